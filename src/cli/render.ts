@@ -1,0 +1,79 @@
+import stringWidth from 'string-width'
+
+import type {SpecCatalog} from '../model/catalog.js'
+import {KIND_LABELS} from '../model/vocabulary.js'
+import type {AreaSummary, CatalogCounts} from '../specs/summary.js'
+
+const FACT_MARK: Record<string, string> = {V: '', S: ' (二次資料)', U: ' (未確認)'}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)))
+}
+
+/** A plain-text table that aligns full-width Japanese text. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i] ?? ''))))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n'
+}
+
+export function renderAreaTable(areas: readonly AreaSummary[]): string {
+  const rows = areas.map((area) => {
+    const latest = area.editions.at(-1)
+    return [
+      String(area.no),
+      area.slug,
+      area.name,
+      area.ministry,
+      area.editions.map((e) => e.edition).join(', ') || '(なし)',
+      latest ? String(latest.counts.functions) : '-',
+      latest ? String(latest.counts.forms) : '-',
+      latest ? String(latest.counts.dataItems) : '-',
+    ]
+  })
+  return (
+    renderTable(['No', 'slug', '業務', '所管', '版', '機能', '帳票', 'データ項目'], rows) +
+    '\n件数は最新の版のものです。所管・仕様書名の確度は `fitgap areas --json` の facts (V: 公式資料 / S: 二次資料 / U: 未確認) を参照してください。\n'
+  )
+}
+
+export function renderCatalogSummary(area: AreaSummary, catalog: SpecCatalog, counts: CatalogCounts): string {
+  const provenance =
+    catalog.provenance.type === 'representative'
+      ? `代表例 (公式の本文ではありません): ${catalog.provenance.note}`
+      : `公式資料から取込: ${catalog.provenance.source} (${catalog.provenance.importedAt})`
+  const lines = [
+    `${area.no}. ${area.name} (${area.slug}) — ${catalog.title}`,
+    `版: ${catalog.edition}${catalog.publishedAt ? ` (${catalog.publishedAt})` : ''}    所管: ${area.ministry}${FACT_MARK[area.facts.ministry] ?? ''}`,
+    `出典: ${provenance}`,
+    '',
+    renderTable(
+      ['区分', '機能', '帳票'],
+      (['mandatory', 'optional', 'prohibited'] as const).map((kind) => [
+        KIND_LABELS[kind],
+        String(counts.functionsByKind[kind]),
+        String(counts.formsByKind[kind]),
+      ]).concat([['合計', String(counts.functions), String(counts.forms)]]),
+    ),
+    `帳票の印字項目: ${counts.formFields}    データ項目: ${counts.dataItems} (うち必須 ${counts.requiredDataItems})`,
+    '',
+    '機能の分類:',
+    ...sectionCounts(catalog).map(([section, n]) => `  ${section}: ${n}`),
+    '',
+    `全件は --json で出力できます。`,
+  ]
+  return lines.join('\n') + '\n'
+}
+
+function sectionCounts(catalog: SpecCatalog): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const fn of catalog.functions) {
+    const top = fn.category[0] ?? '(分類なし)'
+    counts.set(top, (counts.get(top) ?? 0) + 1)
+  }
+  return [...counts.entries()]
+}

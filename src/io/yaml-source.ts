@@ -1,0 +1,73 @@
+import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {z} from 'zod'
+
+import {InputError} from '../errors.js'
+
+z.config(z.locales.ja())
+
+export type IssuePath = readonly PropertyKey[]
+
+/** A parsed YAML document that can tell the line of any value path, for error messages. */
+export interface YamlSource {
+  readonly displayPath: string
+  readonly data: unknown
+  lineOf(path: IssuePath): number
+}
+
+export function parseYamlSource(text: string, displayPath: string): YamlSource {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line
+      return `${displayPath}:${line} YAMLの書き方に誤りがあります: ${error.message.split('\n')[0]}`
+    })
+    throw new InputError(`${displayPath} を読めません。`, problems)
+  }
+  const data: unknown = doc.toJS({maxAliasCount: 100})
+  return {
+    displayPath,
+    data,
+    lineOf(path) {
+      let node: unknown = doc.contents
+      let line = node && (node as Node).range ? lineCounter.linePos((node as Node).range![0]).line : 1
+      for (const key of path) {
+        if (!(isMap(node) || isSeq(node))) break
+        const next = node.get(typeof key === 'number' && isMap(node) ? String(key) : (key as string | number), true)
+        if (next === undefined) break
+        node = next
+        const range = (next as Node).range
+        if (range) line = lineCounter.linePos(range[0]).line
+      }
+      return line
+    },
+  }
+}
+
+export function formatIssuePath(path: IssuePath): string {
+  let out = ''
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`
+    else out += out === '' ? String(key) : `.${String(key)}`
+  }
+  return out === '' ? '(全体)' : out
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.includes('undefined')) return '必要な項目がありません'
+  if (issue.code === 'unrecognized_keys') return `使えないキーがあります: ${issue.keys.join(', ')}`
+  return issue.message
+}
+
+/** Validates YAML data with a zod schema; problems name file, line and value path. */
+export function validateYaml<T extends z.ZodType>(
+  source: YamlSource,
+  schema: T,
+): {value: z.output<T>; problems: []} | {value: undefined; problems: string[]} {
+  const result = schema.safeParse(source.data)
+  if (result.success) return {value: result.data, problems: []}
+  const problems = result.error.issues.map(
+    (issue) => `${source.displayPath}:${source.lineOf(issue.path)} ${formatIssuePath(issue.path)}: ${issueMessage(issue)}`,
+  )
+  return {value: undefined, problems}
+}

@@ -1,0 +1,78 @@
+import type {Area} from '../model/area.js'
+import type {SpecCatalog} from '../model/catalog.js'
+import {IMPLEMENTATION_KINDS, type ImplementationKind} from '../model/vocabulary.js'
+import {listCatalogFiles, loadCatalogFile} from './catalog-store.js'
+import {loadRegistry} from './registry.js'
+
+export interface CatalogCounts {
+  functions: number
+  functionsByKind: Record<ImplementationKind, number>
+  forms: number
+  formsByKind: Record<ImplementationKind, number>
+  formFields: number
+  dataItems: number
+  requiredDataItems: number
+}
+
+export interface EditionSummary {
+  edition: string
+  title: string
+  provenance: SpecCatalog['provenance']['type']
+  counts: CatalogCounts
+}
+
+export interface AreaSummary {
+  slug: string
+  no: number
+  name: string
+  aliases: string[]
+  ministry: string
+  specTitle: string
+  idPrefix: string | null
+  facts: {ministry: string; specTitle: string; idPrefix: string | null}
+  editions: EditionSummary[]
+}
+
+const zeroByKind = (): Record<ImplementationKind, number> =>
+  Object.fromEntries(IMPLEMENTATION_KINDS.map((k) => [k, 0])) as Record<ImplementationKind, number>
+
+export function countCatalog(catalog: SpecCatalog): CatalogCounts {
+  const functionsByKind = zeroByKind()
+  for (const fn of catalog.functions) functionsByKind[fn.kind] += 1
+  const formsByKind = zeroByKind()
+  for (const form of catalog.forms) formsByKind[form.kind] += 1
+  return {
+    functions: catalog.functions.length,
+    functionsByKind,
+    forms: catalog.forms.length,
+    formsByKind,
+    formFields: catalog.forms.reduce((sum, form) => sum + form.fields.length, 0),
+    dataItems: catalog.dataItems.length,
+    requiredDataItems: catalog.dataItems.filter((item) => item.required).length,
+  }
+}
+
+export function summarizeEdition(catalog: SpecCatalog): EditionSummary {
+  return {edition: catalog.edition, title: catalog.title, provenance: catalog.provenance.type, counts: countCatalog(catalog)}
+}
+
+export function summarizeArea(area: Area, specsDir?: string): AreaSummary {
+  return {
+    slug: area.slug,
+    no: area.no,
+    name: area.name,
+    aliases: area.aliases,
+    ministry: area.ministry.value,
+    specTitle: area.specTitle.value,
+    idPrefix: area.idPrefix?.value ?? null,
+    facts: {ministry: area.ministry.source, specTitle: area.specTitle.source, idPrefix: area.idPrefix?.source ?? null},
+    editions: listCatalogFiles(area.slug, specsDir).map((file) => summarizeEdition(loadCatalogFile(file.file))),
+  }
+}
+
+export function listAreaSummaries(specsDir?: string): AreaSummary[] {
+  return loadRegistry()
+    .areas.slice()
+    .sort((a, b) => a.no - b.no)
+    .map((area) => summarizeArea(area, specsDir))
+}
