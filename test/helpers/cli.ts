@@ -1,0 +1,36 @@
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {runCommand} from '@oclif/test'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface CliResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+  error?: Error
+}
+
+/** Runs a fitgap command in-process, as a user would type it, and returns output and exit code. */
+export async function fitgap(args: string[], options: {cwd?: string} = {}): Promise<CliResult> {
+  const previous = process.cwd()
+  if (options.cwd) process.chdir(options.cwd)
+  try {
+    const {stdout, stderr, error} = await runCommand(args, {root: ROOT})
+    const exitCode = error ? ((error as Error & {oclif?: {exit?: number}}).oclif?.exit ?? 1) : 0
+    return {stdout, stderr, exitCode, error}
+  } finally {
+    if (options.cwd) process.chdir(previous)
+  }
+}
+
+export function fitgapJson<T = unknown>(result: CliResult): T {
+  return JSON.parse(result.stdout) as T
+}
+
+export function tempDir(prefix = 'fitgap-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix))
+}
