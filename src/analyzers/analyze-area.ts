@@ -1,0 +1,75 @@
+import type {Verdict} from '../model/decision.js'
+import {VERDICTS} from '../model/decision.js'
+import {type Finding, SEVERITIES, type Severity} from '../model/finding.js'
+import {analyzeCurrentOnly, type CurrentOnlyRow} from './current-only.js'
+import {analyzeDataItems, type DataItemRow, type LinkState} from './data-items.js'
+import {analyzeForms, type FormFieldDiffRow, type FormRow} from './forms.js'
+import {analyzeFunctions, type FunctionRow} from './functions.js'
+import type {AreaInput} from './inputs.js'
+
+export interface AreaSummaryFigures {
+  readonly functionsByVerdict: Record<Verdict, number>
+  /** 適合率: fitting functions over those in scope (対象外 excluded); partial counts half. */
+  readonly fitRate: number
+  readonly formsByVerdict: Record<Verdict, number>
+  readonly dataItemsByState: Record<LinkState, number>
+  /** Share of standard data items with a confirmed current counterpart. */
+  readonly mappedRate: number
+  readonly findingsBySeverity: Record<Severity, number>
+  readonly currentOnly: number
+}
+
+export interface AreaAnalysis {
+  readonly area: {readonly slug: string; readonly name: string}
+  readonly edition: string
+  readonly functions: readonly FunctionRow[]
+  readonly forms: readonly FormRow[]
+  readonly formFields: readonly FormFieldDiffRow[]
+  readonly dataItems: readonly DataItemRow[]
+  readonly currentOnly: readonly CurrentOnlyRow[]
+  readonly findings: readonly Finding[]
+  readonly summary: AreaSummaryFigures
+}
+
+const countBy = <K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> => {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+  for (const v of values) counts[v] += 1
+  return counts
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = {error: 0, warning: 1, info: 2}
+
+/** The whole Fit&Gap of one 業務: pure, deterministic, from inputs to rows and findings. */
+export function analyzeArea(input: AreaInput): AreaAnalysis {
+  const functions = analyzeFunctions(input)
+  const forms = analyzeForms(input)
+  const dataItems = analyzeDataItems(input)
+  const currentOnly = analyzeCurrentOnly(input, {functions: functions.matchedCurrent, forms: forms.matchedCurrent, fields: dataItems.linkedFields})
+  const findings = [...functions.findings, ...forms.findings, ...dataItems.findings, ...currentOnly.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  )
+  const functionsByVerdict = countBy(VERDICTS, functions.rows.map((r) => r.verdict))
+  const inScope = functions.rows.length - functionsByVerdict.na
+  const dataItemsByState = countBy(['confirmed', 'suggested', 'no-counterpart', 'unmapped'] as const, dataItems.rows.map((r) => r.state))
+  return {
+    area: input.area,
+    edition: input.catalog.edition,
+    functions: functions.rows,
+    forms: forms.rows,
+    formFields: forms.fieldRows,
+    dataItems: dataItems.rows,
+    currentOnly: currentOnly.rows,
+    findings,
+    summary: {
+      functionsByVerdict,
+      fitRate: inScope === 0 ? 0 : round((functionsByVerdict.fit + functionsByVerdict.partial / 2) / inScope),
+      formsByVerdict: countBy(VERDICTS, forms.rows.map((r) => r.verdict)),
+      dataItemsByState,
+      mappedRate: dataItems.rows.length === 0 ? 0 : round(dataItemsByState.confirmed / dataItems.rows.length),
+      findingsBySeverity: countBy(SEVERITIES, findings.map((f) => f.severity)),
+      currentOnly: currentOnly.rows.length,
+    },
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000

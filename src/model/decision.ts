@@ -1,0 +1,72 @@
+import {z} from 'zod'
+
+/** 判定: how the current work relates to a standard requirement. */
+export const VERDICTS = ['fit', 'partial', 'gap', 'na', 'undecided'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  fit: '○ 適合',
+  partial: '△ 部分適合',
+  gap: '× 不適合',
+  na: '− 対象外',
+  undecided: '未判定',
+}
+
+/** 対応方針: how a gap is closed. Customisation is the exception and needs a written reason. */
+export const POLICIES = [
+  'as-standard',
+  'bpr',
+  'adopt-option',
+  'decline-option',
+  'parameter',
+  'loose-coupling',
+  'request-revision',
+  'retire',
+  'customize',
+] as const
+export type Policy = (typeof POLICIES)[number]
+
+export const POLICY_LABELS: Record<Policy, string> = {
+  'as-standard': '標準どおり',
+  bpr: '業務運用の見直し',
+  'adopt-option': '標準オプションを採用',
+  'decline-option': '標準オプションを採用しない',
+  parameter: 'パラメータ設定',
+  'loose-coupling': '疎結合の別システム',
+  'request-revision': '仕様改定を要望',
+  retire: '廃止',
+  customize: 'カスタマイズ (理由必須)',
+}
+
+const labelLookup = <K extends string>(labels: Record<K, string>) => {
+  const entries = Object.entries(labels) as [K, string][]
+  return (raw: string): K | undefined => {
+    const text = raw.normalize('NFKC').trim()
+    if (text === '') return undefined
+    for (const [key, label] of entries) {
+      const bare = label.normalize('NFKC').replace(/^[○△×−-]\s*/, '').replace(/\s*\(.*\)$/, '')
+      if (text === key || text === label.normalize('NFKC') || text === bare || text === label.normalize('NFKC').split(' ')[0]) return key
+    }
+    return undefined
+  }
+}
+
+/** Accepts the label as shown in the workbook (○ 適合), its bare word (適合), its mark (○) or the English key. */
+export const parseVerdict = labelLookup(VERDICT_LABELS)
+export const parsePolicy = labelLookup(POLICY_LABELS)
+
+export const decisionSchema = z.strictObject({
+  key: z.string(),
+  verdict: z.enum(VERDICTS).optional(),
+  policy: z.enum(POLICIES).optional(),
+  department: z.string().optional(),
+  note: z.string().optional(),
+  by: z.string().optional(),
+  at: z.string().optional(),
+  /** The spec edition the decision was made against. */
+  edition: z.string().optional(),
+  /** Fingerprint of the requirement as it was when decided, to detect later changes. */
+  fingerprint: z.string().optional(),
+})
+
+export type Decision = z.output<typeof decisionSchema>
