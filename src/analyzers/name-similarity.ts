@@ -2,9 +2,9 @@
 export function foldName(name: string): string {
   return name
     .normalize('NFKC')
-    .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
     .replace(/[\s・･()（）「」『』【】[\]、。,.:：\-ー―‐−~〜]/g, '')
     .replace(/(の|に係る|に関する|機能|処理)/g, '')
+    .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
     .toLowerCase()
 }
 

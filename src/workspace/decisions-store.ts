@@ -1,0 +1,48 @@
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {stringify} from 'yaml'
+import {z} from 'zod'
+
+import {InputError} from '../errors.js'
+import {writeFileAtomic} from '../io/atomic-write.js'
+import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
+import {type Decision, decisionSchema} from '../model/decision.js'
+import {displayPath} from '../paths.js'
+import type {Workspace} from './workspace.js'
+
+const decisionsFileSchema = z.strictObject({
+  area: z.string(),
+  decisions: z.array(decisionSchema),
+  /** Decisions on requirements that a later edition removed: kept, never deleted. */
+  archived: z.array(decisionSchema).default([]),
+})
+
+export type DecisionsFile = z.output<typeof decisionsFileSchema>
+
+export const decisionsPath = (workspace: Workspace, area: string) => path.join(workspace.decisionsDir, `${area}.yaml`)
+
+export function loadDecisions(workspace: Workspace, area: string): DecisionsFile {
+  const file = decisionsPath(workspace, area)
+  if (!existsSync(file)) return {area, decisions: [], archived: []}
+  const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
+  const result = validateYaml(source, decisionsFileSchema)
+  if (!result.value) throw new InputError(`判定ファイル ${source.displayPath} に誤りがあります。`, result.problems)
+  return result.value
+}
+
+const byKey = (a: Decision, b: Decision) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+
+/** Sorted by key with a fixed field order, so the file diffs cleanly in git. */
+export function saveDecisions(workspace: Workspace, file: DecisionsFile): void {
+  const order = ['key', 'verdict', 'policy', 'department', 'note', 'by', 'at', 'edition', 'fingerprint'] as const
+  const tidy = (d: Decision) => Object.fromEntries(order.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]))
+  const body = {
+    area: file.area,
+    decisions: [...file.decisions].sort(byKey).map(tidy),
+    ...(file.archived.length > 0 ? {archived: [...file.archived].sort(byKey).map(tidy)} : {}),
+  }
+  writeFileAtomic(decisionsPath(workspace, file.area), `# fitgap の判定記録 (report import が書きます。手で直しても構いません)\n${stringify(body, {lineWidth: 0})}`)
+}
+
+export const decisionMap = (file: DecisionsFile): Map<string, Decision> => new Map(file.decisions.map((d) => [d.key, d]))

@@ -1,0 +1,66 @@
+import {describe, expect, it} from 'vitest'
+
+import {analyzeArea} from '../../src/analyzers/analyze-area.js'
+import {sampleInput} from '../helpers/sample-input.js'
+
+describe('analyzeArea', () => {
+  const analysis = analyzeArea(sampleInput())
+  const fn = (id: string) => analysis.functions.find((r) => r.fn.id === id)!
+  const kinds = new Set(analysis.findings.map((f) => f.kind))
+
+  it('gives every standard function a verdict from the current function list', () => {
+    expect(fn('0010001')).toMatchObject({autoVerdict: 'fit', current: {fn: {id: 'K01'}}})
+    expect(fn('0010002').autoVerdict).toBe('partial')
+    expect(fn('0010003').autoVerdict).toBe('undecided')
+    expect(fn('0010004').autoVerdict).toBe('gap')
+    expect(fn('0010005').autoVerdict).toBe('na')
+    expect(fn('0010006').autoVerdict).toBe('gap')
+  })
+
+  it('reports a 実装不可機能 in use as its own error finding', () => {
+    const finding = analysis.findings.find((f) => f.kind === 'prohibited-in-use')
+    expect(finding).toMatchObject({key: 'jumin:fn:0010004', severity: 'error', currentRef: 'K03'})
+    expect(finding?.message).toContain('業務の見直し')
+  })
+
+  it('diffs the printed items of matched forms: renamed, reordered, missing, extra', () => {
+    const rows = analysis.formFields.filter((r) => r.formId === '0010001')
+    const byChange = Object.fromEntries(['same', 'renamed', 'reordered', 'missing', 'extra'].map((c) => [c, rows.filter((r) => r.change === c).length]))
+    expect(byChange).toEqual({same: 1, renamed: 1, reordered: 1, missing: 1, extra: 1})
+    expect(rows.find((r) => r.change === 'renamed')).toMatchObject({standard: {field: {name: '氏名'}}, current: {field: {name: 'カナ氏名'}}})
+    expect(rows.find((r) => r.change === 'missing')?.standard?.field.name).toBe('本籍')
+    expect(analysis.forms.find((f) => f.form.id === '0010002')?.autoVerdict).toBe('gap')
+  })
+
+  it('checks data items by direction: longer current is an error, shorter is info', () => {
+    const name = analysis.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')
+    expect(name?.severity).toBe('error')
+    const address = analysis.dataItems.find((r) => r.item.id === '001001004')!
+    expect(address.state).toBe('suggested')
+    expect(analysis.findings.find((f) => f.key === 'jumin:item:001001004:code:JUMIN.JUSHO')?.severity).toBe('warning')
+    const birth = analysis.findings.filter((f) => f.standardRef === '001001003').map((f) => f.kind)
+    expect(birth).toEqual(expect.arrayContaining(['type', 'required']))
+    expect(analysis.dataItems.find((r) => r.item.id === '001001005')?.state).toBe('no-counterpart')
+  })
+
+  it('lists current-only functions, forms and fields, never dropping them', () => {
+    const refs = analysis.currentOnly.map((r) => `${r.type}:${r.ref}`)
+    expect(refs).toEqual(['function:K09', 'form:C99', 'field:JUMIN.KEIRO_FLG'])
+    for (const kind of ['extra-function', 'extra-form', 'extra-field', 'form-missing', 'item-unmapped', 'option-undecided']) expect(kinds).toContain(kind)
+  })
+
+  it('lets a recorded decision override the inferred verdict and counts it in the summary', () => {
+    const decided = analyzeArea(sampleInput([{key: 'jumin:fn:0010006', verdict: 'fit', policy: 'bpr', note: '統計は手作業をやめる'}]))
+    const row = decided.functions.find((r) => r.fn.id === '0010006')!
+    expect(row).toMatchObject({autoVerdict: 'gap', verdict: 'fit'})
+    expect(decided.summary.functionsByVerdict.fit).toBe(analysis.summary.functionsByVerdict.fit + 1)
+  })
+
+  it('has stable unique keys and sorted findings', () => {
+    const again = analyzeArea(sampleInput())
+    expect(JSON.stringify(again.findings)).toBe(JSON.stringify(analysis.findings))
+    const rowKeys = [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly, ...analysis.formFields].map((r) => r.key)
+    expect(new Set(rowKeys).size).toBe(rowKeys.length)
+    expect(analysis.summary.fitRate).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,143 @@
+import path from 'node:path'
+import {readdirSync} from 'node:fs'
+
+import ExcelJS from 'exceljs'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {analyzeArea} from '../../src/analyzers/analyze-area.js'
+import type {Report} from '../../src/report/report-model.js'
+import {SHEET_NAMES} from '../../src/report/sheets.js'
+import {writeWorkbook} from '../../src/report/workbook.js'
+import {tempDir} from '../helpers/cli.js'
+import {sampleInput} from '../helpers/sample-input.js'
+
+function sampleReport(): Report {
+  const analysis = analyzeArea(sampleInput([{key: 'jumin:fn:0010006', verdict: 'fit', policy: 'bpr', department: '市民課', note: '=手作業へ'}]))
+  return {
+    title: 'テスト市 Fit&Gap 分析',
+    workspace: {name: 'テスト市', id: 'ws-123', root: '/x'},
+    tool: {name: 'fitgap', version: '0.0.0'},
+    areas: [{analysis, specTitle: '住民記録システム標準仕様書', provenance: {type: 'representative', note: 'x'}, sources: sampleInput().current.sources}],
+  }
+}
+
+const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1)
+
+describe('Fit&Gap workbook', () => {
+  let workbook: ExcelJS.Workbook
+  let file: string
+  const report = sampleReport()
+
+  beforeAll(async () => {
+    const dir = tempDir()
+    file = path.join(dir, 'report.xlsx')
+    await writeWorkbook(report, file)
+    workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+  })
+
+  it('has the sheets in order and leaves no temp file behind', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      SHEET_NAMES.summary,
+      SHEET_NAMES.functions,
+      SHEET_NAMES.forms,
+      SHEET_NAMES.formFields,
+      SHEET_NAMES.dataItems,
+      SHEET_NAMES.currentOnly,
+      SHEET_NAMES.issues,
+      SHEET_NAMES.legend,
+    ])
+    expect(readdirSync(path.dirname(file))).toEqual(['report.xlsx'])
+  })
+
+  it('writes a key column, frozen header, autofilter and the decision columns', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const h = headers(sheet)
+    expect(h[0]).toBe('キー')
+    expect(h).toEqual(expect.arrayContaining(['機能ID', '要件', '実装区分', '自動判定', '判定', '対応方針', '担当課', '備考']))
+    expect(sheet.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
+    expect(sheet.autoFilter).toBeTruthy()
+    const keys = sheet.getColumn(1).values.slice(2)
+    expect(keys).toEqual(report.areas[0]!.analysis.functions.map((r) => r.key))
+  })
+
+  it('adds one list validation per decision column', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const h = headers(sheet)
+    const verdictCol = h.indexOf('判定') + 1
+    const policyCol = h.indexOf('対応方針') + 1
+    const model = (sheet as unknown as {dataValidations: {model: Record<string, {type: string; formulae: string[]}>}}).dataValidations.model
+    const letter = (n: number) => String.fromCharCode(64 + n)
+    const verdictRules = Object.entries(model).filter(([ref]) => ref.startsWith(letter(verdictCol)))
+    expect(verdictRules.length).toBeGreaterThan(0)
+    expect(verdictRules[0]![1].type).toBe('list')
+    expect(verdictRules[0]![1].formulae[0]).toContain('○ 適合')
+    expect(Object.entries(model).some(([ref, rule]) => ref.startsWith(letter(policyCol)) && rule.formulae[0]!.includes('業務運用の見直し'))).toBe(true)
+  })
+
+  it('colours 判定 and 重大度 with conditional formats and shows fit rates as data bars', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.dataItems)!
+    const cf = (sheet as unknown as {conditionalFormattings: {ref: string; rules: {type: string; formulae?: string[]}[]}[]}).conditionalFormattings
+    expect(cf.some((c) => c.rules.some((r) => r.formulae?.[0]?.includes('"○"')))).toBe(true)
+    expect(cf.some((c) => c.rules.some((r) => r.formulae?.[0]?.includes('"重大"')))).toBe(true)
+    const summary = workbook.getWorksheet(SHEET_NAMES.summary)!
+    const summaryCf = (summary as unknown as {conditionalFormattings: {rules: {type: string}[]}[]}).conditionalFormattings
+    expect(summaryCf.some((c) => c.rules.some((r) => r.type === 'dataBar'))).toBe(true)
+  })
+
+  it('writes formula-like input strings as escaped text, never as formulas', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.formFields)!
+    const values = sheet.getSheetValues().flat().filter((v) => typeof v === 'string') as string[]
+    expect(values).toContain(`'=HYPERLINK("http://evil","x")`)
+    const currentOnly = workbook.getWorksheet(SHEET_NAMES.currentOnly)!
+    expect(currentOnly.getSheetValues().flat()).toContain(`'+敬老対象`)
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)))
+    const functions = workbook.getWorksheet(SHEET_NAMES.functions)!
+    expect(functions.getSheetValues().flat()).toContain(`'=手作業へ`)
+  })
+
+  it('puts the summary numbers of the analysis in the サマリー sheet', () => {
+    const summary = workbook.getWorksheet(SHEET_NAMES.summary)!
+    const s = report.areas[0]!.analysis.summary
+    let found: unknown[] | undefined
+    summary.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1)
+      if (values[0] === '住民基本台帳' && typeof values[2] === 'number') found = values
+    })
+    expect(found).toEqual([
+      '住民基本台帳',
+      'test-1',
+      s.fitRate,
+      s.functionsByVerdict.fit,
+      s.functionsByVerdict.partial,
+      s.functionsByVerdict.gap,
+      s.functionsByVerdict.na,
+      s.functionsByVerdict.undecided,
+      s.mappedRate,
+      s.findingsBySeverity.error,
+      s.findingsBySeverity.warning,
+      s.currentOnly,
+    ])
+    const text = summary.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
+    expect(text).toContain('a'.repeat(64))
+    expect(text).toContain('fitgap 0.0.0')
+  })
+
+  it('lists error and warning findings in 課題一覧 with links to their rows', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.issues)!
+    const expected = report.areas[0]!.analysis.findings.filter((f) => f.severity !== 'info')
+    expect(sheet.rowCount - 1).toBe(expected.length)
+    const keyCell = sheet.getRow(2).getCell(4)
+    expect(keyCell.type).toBe(ExcelJS.ValueType.Formula)
+    expect((keyCell.value as {formula: string}).formula).toMatch(/^HYPERLINK\("#'.+'!A\d+",".+"\)$/)
+  })
+
+  it('shows the recorded decision in the decision columns', () => {
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const h = headers(sheet)
+    const row = sheet.getRow(report.areas[0]!.analysis.functions.findIndex((r) => r.fn.id === '0010006') + 2)
+    expect(row.getCell(h.indexOf('判定') + 1).value).toBe('○ 適合')
+    expect(row.getCell(h.indexOf('対応方針') + 1).value).toBe('業務運用の見直し')
+    expect(row.getCell(h.indexOf('担当課') + 1).value).toBe('市民課')
+  })
+})
