@@ -71,12 +71,13 @@ export function diffFormFields(
   let si = 0
   let ci = 0
   for (const change of changes) {
+    const count = change.value.length
     if (change.added) {
-      for (const _ of change.value) added.push(currentFields[ci++]!)
+      for (let n = 0; n < count; n++) added.push(currentFields[ci++]!)
     } else if (change.removed) {
-      for (const _ of change.value) removed.push(standard[si++]!)
+      for (let n = 0; n < count; n++) removed.push(standard[si++]!)
     } else {
-      for (const _ of change.value) {
+      for (let n = 0; n < count; n++) {
         const s = standard[si++]!
         const c = currentFields[ci++]!
         const renamed = foldName(s.field.name) !== foldName(c.field.name)
