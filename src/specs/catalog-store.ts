@@ -75,9 +75,20 @@ export function loadCatalogFile(file: string): SpecCatalog {
   return result.catalog
 }
 
+/**
+ * Editions of an 業務 across several specs folders (e.g. the workspace's imported ones, then the bundled ones).
+ * An edition in an earlier folder hides the same edition in a later one. Oldest first.
+ */
+export function listEditions(areaSlug: string, specsDirs: string | readonly string[] = BUNDLED_SPECS_DIR): CatalogFile[] {
+  const byName = new Map<string, CatalogFile>()
+  for (const dir of typeof specsDirs === 'string' ? [specsDirs] : specsDirs)
+    for (const file of listCatalogFiles(areaSlug, dir)) if (!byName.has(file.edition)) byName.set(file.edition, file)
+  return [...byName.values()].sort(byEdition)
+}
+
 /** The catalogue of an 業務: the given edition, or the latest one. */
-export function loadCatalog(area: Area, edition?: string, specsDir = BUNDLED_SPECS_DIR): SpecCatalog {
-  const files = listCatalogFiles(area.slug, specsDir)
+export function loadCatalog(area: Area, edition?: string, specsDirs: string | readonly string[] = BUNDLED_SPECS_DIR): SpecCatalog {
+  const files = listEditions(area.slug, specsDirs)
   if (files.length === 0) throw new InputError(`${area.name} (${area.slug}) のカタログがありません。`)
   const chosen = edition === undefined ? files.at(-1) : files.find((f) => f.edition === edition)
   if (!chosen)

@@ -12,6 +12,8 @@ export const WORKSPACE_FILE = 'fitgap.yaml'
 export const workspaceConfigSchema = z.strictObject({
   version: z.literal(1, {error: 'version は 1 です'}),
   name: z.string().trim().min(1),
+  /** Identifies the workspace in the workbooks it writes, so a report is never imported into another one. */
+  id: z.string().regex(/^[A-Za-z0-9-]{6,64}$/, 'id は英数字とハイフンです').optional(),
   /** The 業務 in scope (slugs); analysis runs on these by default. */
   areas: z.array(z.string()).default([]),
   /** Spec edition pinned per 業務 slug; the latest bundled edition otherwise. */
