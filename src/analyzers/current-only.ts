@@ -2,7 +2,7 @@ import {type RecordSource, fieldRef} from '../model/current.js'
 import type {Decision} from '../model/decision.js'
 import type {Finding} from '../model/finding.js'
 import type {AreaInput} from './inputs.js'
-import {rowKey} from './keys.js'
+import {fingerprint, rowKey} from './keys.js'
 
 export interface CurrentOnlyRow {
   readonly key: string
@@ -12,6 +12,7 @@ export interface CurrentOnlyRow {
   readonly detail: string
   readonly source?: RecordSource
   readonly decision?: Decision
+  readonly fingerprint: string
 }
 
 export const CURRENT_ONLY_TYPE_LABELS: Record<CurrentOnlyRow['type'], string> = {function: '機能', form: '帳票', field: '項目'}
@@ -26,19 +27,19 @@ export function analyzeCurrentOnly(
   current.functions.forEach((fn, i) => {
     if (matched.functions.has(i)) return
     const key = rowKey.currentFunction(area.slug, fn.id)
-    rows.push({key, type: 'function', ref: fn.id, name: fn.name, detail: fn.inUse ? '使用中' : '未使用', source: fn.source, decision: input.decisions.get(key)})
+    rows.push({key, type: 'function', ref: fn.id, name: fn.name, detail: fn.inUse ? '使用中' : '未使用', source: fn.source, decision: input.decisions.get(key), fingerprint: fingerprint(['function', fn.id, fn.name])})
   })
   current.forms.forEach((form, i) => {
     if (matched.forms.has(i)) return
     const key = rowKey.currentForm(area.slug, form.id)
-    rows.push({key, type: 'form', ref: form.id, name: form.name, detail: `印字項目 ${form.fields.length}`, source: form.source, decision: input.decisions.get(key)})
+    rows.push({key, type: 'form', ref: form.id, name: form.name, detail: `印字項目 ${form.fields.length}`, source: form.source, decision: input.decisions.get(key), fingerprint: fingerprint(['form', form.id, form.name])})
   })
   for (const field of current.fields) {
     const ref = fieldRef(field)
     if (matched.fields.has(ref)) continue
     const key = rowKey.currentField(area.slug, ref)
     const shape = [field.typeRaw ?? field.type, field.length === undefined ? undefined : `${field.length}桁`].filter(Boolean).join(' ')
-    rows.push({key, type: 'field', ref, name: field.label, detail: shape, source: field.source, decision: input.decisions.get(key)})
+    rows.push({key, type: 'field', ref, name: field.label, detail: shape, source: field.source, decision: input.decisions.get(key), fingerprint: fingerprint(['field', ref, field.label])})
   }
   const findings = rows.map((row): Finding => {
     const what = {function: '現行独自機能', form: '現行独自帳票', field: '現行独自項目'}[row.type]

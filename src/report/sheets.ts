@@ -10,7 +10,7 @@ import {DATA_TYPE_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 export type CellValue = string | number | undefined | {readonly link: string; readonly text: string}
 
 /** How a column looks and whether the team edits it (edited columns get dropdowns and are read back). */
-export type ColumnRole = 'key' | 'data' | 'long' | 'verdict-auto' | 'severity' | 'percent' | 'edit-verdict' | 'edit-policy' | 'edit-text'
+export type ColumnRole = 'meta' | 'key' | 'data' | 'long' | 'verdict-auto' | 'severity' | 'percent' | 'edit-verdict' | 'edit-policy' | 'edit-text'
 
 export interface Column<Row> {
   readonly header: string
@@ -28,7 +28,18 @@ export interface SheetSpec<Row> {
 
 export interface WithArea<T> {
   readonly areaName: string
+  /** The spec edition the row was analysed against. */
+  readonly edition: string
   readonly row: T
+}
+
+/** What a decision row looked like when the workbook was written; `report import` compares against it. */
+export interface RowMeta {
+  /** Fingerprint of the requirement (or current record) at report time. */
+  readonly fp: string
+  readonly ed: string
+  /** The decision as recorded at report time, to tell a person's edit from someone else's later import. */
+  readonly base: {readonly verdict?: string; readonly policy?: string; readonly department?: string; readonly note?: string}
 }
 
 export const SHEET_NAMES = {
@@ -45,16 +56,27 @@ export const SHEET_NAMES = {
 /** The headers of the columns the team fills in; `report import` reads exactly these. */
 export const DECISION_HEADERS = {verdict: '判定', policy: '対応方針', department: '担当課', note: '備考'} as const
 export const KEY_HEADER = 'キー'
+/** A hidden column with RowMeta as JSON. */
+export const META_HEADER = '_fitgap'
 
 const verdictLabel = (v: Verdict) => VERDICT_LABELS[v]
 
-function decisionColumns<T extends {readonly decision?: Decision}>(): Column<WithArea<T>>[] {
+function decisionColumns<T extends {readonly decision?: Decision; readonly fingerprint: string}>(): Column<WithArea<T>>[] {
   return [
     {header: DECISION_HEADERS.verdict, role: 'edit-verdict', value: ({row}) => (row.decision?.verdict ? VERDICT_LABELS[row.decision.verdict] : undefined)},
     {header: DECISION_HEADERS.policy, role: 'edit-policy', value: ({row}) => (row.decision?.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
     {header: DECISION_HEADERS.department, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.department},
     {header: DECISION_HEADERS.note, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.note},
+    {header: META_HEADER, role: 'meta', value: ({row, edition}) => JSON.stringify(rowMeta(row.fingerprint, edition, row.decision))},
   ]
+}
+
+function rowMeta(fp: string, ed: string, decision: Decision | undefined): RowMeta {
+  return {
+    fp,
+    ed,
+    base: {verdict: decision?.verdict, policy: decision?.policy, department: decision?.department, note: decision?.note},
+  }
 }
 
 const keyColumn = <T extends {readonly key: string}>(): Column<WithArea<T>> => ({header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.key})

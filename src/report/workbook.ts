@@ -56,7 +56,7 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     if (report.generatedAt) workbook.created = new Date(report.generatedAt)
 
     const withArea = <T,>(pick: (a: Report['areas'][number]) => readonly T[]) =>
-      report.areas.flatMap((a) => pick(a).map((row) => ({areaName: a.analysis.area.name, row})))
+      report.areas.flatMap((a) => pick(a).map((row) => ({areaName: a.analysis.area.name, edition: a.analysis.edition, row})))
     const functions = functionSheet(withArea((a) => a.analysis.functions))
     const forms = formSheet(withArea((a) => a.analysis.forms))
     const formNames = new Map(report.areas.flatMap((a) => a.analysis.forms.map((f) => [`${a.analysis.area.slug}:${f.form.id}`, {name: f.form.name, current: f.current?.form.name}] as const)))
@@ -64,7 +64,7 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
       report.areas.flatMap((a) =>
         a.analysis.formFields.map((row) => {
           const names = formNames.get(`${a.analysis.area.slug}:${row.formId}`)
-          return {areaName: a.analysis.area.name, row, formName: names?.name ?? '', currentFormName: names?.current}
+          return {areaName: a.analysis.area.name, edition: a.analysis.edition, row, formName: names?.name ?? '', currentFormName: names?.current}
         }),
       ),
     )
@@ -80,7 +80,7 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
       report.areas.flatMap((a) =>
         a.analysis.findings
           .filter((f) => f.severity !== 'info')
-          .map((f) => ({areaName: a.analysis.area.name, row: {...f, link: rowOf.get(f.key) ?? rowOf.get(f.key.split(':').slice(0, 3).join(':'))}})),
+          .map((f) => ({areaName: a.analysis.area.name, edition: a.analysis.edition, row: {...f, link: rowOf.get(f.key) ?? rowOf.get(f.key.split(':').slice(0, 3).join(':'))}})),
       ),
     )
 
@@ -102,12 +102,13 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
   const sheet = workbook.addWorksheet(spec.name, {views: [{state: 'frozen', xSplit: 1, ySplit: 1}]})
   const columns = spec.columns
   const widths = columns.map((column) => {
+    if (column.role === 'meta') return 10
     if (column.role === 'long') return 50
     if (column.role === 'edit-verdict' || column.role === 'edit-policy') return 18
     if (column.role === 'edit-text') return column.header === '備考' ? 30 : 14
     return fitWidth(column.header, sampleText(spec.rows, column), 6, 40)
   })
-  sheet.columns = columns.map((column, i) => ({key: String(i), width: widths[i]}))
+  sheet.columns = columns.map((column, i) => ({key: String(i), width: widths[i], hidden: column.role === 'meta'}))
   const header = sheet.addRow(columns.map((c) => c.header))
   header.height = 20
   header.eachCell((cell, col) => {
