@@ -1,0 +1,111 @@
+import type {Decision} from '../model/decision.js'
+import type {EditedRow} from './read-decisions.js'
+
+export const DECISION_FIELDS = ['verdict', 'policy', 'department', 'note'] as const
+type Field = (typeof DECISION_FIELDS)[number]
+
+export type Prefer = 'mine' | 'theirs'
+
+export interface FieldConflict {
+  readonly field: Field
+  /** The value in the file being imported. */
+  readonly mine: string
+  /** The value recorded in the workspace since the workbook was written. */
+  readonly theirs: string
+}
+
+export interface RowChange {
+  readonly key: string
+  readonly sheet: string
+  readonly row: number
+  readonly before?: Decision
+  readonly after: Decision
+}
+
+export interface ImportPlan {
+  readonly added: RowChange[]
+  readonly changed: RowChange[]
+  unchanged: number
+  readonly conflicts: {readonly key: string; readonly sheet: string; readonly row: number; readonly fields: FieldConflict[]}[]
+  /** Keys the current analysis does not know (deleted rows, another 業務, typing in the key column). */
+  readonly unknown: {readonly key: string; readonly sheet: string; readonly row: number}[]
+  /** Rows whose requirement changed since the workbook was written: a person must look again. */
+  readonly stale: {readonly key: string; readonly sheet: string; readonly row: number}[]
+}
+
+export interface CurrentRow {
+  readonly fingerprint: string
+  readonly edition: string
+}
+
+/**
+ * Three-way merge of the team's edits into recorded decisions. The base is what the workbook showed when written:
+ * a field the file changed is applied if the workspace still holds the base; if the workspace changed it too, to
+ * something else, it is a conflict that `prefer` settles or that is left for the user. Blank cells never erase.
+ */
+export function planImport(
+  rows: readonly EditedRow[],
+  recorded: ReadonlyMap<string, Decision>,
+  current: ReadonlyMap<string, CurrentRow>,
+  options: {prefer?: Prefer; by?: string; at?: string},
+): ImportPlan {
+  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: []}
+  const seen = new Map<string, EditedRow>()
+  for (const row of rows) {
+    const now = current.get(row.key)
+    if (!now) {
+      plan.unknown.push({key: row.key, sheet: row.sheet, row: row.row})
+      continue
+    }
+    const hasValues = DECISION_FIELDS.some((f) => row.values[f] !== undefined)
+    if (row.meta && row.meta.fp !== now.fingerprint) {
+      if (hasValues) plan.stale.push({key: row.key, sheet: row.sheet, row: row.row})
+      continue
+    }
+    if (seen.has(row.key)) continue
+    seen.set(row.key, row)
+    if (!hasValues) continue
+
+    const before = recorded.get(row.key)
+    const merged: Record<Field, string | undefined> = {verdict: before?.verdict, policy: before?.policy, department: before?.department, note: before?.note}
+    const conflicts: FieldConflict[] = []
+    let touched = false
+    for (const field of DECISION_FIELDS) {
+      const mine = row.values[field]
+      if (mine === undefined) continue
+      const theirs = before?.[field]
+      if (mine === theirs) continue
+      // Without the hidden base (an old or hand-made workbook) any disagreement with the workspace is a conflict.
+      const baseKnown = row.meta !== undefined
+      const base = row.meta?.base[field]
+      if (theirs === undefined || (baseKnown && theirs === base) || options.prefer === 'mine') {
+        merged[field] = mine
+        touched = true
+      } else if (baseKnown && mine === base) {
+        continue
+      } else if (options.prefer !== 'theirs') conflicts.push({field, mine, theirs})
+    }
+    if (conflicts.length > 0) {
+      plan.conflicts.push({key: row.key, sheet: row.sheet, row: row.row, fields: conflicts})
+      continue
+    }
+    if (!touched) {
+      plan.unchanged += 1
+      continue
+    }
+    const after: Decision = {
+      key: row.key,
+      ...(merged.verdict ? {verdict: merged.verdict as Decision['verdict']} : {}),
+      ...(merged.policy ? {policy: merged.policy as Decision['policy']} : {}),
+      ...(merged.department ? {department: merged.department} : {}),
+      ...(merged.note ? {note: merged.note} : {}),
+      ...(options.by ? {by: options.by} : before?.by ? {by: before.by} : {}),
+      ...(options.at ? {at: options.at} : before?.at ? {at: before.at} : {}),
+      edition: now.edition,
+      fingerprint: now.fingerprint,
+    }
+    ;(before ? plan.changed : plan.added).push({key: row.key, sheet: row.sheet, row: row.row, before, after})
+  }
+  return plan
+}
+

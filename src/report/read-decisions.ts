@@ -1,0 +1,101 @@
+import type ExcelJS from 'exceljs'
+
+import {parsePolicy, parseVerdict, type Policy, type Verdict} from '../model/decision.js'
+import {unescapeText} from './cells.js'
+import {DECISION_HEADERS, KEY_HEADER, META_HEADER, type RowMeta, SHEET_NAMES} from './sheets.js'
+import {POLICY_CHOICES, VERDICT_CHOICES} from './workbook.js'
+
+/** The sheets whose decision columns the team fills in. */
+export const DECISION_SHEETS = [SHEET_NAMES.functions, SHEET_NAMES.forms, SHEET_NAMES.dataItems, SHEET_NAMES.currentOnly] as const
+
+export interface DecisionValues {
+  readonly verdict?: Verdict
+  readonly policy?: Policy
+  readonly department?: string
+  readonly note?: string
+}
+
+export interface EditedRow {
+  readonly sheet: string
+  readonly row: number
+  readonly key: string
+  readonly meta?: RowMeta
+  readonly values: DecisionValues
+}
+
+export interface CellProblem {
+  readonly sheet: string
+  readonly cell: string
+  readonly key?: string
+  readonly message: string
+}
+
+function text(cell: ExcelJS.Cell): string {
+  const value = cell.value
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return unescapeText(value).trim()
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()
+  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result).trim()
+  if (typeof value === 'object' && 'text' in value) return String(value.text).trim()
+  return ''
+}
+
+function parseMeta(raw: string): RowMeta | undefined {
+  if (raw === '') return undefined
+  try {
+    const meta = JSON.parse(raw) as RowMeta
+    return typeof meta.fp === 'string' && typeof meta.ed === 'string' && typeof meta.base === 'object' ? meta : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads the decision columns of every decision sheet; vocabulary errors name the sheet, the cell and the allowed values. */
+export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]; problems: CellProblem[]; sheetsRead: string[]} {
+  const rows: EditedRow[] = []
+  const problems: CellProblem[] = []
+  const sheetsRead: string[] = []
+  for (const name of DECISION_SHEETS) {
+    const sheet = workbook.getWorksheet(name)
+    if (!sheet) continue
+    const header = new Map<string, number>()
+    sheet.getRow(1).eachCell((cell, col) => header.set(text(cell), col))
+    const keyCol = header.get(KEY_HEADER)
+    const verdictCol = header.get(DECISION_HEADERS.verdict)
+    const policyCol = header.get(DECISION_HEADERS.policy)
+    const departmentCol = header.get(DECISION_HEADERS.department)
+    const noteCol = header.get(DECISION_HEADERS.note)
+    const metaCol = header.get(META_HEADER)
+    if (keyCol === undefined || (verdictCol ?? policyCol ?? departmentCol ?? noteCol) === undefined) continue
+    sheetsRead.push(name)
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return
+      const key = text(row.getCell(keyCol))
+      if (key === '') return
+      const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
+      const verdictText = read(verdictCol)
+      const policyText = read(policyCol)
+      const verdict = verdictText === '' ? undefined : parseVerdict(verdictText)
+      const policy = policyText === '' ? undefined : parsePolicy(policyText)
+      const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
+      if (verdictText !== '' && !verdict)
+        problems.push({sheet: name, cell: cell(verdictCol), key, message: `判定「${verdictText}」は使えません (使える値: ${VERDICT_CHOICES.join(' / ')})`})
+      if (policyText !== '' && !policy)
+        problems.push({sheet: name, cell: cell(policyCol), key, message: `対応方針「${policyText}」は使えません (使える値: ${POLICY_CHOICES.join(' / ')})`})
+      const note = read(noteCol)
+      if (policy === 'customize' && note === '')
+        problems.push({sheet: name, cell: cell(noteCol), key, message: 'カスタマイズを選んだ行は備考に理由を書いてください'})
+      const department = read(departmentCol)
+      const values: DecisionValues = {
+        ...(verdict ? {verdict} : {}),
+        ...(policy ? {policy} : {}),
+        ...(department ? {department} : {}),
+        ...(note ? {note} : {}),
+      }
+      rows.push({sheet: name, row: rowNumber, key, meta: parseMeta(read(metaCol)), values})
+    })
+  }
+  return {rows, problems, sheetsRead}
+}
