@@ -42,18 +42,20 @@ describe('bundled catalogues', () => {
   })
 
   it('keeps shared 宛名 items identical wherever an 業務 holds them', () => {
-    const shared = new Map<string, {type: string; length?: number; area: string}>()
+    const shared = new Map<string, {type: string; length?: number; nameEn?: string; codeTable?: string; area: string}>()
+    const sharedNames = ['宛名番号', '世帯番号', '個人番号', '氏名', '氏名フリガナ', '生年月日', '性別', '郵便番号', '住所', '方書', '住所コード', '電話番号', '続柄', '世帯主氏名']
     for (const area of areas) {
       for (const file of listCatalogFiles(area.slug)) {
         for (const item of checkCatalogFile(file.file).catalog?.dataItems ?? []) {
-          if (!['宛名番号', '氏名', '生年月日', '郵便番号', '個人番号', '住所'].includes(item.name)) continue
+          if (!sharedNames.includes(item.name)) continue
+          const shape = {type: item.type, length: item.length, nameEn: item.nameEn, codeTable: item.codeTable}
           const seen = shared.get(item.name)
-          if (!seen) shared.set(item.name, {type: item.type, length: item.length, area: area.slug})
-          else expect({type: item.type, length: item.length}, `${item.name} in ${area.slug} vs ${seen.area}`).toEqual({type: seen.type, length: seen.length})
+          if (!seen) shared.set(item.name, {...shape, area: area.slug})
+          else expect(shape, `${item.name} in ${area.slug} vs ${seen.area}`).toEqual({type: seen.type, length: seen.length, nameEn: seen.nameEn, codeTable: seen.codeTable})
         }
       }
     }
-    expect(shared.size).toBeGreaterThanOrEqual(5)
+    expect(shared.size).toBeGreaterThanOrEqual(12)
   })
 
   it('specs validate passes on all bundled catalogues through the CLI', async () => {
