@@ -1,0 +1,105 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import {renderTable} from '../../cli/render.js'
+import {InputError} from '../../errors.js'
+import {loadMapContext} from '../../mapping/context.js'
+import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
+import {mergeSuggestions} from '../../mapping/merge.js'
+import {HUMAN_STATUSES} from '../../mapping/model.js'
+import {suggestionsToMappingFile} from '../../mapping/suggest.js'
+import {displayPath} from '../../paths.js'
+
+export default class MapSuggest extends BaseCommand {
+  static override summary = '標準データ項目ごとに、対応する現行項目の候補を提案して対応付けファイルに書きます'
+  static override description = `取り込んだ現行システムの項目 (fitgap current import) と標準仕様のデータ項目を照合し、
+名称・読み (ローマ字/カナ)・英語名・同義語辞書・説明・型と桁・表とグループの信号からスコア (0〜1) と理由を付けた候補を
+ワークスペースの mappings/<業務>.yaml に書きます。
+人が確定 (confirmed)・却下 (rejected)・対応なし (no-counterpart) にした対応は、再実行しても変わりません。
+同じ入力で再実行してもファイルは変わりません (順序は安定)。形式は docs/mapping-file.md を参照。`
+  static override examples = [
+    '<%= config.bin %> map suggest jumin',
+    '<%= config.bin %> map suggest 住民基本台帳 --top 5 --min-score 0.5',
+    '<%= config.bin %> map suggest jumin --assign --dry-run',
+    '<%= config.bin %> map suggest jumin --json',
+  ]
+  static override args = {
+    area: Args.string({description: '業務 (slug・名称・番号のいずれか)', required: true}),
+  }
+  static override flags = {
+    workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
+    edition: Flags.string({description: '標準仕様の版 (省略時はワークスペースの指定か最新)'}),
+    top: Flags.integer({description: '標準項目ごとに書く候補の数', default: 3, min: 1, max: 20}),
+    'min-score': Flags.string({description: 'この値未満の候補は書かない (0〜1)', default: '0.45'}),
+    assign: Flags.boolean({description: '1対1の割り当て (スコアの高い順に、標準項目・現行項目をそれぞれ1回だけ使う) で候補を1つに絞る', default: false}),
+    'dry-run': Flags.boolean({description: 'ファイルを書かずに結果だけ表示する', default: false}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(MapSuggest)
+    const minScore = Number(flags['min-score'])
+    if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new InputError(`--min-score は 0〜1 の数です (「${flags['min-score']}」)。`)
+    const context = loadMapContext(args.area, flags)
+    const {area, catalog, current} = context
+    if (!current || current.fields.length === 0)
+      throw new InputError(
+        `${area.name} (${area.slug}) の現行システムの項目がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義を取り込んでください。`,
+      )
+    // The matcher and its dictionaries are loaded only here (they are heavy).
+    const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+    const {assignOneToOne} = await import('../../matching/engine.js')
+    const resources = loadMatchResources({extraDirs: [context.workspace.mappingsDir]})
+    const matcher = createMatcher(resources)
+    const result = matcher.match(catalog.dataItems, current.fields, {topK: Math.max(flags.top, 5), minScore: Math.min(minScore, 0.3)})
+    const fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
+      perItem: flags.top,
+      minScore,
+      assignment: flags.assign ? assignOneToOne(result, minScore) : undefined,
+    })
+    const merged = mergeSuggestions(context.mapping, fresh)
+    const changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
+    if (!flags['dry-run'] && changed) saveMappingFile(context.mappingPath, merged)
+
+    const decided = merged.items.filter((item) => item.entries.some((e) => HUMAN_STATUSES.has(e.status))).length
+    const withSuggestion = merged.items.filter((item) => item.entries.some((e) => e.status === 'suggested')).length
+    const counts = {
+      items: catalog.dataItems.length,
+      currentFields: current.fields.length,
+      decided,
+      withSuggestion,
+      withoutCandidate: catalog.dataItems.length - merged.items.filter((item) => item.entries.length > 0 && catalog.dataItems.some((d) => d.id === item.item)).length,
+    }
+    if (flags.json) {
+      this.printJson({
+        area: area.slug,
+        edition: catalog.edition,
+        file: displayPath(context.mappingPath),
+        written: !flags['dry-run'] && changed,
+        counts,
+        items: merged.items,
+      })
+      return
+    }
+    const names = new Map(catalog.dataItems.map((item) => [item.id, item.name]))
+    const rows = merged.items
+      .filter((item) => item.entries[0]?.status === 'suggested')
+      .map((item) => {
+        const top = item.entries[0]!
+        return [item.item, names.get(item.item) ?? item.name ?? '', top.refs.join('+'), (top.score ?? 0).toFixed(2), top.reason ?? '']
+      })
+    const shown = rows.slice(0, 30)
+    const lines = [
+      `${area.name} (${area.slug}) 版 ${catalog.edition}: 標準データ項目 ${counts.items} 件 / 現行項目 ${counts.currentFields} 件`,
+      `候補あり ${counts.withSuggestion} 件・人が判断済み ${counts.decided} 件・候補なし ${counts.withoutCandidate} 件`,
+      '',
+      shown.length > 0 ? renderTable(['ID', '標準項目', '第1候補', 'スコア', '理由'], shown) : '新しい候補はありません。\n',
+      rows.length > shown.length ? `… ほか ${rows.length - shown.length} 件 (--json で全件)\n` : '',
+      flags['dry-run']
+        ? '(--dry-run のため書き込んでいません)'
+        : changed
+          ? `書き込みました: ${displayPath(context.mappingPath)}\n候補を確認し、status を confirmed / rejected / no-counterpart に書き換えてください (by・at・note も書けます)。`
+          : `変更はありません: ${displayPath(context.mappingPath)}`,
+    ]
+    process.stdout.write(`${lines.join('\n')}\n`)
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * `fitgap map check`: problems in a mapping file, as pure functions from (mapping, catalogue items,
+ * current fields) to findings. Errors make the command exit 1.
+ */
+import type {DataItem} from '../model/catalog.js'
+import {type CurrentField, fieldRef} from '../model/current.js'
+import {DATA_TYPE_LABELS, type DataType} from '../model/vocabulary.js'
+import type {Severity} from '../model/finding.js'
+import {entryKey, type MappingEntry, type MappingFile} from './model.js'
+
+export const CHECK_KINDS = [
+  'unknown-item',
+  'unknown-field',
+  'duplicate',
+  'shared-field',
+  'required-unmapped',
+  'required-gap',
+  'type',
+  'length',
+  'required',
+  'code',
+] as const
+export type CheckKind = (typeof CHECK_KINDS)[number]
+
+export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
+  'unknown-item': '標準データ項目が存在しない',
+  'unknown-field': '現行項目が存在しない',
+  duplicate: '重複した対応付け',
+  'shared-field': '1つの現行項目を複数の標準項目に対応付け',
+  'required-unmapped': '必須項目が未対応',
+  'required-gap': '必須項目が対応なし (ギャップ)',
+  type: '型の不一致',
+  length: '桁数の差異',
+  required: '必須の差異',
+  code: 'コード表の差異',
+}
+
+export interface CheckFinding {
+  readonly kind: CheckKind
+  readonly severity: Severity
+  /** Standard data item id, when the finding concerns one. */
+  readonly item?: string
+  /** TABLE.COLUMN, when the finding concerns a current field. */
+  readonly ref?: string
+  readonly message: string
+}
+
+export interface CheckOptions {
+  /** Also check suggested entries (default: only confirmed ones are checked for type/length/required/code). */
+  readonly includeSuggested?: boolean
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = {error: 0, warning: 1, info: 2}
+
+/** Storable-as pairs: the value survives migration (with conversion). */
+const CONVERTIBLE: ReadonlySet<string> = new Set([
+  'text|code',
+  'code|text',
+  'number|code',
+  'code|number',
+  'flag|code',
+  'code|flag',
+  'flag|number',
+  'number|flag',
+  'date|datetime',
+  'datetime|date',
+  'date|text',
+  'text|date',
+  'date|number',
+  'number|date',
+  'yearMonth|text',
+  'text|yearMonth',
+  'yearMonth|number',
+  'number|yearMonth',
+  'yearMonth|date',
+  'date|yearMonth',
+  'number|text',
+  'text|number',
+  'datetime|text',
+  'text|datetime',
+  'flag|text',
+  'text|flag',
+])
+
+/** Conversions that may lose or reject values (text → number / date, datetime → date …). */
+const LOSSY: ReadonlySet<string> = new Set(['text|number', 'text|date', 'text|datetime', 'text|yearMonth', 'text|flag', 'datetime|date', 'date|yearMonth'])
+
+const normCode = (s: string) => s.normalize('NFKC').replace(/[\s・_-]/g, '').toLowerCase()
+
+/** Type finding for a current field (from) feeding a standard item (to), or undefined when they agree. */
+export function typeFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (!field.type || field.type === item.type) return undefined
+  const from: DataType = field.type
+  const to: DataType = item.type
+  const pair = `${from}|${to}`
+  const text = `現行 ${fieldRef(field)} は${DATA_TYPE_LABELS[from]}型、標準「${item.name}」は${DATA_TYPE_LABELS[to]}型`
+  if (!CONVERTIBLE.has(pair)) return {severity: 'error', message: `${text}です。移行時に値を変換できません。`}
+  if (LOSSY.has(pair)) return {severity: 'warning', message: `${text}です。移行時に変換できない値が出るおそれがあります。`}
+  return {severity: 'info', message: `${text}です (変換して移行できます)。`}
+}
+
+/** Length finding: current longer than standard = truncation risk = error; shorter = info. */
+export function lengthFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (item.length === undefined || field.length === undefined || item.length === field.length) return undefined
+  if (['date', 'datetime', 'yearMonth', 'flag'].includes(item.type)) return undefined
+  if (field.length > item.length)
+    return {
+      severity: 'error',
+      message: `現行 ${fieldRef(field)} は ${field.length} 桁、標準「${item.name}」は ${item.length} 桁です。移行時に切り捨てのおそれがあります。`,
+    }
+  return {
+    severity: 'info',
+    message: `現行 ${fieldRef(field)} は ${field.length} 桁、標準「${item.name}」は ${item.length} 桁です (標準の方が長く、移行に支障はありません)。`,
+  }
+}
+
+export function requiredFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (field.required === undefined || field.required === item.required) return undefined
+  if (item.required)
+    return {
+      severity: 'warning',
+      message: `標準「${item.name}」は必須ですが、現行 ${fieldRef(field)} は任意です。空の値が移行されるおそれがあります。`,
+    }
+  return {severity: 'info', message: `現行 ${fieldRef(field)} は必須ですが、標準「${item.name}」は任意です。`}
+}
+
+export function codeFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (!item.codeTable) return undefined
+  if (!field.codeTable)
+    return {severity: 'info', message: `標準「${item.name}」はコード表「${item.codeTable}」を使います。現行 ${fieldRef(field)} のコード表は不明です。`}
+  if (normCode(field.codeTable) === normCode(item.codeTable)) return undefined
+  return {
+    severity: 'warning',
+    message: `標準「${item.name}」のコード表は「${item.codeTable}」、現行 ${fieldRef(field)} は「${field.codeTable}」です。コード値の対応表が必要です。`,
+  }
+}
+
+/**
+ * All findings of a mapping file. Without current fields (no import yet), references to current fields
+ * are not checked for existence.
+ */
+export function checkMapping(
+  mapping: MappingFile,
+  items: readonly DataItem[],
+  fields: readonly CurrentField[] | undefined,
+  options: CheckOptions = {},
+): CheckFinding[] {
+  const findings: CheckFinding[] = []
+  const itemById = new Map(items.map((item) => [item.id, item]))
+  const fieldByRef = fields ? new Map(fields.map((field) => [fieldRef(field), field])) : undefined
+  const confirmedUse = new Map<string, string[]>()
+  const mappedItems = new Set<string>()
+  const gapItems = new Set<string>()
+  const seenItems = new Map<string, number>()
+
+  for (const entryGroup of mapping.items) {
+    seenItems.set(entryGroup.item, (seenItems.get(entryGroup.item) ?? 0) + 1)
+    const item = itemById.get(entryGroup.item)
+    if (!item) {
+      const hasDecision = entryGroup.entries.some((e) => e.status !== 'suggested')
+      findings.push({
+        kind: 'unknown-item',
+        severity: hasDecision ? 'error' : 'warning',
+        item: entryGroup.item,
+        message: `標準データ項目「${entryGroup.item}」${entryGroup.name ? ` (${entryGroup.name})` : ''} はカタログにありません。`,
+      })
+    }
+    const keys = new Map<string, MappingEntry>()
+    for (const entry of entryGroup.entries) {
+      const key = entryKey(entry)
+      if (keys.has(key))
+        findings.push({
+          kind: 'duplicate',
+          severity: 'error',
+          item: entryGroup.item,
+          ref: entry.refs.join('+') || undefined,
+          message: `標準「${item?.name ?? entryGroup.item}」に同じ対応 (${key}) が2回書かれています (${keys.get(key)!.status} と ${entry.status})。`,
+        })
+      else keys.set(key, entry)
+      const refCounts = new Map<string, number>()
+      for (const ref of entry.refs) refCounts.set(ref, (refCounts.get(ref) ?? 0) + 1)
+      for (const [ref, count] of refCounts)
+        if (count > 1)
+          findings.push({kind: 'duplicate', severity: 'error', item: entryGroup.item, ref, message: `refs に ${ref} が ${count} 回あります。`})
+
+      if (entry.status === 'no-counterpart') gapItems.add(entryGroup.item)
+      if (entry.status === 'rejected') continue
+      for (const ref of entry.refs) {
+        const field = fieldByRef?.get(ref)
+        if (fieldByRef && !field) {
+          findings.push({
+            kind: 'unknown-field',
+            severity: entry.status === 'confirmed' ? 'error' : 'warning',
+            item: entryGroup.item,
+            ref,
+            message: `現行項目 ${ref} は取り込んだ現行システム定義にありません (${entry.status === 'confirmed' ? '確定済み' : '提案'})。`,
+          })
+          continue
+        }
+        if (entry.status !== 'confirmed' && !options.includeSuggested) continue
+        if (entry.status === 'confirmed') {
+          mappedItems.add(entryGroup.item)
+          const list = confirmedUse.get(ref) ?? []
+          list.push(entryGroup.item)
+          confirmedUse.set(ref, list)
+        }
+        if (!item || !field) continue
+        const add = (kind: CheckKind, result: {severity: Severity; message: string} | undefined) => {
+          if (!result) return
+          // Suggestions are checked only on request, and never fail the check.
+          const severity = entry.status === 'confirmed' ? result.severity : result.severity === 'error' ? 'warning' : result.severity
+          findings.push({kind, severity, item: item.id, ref, message: entry.status === 'confirmed' ? result.message : `(提案) ${result.message}`})
+        }
+        add('type', typeFinding(item, field))
+        // Several fields feeding one item (氏 + 名 → 氏名): lengths add up, so compare the sum.
+        if (entry.refs.length === 1) add('length', lengthFinding(item, field))
+        add('required', requiredFinding(item, field))
+        add('code', codeFinding(item, field))
+      }
+      if (entry.refs.length > 1 && item && fieldByRef && (entry.status === 'confirmed' || options.includeSuggested)) {
+        const lengths = entry.refs.map((ref) => fieldByRef.get(ref)?.length)
+        if (lengths.every((l): l is number => l !== undefined)) {
+          const total = lengths.reduce((a, b) => a + b, 0)
+          const result = lengthFinding(item, {table: '', column: entry.refs.join('+'), label: '', length: total})
+          if (result)
+            findings.push({kind: 'length', severity: result.severity, item: item.id, ref: entry.refs.join('+'), message: result.message.replace('現行 .', '現行 ')})
+        }
+      }
+    }
+  }
+  for (const [id, count] of seenItems)
+    if (count > 1)
+      findings.push({kind: 'duplicate', severity: 'error', item: id, message: `標準データ項目「${itemById.get(id)?.name ?? id}」が items に ${count} 回あります。`})
+  for (const [ref, ids] of confirmedUse)
+    if (ids.length > 1)
+      findings.push({
+        kind: 'shared-field',
+        severity: 'warning',
+        ref,
+        message: `現行 ${ref} が ${ids.length} 件の標準項目 (${ids.map((id) => itemById.get(id)?.name ?? id).join('・')}) に確定しています。意図どおりか確認してください。`,
+      })
+  for (const item of items) {
+    if (!item.required || mappedItems.has(item.id)) continue
+    if (gapItems.has(item.id))
+      findings.push({kind: 'required-gap', severity: 'warning', item: item.id, message: `必須項目「${item.name}」は対応なし (ギャップ) と判断されています。移行方法を決めてください。`})
+    else findings.push({kind: 'required-unmapped', severity: 'error', item: item.id, message: `必須項目「${item.name}」に確定した現行項目がありません。`})
+  }
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.item ?? '').localeCompare(b.item ?? '', 'en', {numeric: true}) ||
+      (a.ref ?? '').localeCompare(b.ref ?? '') ||
+      a.kind.localeCompare(b.kind) ||
+      a.message.localeCompare(b.message),
+  )
+}
+
+export function summarizeFindings(findings: readonly CheckFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = {error: 0, warning: 0, info: 0}
+  for (const f of findings) counts[f.severity]++
+  return counts
+}

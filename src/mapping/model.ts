@@ -1,0 +1,108 @@
+/**
+ * The mapping file `mappings/<area>.yaml` of a workspace: per standard data item, which current field(s)
+ * (TABLE.COLUMN) correspond, and whether a machine suggested it or a person decided it.
+ * Read by map suggest / map check / map review / analyze / report import. Format: docs/mapping-file.md.
+ */
+import {z} from 'zod'
+
+import {SIGNALS} from '../matching/signals.js'
+
+export const MAPPING_FILE_VERSION = 1
+
+/** suggested: machine proposal. confirmed / rejected / no-counterpart: a person's decision (kept across runs). */
+export const ENTRY_STATUSES = ['confirmed', 'no-counterpart', 'suggested', 'rejected'] as const
+export type EntryStatus = (typeof ENTRY_STATUSES)[number]
+export const HUMAN_STATUSES: ReadonlySet<EntryStatus> = new Set(['confirmed', 'rejected', 'no-counterpart'])
+
+export const STATUS_LABELS: Record<EntryStatus, string> = {
+  confirmed: '確定',
+  'no-counterpart': '対応なし (ギャップ)',
+  suggested: '提案',
+  rejected: '却下',
+}
+
+const refSchema = z
+  .string()
+  .regex(/^[^.\s][^\s]*\.[^\s]+$/, '現行項目の参照は「テーブル.列」です (例: JUMIN.SHIMEI)')
+
+const signalsSchema = z.partialRecord(z.enum(SIGNALS), z.number().min(0).max(1))
+
+export const mappingEntrySchema = z
+  .strictObject({
+    /** Current fields (TABLE.COLUMN); several when one item is fed by several fields. Empty for no-counterpart. */
+    refs: z.array(refSchema).default([]),
+    status: z.enum(ENTRY_STATUSES),
+    /** Matcher score in [0,1] (informational; refreshed by map suggest). */
+    score: z.number().min(0).max(1).optional(),
+    signals: signalsSchema.optional(),
+    /** One-line Japanese reason from the matcher. */
+    reason: z.string().optional(),
+    /** Who decided, when (YYYY-MM-DD or ISO date-time), and why. */
+    by: z.string().optional(),
+    at: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.status === 'no-counterpart' && entry.refs.length > 0)
+      ctx.addIssue({code: 'custom', path: ['refs'], message: 'no-counterpart の項目には refs を書きません'})
+    if (entry.status !== 'no-counterpart' && entry.refs.length === 0)
+      ctx.addIssue({code: 'custom', path: ['refs'], message: '現行項目 (テーブル.列) を1つ以上書いてください'})
+  })
+
+export const mappingItemSchema = z.strictObject({
+  /** Standard data item id (9 digits in the bundled catalogues). */
+  item: z.string().min(1),
+  /** The item's name, for people reading the file (refreshed by map suggest; not used as a key). */
+  name: z.string().optional(),
+  entries: z.array(mappingEntrySchema).default([]),
+})
+
+/** A current field a person marked as having no standard counterpart (現行独自項目). */
+export const currentOnlySchema = z.strictObject({
+  ref: refSchema,
+  by: z.string().optional(),
+  at: z.string().optional(),
+  note: z.string().optional(),
+})
+
+export const mappingFileSchema = z.strictObject({
+  version: z.literal(MAPPING_FILE_VERSION, {error: `version は ${MAPPING_FILE_VERSION} です`}),
+  area: z.string().min(1),
+  /** The catalogue edition the suggestions were made against. */
+  edition: z.string().optional(),
+  items: z.array(mappingItemSchema).default([]),
+  currentOnly: z.array(currentOnlySchema).default([]),
+})
+
+export type MappingEntry = z.output<typeof mappingEntrySchema>
+export type MappingItem = z.output<typeof mappingItemSchema>
+export type CurrentOnly = z.output<typeof currentOnlySchema>
+export type MappingFile = z.output<typeof mappingFileSchema>
+
+export const entryKey = (entry: Pick<MappingEntry, 'refs' | 'status'>): string =>
+  entry.status === 'no-counterpart' ? '(no-counterpart)' : [...entry.refs].sort().join('+')
+
+const STATUS_ORDER: Record<EntryStatus, number> = {confirmed: 0, 'no-counterpart': 1, suggested: 2, rejected: 3}
+
+export function compareEntries(a: MappingEntry, b: MappingEntry): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    (b.score ?? -1) - (a.score ?? -1) ||
+    entryKey(a).localeCompare(entryKey(b))
+  )
+}
+
+/** The canonical order: items by id (numeric-aware), entries by status then score, refs sorted. */
+export function sortMappingFile(file: MappingFile): MappingFile {
+  return {
+    ...file,
+    items: [...file.items]
+      .map((item) => ({...item, entries: item.entries.map((e) => ({...e, refs: [...e.refs].sort()})).sort(compareEntries)}))
+      .sort((a, b) => a.item.localeCompare(b.item, 'en', {numeric: true})),
+    currentOnly: [...file.currentOnly].sort((a, b) => a.ref.localeCompare(b.ref)),
+  }
+}
+
+export function emptyMappingFile(area: string, edition?: string): MappingFile {
+  return {version: MAPPING_FILE_VERSION, area, edition, items: [], currentOnly: []}
+}

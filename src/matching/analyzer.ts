@@ -1,0 +1,312 @@
+/**
+ * Turns names (standard item names, current labels and physical column names) into comparable profiles:
+ * normalised base, qualifiers, tokens with readings (romaji keys) and concept groups. Pure given a
+ * {@link Lexicon} and a {@link Segmenter}.
+ */
+import {type ConceptRef, Lexicon, termKey} from './lexicon.js'
+import {ASCII_QUALIFIER_TOKENS, compactName, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
+import {isKana, kanaToRomajiKey, looksLikeRomaji, romajiKey} from './romaji.js'
+import type {Segmenter} from './segmenter.js'
+
+export interface Token {
+  /** Normalised surface: compact Japanese, or a lower-case ASCII word. */
+  readonly surface: string
+  /** Japanese surfaces this token stands for (ASCII tokens: via readings and abbreviations). */
+  readonly alts: readonly string[]
+  /** Romaji key of the reading ('' when unknown). */
+  readonly romaji: string
+  readonly concepts: readonly ConceptRef[]
+  readonly ascii: boolean
+  /** English words this token stands for (ASCII tokens and abbreviation expansions). */
+  readonly english: readonly string[]
+  /** Japanese renderings from the dictionaries (abbreviations, English words), not from readings. */
+  readonly gloss?: readonly string[]
+  /** The morphemes a merged dictionary term was built from (世帯主氏名 → 世帯, 主, 氏名). */
+  readonly parts?: readonly Token[]
+}
+
+export interface NameProfile {
+  readonly raw: string
+  /** Compact normalised form without qualifiers (Japanese), or lower-case alphanumerics (ASCII). */
+  readonly base: string
+  readonly qualifiers: readonly string[]
+  readonly ascii: boolean
+  readonly japanese: boolean
+  /** Romaji keys of the whole name (with abbreviations expanded, and as spelled). */
+  readonly romaji: readonly string[]
+  readonly tokens: readonly Token[]
+  /** Japanese renderings of an ASCII name, built from its tokens' dictionary entries. */
+  readonly glosses: readonly string[]
+}
+
+const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
+const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])
+
+/** Splits a physical name into lower-case words: snake_case, kebab, camelCase, digits. */
+export function splitAsciiWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w !== '')
+}
+
+export interface AnalyzerOptions {
+  /** Longest run of morphemes merged into one dictionary term. */
+  readonly maxMerge?: number
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, NameProfile>()
+  private readonly readingCache = new Map<string, string>()
+  /** romaji key → Japanese surfaces with that reading (standard-side vocabulary + dictionary). */
+  private readonly romajiIndex = new Map<string, Set<string>>()
+  /** ASCII words known for segmentation of run-together names (SEINENGAPPI, JUSHOCD). */
+  private readonly asciiVocabulary = new Set<string>()
+  private readonly maxMerge: number
+
+  constructor(
+    readonly lexicon: Lexicon,
+    private readonly segmenter: Segmenter,
+    options: AnalyzerOptions = {},
+  ) {
+    this.maxMerge = options.maxMerge ?? 4
+  }
+
+  /** Makes the tokens of these Japanese names findable by their romaji reading (call with the standard names). */
+  registerVocabulary(names: Iterable<string>): void {
+    for (const name of names) {
+      const profile = this.profile(name)
+      for (const token of profile.tokens) if (!token.ascii) this.registerReading(token.surface, token.romaji)
+    }
+  }
+
+  /** Readings written in our dictionaries, preferred to the analyser's (方書: カタガキ, not カタショ). */
+  private readonly dictionaryReadings = new Map<string, string>()
+
+  /** Registers a reading from a dictionary: it becomes the token's reading wherever the surface appears. */
+  registerDictionaryReading(surface: string, romaji: string): void {
+    const key = compactName(normalizeText(surface))
+    if (romaji.length < 2 || key === '') return
+    if (!this.dictionaryReadings.has(key)) this.dictionaryReadings.set(key, romaji)
+    this.registerReading(key, romaji)
+  }
+
+  registerReading(surface: string, romaji: string): void {
+    if (romaji.length < 2 || surface === '') return
+    let set = this.romajiIndex.get(romaji)
+    if (!set) this.romajiIndex.set(romaji, (set = new Set()))
+    set.add(surface)
+    this.asciiVocabulary.add(romaji)
+  }
+
+  /** The profile of a name (cached). */
+  profile(raw: string): NameProfile {
+    const hit = this.cache.get(raw)
+    if (hit) return hit
+    const profile = this.build(raw)
+    this.cache.set(raw, profile)
+    return profile
+  }
+
+  /** The romaji key of a Japanese term (reading from the segmenter). */
+  readingKey(surface: string): string {
+    const hit = this.readingCache.get(surface)
+    if (hit !== undefined) return hit
+    let key = ''
+    if (isKana(surface)) key = kanaToRomajiKey(surface)
+    else {
+      const morphemes = this.segmenter.segment(surface)
+      const parts = morphemes.map((m) => (m.reading ? m.reading : isKana(m.surface) ? m.surface : undefined))
+      if (parts.every((p) => p !== undefined)) key = kanaToRomajiKey(parts.join(''))
+    }
+    this.readingCache.set(surface, key)
+    return key
+  }
+
+  private build(raw: string): NameProfile {
+    const normalized = normalizeName(raw)
+    const qualifiers = new Set(normalized.qualifiers)
+    const japanese = !isPlainAscii(normalized.text)
+    const tokens: Token[] = []
+    // Split into Japanese and ASCII runs; each run is analysed its own way.
+    const runs = normalized.text.match(/[!-~]+|[\u0080-\u{10FFFF}]+/gu) ?? []
+    const asciiWords: string[] = []
+    const flushAscii = () => {
+      if (asciiWords.length > 0) tokens.push(...this.asciiTokens(asciiWords.splice(0), qualifiers, !japanese))
+    }
+    for (const run of runs) {
+      if (/^[!-~]+$/.test(run)) {
+        // camelCase names end in "En" for the English version of an item (eventNameEn → 英字).
+        if (/[a-z]En$/.test(run)) {
+          qualifiers.add(QUALIFIER.latin)
+          asciiWords.push(...splitAsciiWords(run.slice(0, -2)))
+        } else asciiWords.push(...splitAsciiWords(run))
+      }
+      else {
+        flushAscii()
+        tokens.push(...this.japaneseTokens(run))
+      }
+    }
+    flushAscii()
+    const ascii = !japanese
+    const base = ascii ? normalized.base.toLowerCase().replace(/[^a-z0-9]/g, '') : normalized.base
+    const romaji = new Set<string>()
+    if (tokens.length > 0 && tokens.every((t) => t.romaji !== '')) romaji.add(tokens.map((t) => t.romaji).join(''))
+    if (ascii) {
+      const spelled = romajiKey(tokens.map((t) => t.surface).join(''))
+      if (spelled.length >= 3) romaji.add(spelled)
+    } else if (isKana(base)) romaji.add(kanaToRomajiKey(base))
+    return {
+      raw,
+      base,
+      qualifiers: [...qualifiers].sort(),
+      ascii,
+      japanese,
+      romaji: [...romaji].filter((r) => r.length >= 2),
+      tokens,
+      glosses: ascii ? this.glosses(tokens) : [],
+    }
+  }
+
+  private japaneseTokens(run: string): Token[] {
+    const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
+    if (text === '') return []
+    const morphemes = text
+      .split(' ')
+      .flatMap((chunk) => this.segmenter.segment(chunk))
+      .filter((m) => m.surface.trim() !== '' && !(m.pos && SKIP_POS.has(m.pos) && this.lexicon.concepts(m.surface).length === 0))
+    const tokens: Token[] = []
+    for (let i = 0; i < morphemes.length; ) {
+      // Longest run of morphemes that is one dictionary term (郵便+番号 → 郵便番号).
+      let taken = 1
+      for (let n = Math.min(this.maxMerge, morphemes.length - i); n >= 2; n--) {
+        const surface = compactName(morphemes.slice(i, i + n).map((m) => m.surface).join(''))
+        if (this.lexicon.concepts(surface).length > 0) {
+          taken = n
+          break
+        }
+      }
+      const parts = morphemes.slice(i, i + taken)
+      const surface = compactName(normalizeText(parts.map((m) => m.surface).join('')))
+      const readings = parts.map((m) => m.reading ?? (isKana(m.surface) ? m.surface : undefined))
+      const romaji =
+        this.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
+      if (surface !== '') {
+        const token: Token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: []}
+        tokens.push(taken > 1 ? {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))} : token)
+      }
+      i += taken
+    }
+    return tokens
+  }
+
+  private morphemeToken(raw: string, reading: string | undefined): Token {
+    const surface = compactName(normalizeText(raw))
+    const kana = reading ?? (isKana(raw) ? raw : undefined)
+    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: []}
+  }
+
+  private asciiTokens(words: string[], qualifiers: Set<string>, physical: boolean): Token[] {
+    let list = words.filter((w) => !STOP_ASCII.has(w) && !/^\d+$/.test(w))
+    if (physical) {
+      // Leading / trailing qualifier words (SHIMEI_KANA, KANA_SHIMEI, nameKana).
+      while (list.length > 1 && ASCII_QUALIFIER_TOKENS[list.at(-1)!]) qualifiers.add(ASCII_QUALIFIER_TOKENS[list.pop()!]!)
+      while (list.length > 1 && ASCII_QUALIFIER_TOKENS[list[0]!]) qualifiers.add(ASCII_QUALIFIER_TOKENS[list.shift()!]!)
+    }
+    // Split run-together words into known pieces (seinengappi stays, jushocd → jusho + cd).
+    list = list.flatMap((w) => (this.knownAscii(w) ? [w] : (this.splitRunTogether(w) ?? [w])))
+    const tokens: Token[] = []
+    for (let i = 0; i < list.length; ) {
+      // English phrases the lexicon knows as one term (birth + date → birthdate, full + name).
+      let taken = 1
+      for (let n = Math.min(3, list.length - i); n >= 2; n--) {
+        if (this.lexicon.hasKey(list.slice(i, i + n).join(''))) {
+          taken = n
+          break
+        }
+      }
+      tokens.push(this.asciiToken(list.slice(i, i + taken).join('')))
+      i += taken
+    }
+    return tokens
+  }
+
+  private knownAscii(word: string): boolean {
+    return this.lexicon.knowsAscii(word) || this.romajiIndex.has(romajiKey(word))
+  }
+
+  /** Splits an unknown word into 2–4 known pieces (each ≥ 2 letters), preferring fewer pieces; undefined if none. */
+  private splitRunTogether(word: string): string[] | undefined {
+    if (word.length < 4 || word.length > 40) return undefined
+    const n = word.length
+    const best: (string[] | undefined)[] = new Array(n + 1).fill(undefined)
+    best[0] = []
+    for (let end = 2; end <= n; end++) {
+      for (let start = Math.max(0, end - 20); start <= end - 2; start++) {
+        const prefix = best[start]
+        if (!prefix || prefix.length >= 4) continue
+        const piece = word.slice(start, end)
+        if (!this.knownAscii(piece)) continue
+        const candidate = [...prefix, piece]
+        const current = best[end]
+        if (!current || candidate.length < current.length) best[end] = candidate
+      }
+    }
+    const result = best[n]
+    return result && result.length >= 2 ? result : undefined
+  }
+
+  private asciiToken(word: string): Token {
+    const concepts: ConceptRef[] = [...this.lexicon.conceptsOfKey(word)]
+    const alts = new Set<string>()
+    const english = new Set<string>()
+    let romaji = ''
+    const expansions = this.lexicon.expansions(word)
+    const gloss = new Set<string>()
+    for (const c of concepts) for (const term of this.lexicon.japaneseTerms(c.id)) gloss.add(term)
+    for (const expansion of expansions) {
+      const key = termKey(expansion)
+      if (key === '') continue
+      if (!isPlainAscii(key)) {
+        alts.add(key)
+        gloss.add(key)
+        if (romaji === '') romaji = this.readingKey(key)
+        for (const c of this.lexicon.conceptsOfKey(key)) if (!concepts.some((x) => x.id === c.id)) concepts.push(c)
+      } else {
+        english.add(key)
+        for (const c of this.lexicon.conceptsOfKey(key)) {
+          if (!concepts.some((x) => x.id === c.id)) concepts.push(c)
+          for (const term of this.lexicon.japaneseTerms(c.id)) gloss.add(term)
+        }
+      }
+    }
+    const spelled = romajiKey(word)
+    const readingMatches = this.romajiIndex.get(spelled)
+    if (readingMatches && (looksLikeRomaji(word) || expansions.length === 0)) {
+      for (const surface of readingMatches) {
+        alts.add(surface)
+        for (const c of this.lexicon.conceptsOfKey(surface)) if (!concepts.some((x) => x.id === c.id)) concepts.push(c)
+      }
+    }
+    if (romaji === '' && looksLikeRomaji(word)) romaji = spelled
+    if (expansions.length === 0) english.add(word)
+    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss]}
+  }
+
+  /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */
+  private glosses(tokens: readonly Token[]): string[] {
+    let combos: string[] = ['']
+    for (const token of tokens) {
+      const list = (token.gloss ?? []).slice(0, 4)
+      if (list.length === 0) continue
+      const next: string[] = []
+      for (const prefix of combos) for (const option of list) next.push(prefix + option)
+      combos = next.slice(0, 8)
+    }
+    return combos.filter((c) => c !== '')
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * The matching engine: candidate index (n-grams, tokens, readings, concepts), pair scoring from the
+ * signals, top-k per standard item and per current field, optional one-to-one assignment. Pure.
+ */
+import type {NameProfile, Token} from './analyzer.js'
+import {Analyzer} from './analyzer.js'
+import {bigrams, qualifierAgreement} from './normalize.js'
+import {buildReason} from './reason.js'
+import {
+  alignTokens,
+  descriptionSignal,
+  englishSignal,
+  nameSignal,
+  readingSignal,
+  type Signals,
+  tokenScore,
+  typeSignal,
+} from './signals.js'
+import type {DataType} from '../model/vocabulary.js'
+
+/** The standard side, as the engine needs it (a catalogue DataItem fits). */
+export interface StandardItem {
+  readonly id: string
+  readonly group: string
+  readonly name: string
+  readonly nameEn?: string
+  readonly description?: string
+  readonly type: DataType
+  readonly length?: number
+}
+
+/** The current side, as the engine needs it (a CurrentField fits). */
+export interface FieldInput {
+  readonly table: string
+  readonly column: string
+  readonly label: string
+  readonly type?: DataType
+  readonly length?: number
+  readonly description?: string
+}
+
+export interface Candidate {
+  readonly itemId: string
+  /** TABLE.COLUMN */
+  readonly ref: string
+  /** Combined score in [0,1], 3 decimals. */
+  readonly score: number
+  readonly signals: Signals
+  /** One line, Japanese. */
+  readonly reason: string
+}
+
+export interface MatchOptions {
+  /** Candidates kept per standard item and per current field (default 5). */
+  readonly topK?: number
+  /** Items scored per current field after the index prefilter (default 24). */
+  readonly candidatesPerField?: number
+  /** Pairs below this score are dropped (default 0.3). */
+  readonly minScore?: number
+}
+
+export interface MatchResult {
+  readonly byItem: ReadonlyMap<string, readonly Candidate[]>
+  readonly byField: ReadonlyMap<string, readonly Candidate[]>
+  readonly stats: {readonly items: number; readonly fields: number; readonly pairsScored: number}
+}
+
+/** The score at or above which a top candidate is worth proposing (used by map suggest and the eval). */
+export const DEFAULT_ACCEPT_THRESHOLD = 0.6
+
+interface ItemProfile {
+  readonly item: StandardItem
+  readonly name: NameProfile
+  readonly weights: readonly number[]
+  readonly english?: NameProfile
+  readonly group: NameProfile
+}
+
+interface FieldProfile {
+  readonly field: FieldInput
+  readonly ref: string
+  readonly variants: readonly NameProfile[]
+  readonly variantWeights: readonly (readonly number[])[]
+  readonly table: NameProfile
+  readonly tableSurfaces: ReadonlySet<string>
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+function indexKeys(profile: NameProfile, out: Set<string>): void {
+  for (const token of profile.tokens) {
+    out.add(`t:${token.surface}`)
+    for (const alt of token.alts) out.add(`t:${alt}`)
+    if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
+    for (const concept of token.concepts) out.add(`c:${concept.id}`)
+    if (token.parts)
+      for (const part of token.parts) {
+        out.add(`t:${part.surface}`)
+        if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
+      }
+  }
+  if (profile.japanese) for (const gram of bigrams(profile.base)) out.add(`b:${gram}`)
+  for (const gloss of profile.glosses) for (const gram of bigrams(gloss)) out.add(`b:${gram}`)
+  const romaji = profile.romaji[0]
+  if (romaji) for (let i = 0; i + 3 <= romaji.length; i++) out.add(`g:${romaji.slice(i, i + 3)}`)
+}
+
+export class Matcher {
+  constructor(readonly analyzer: Analyzer) {}
+
+  match(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions = {}): MatchResult {
+    const topK = options.topK ?? 5
+    const perField = options.candidatesPerField ?? 10
+    const minScore = options.minScore ?? 0.3
+    const analyzer = this.analyzer
+
+    analyzer.registerVocabulary(items.map((item) => item.name))
+    analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
+    const names = items.map((item) => analyzer.profile(item.name))
+
+    // Token weights: rare words say more than 番号 or コード.
+    const df = new Map<string, number>()
+    for (const name of names) for (const surface of new Set(name.tokens.map((t) => t.surface))) df.set(surface, (df.get(surface) ?? 0) + 1)
+    const n = Math.max(1, names.length)
+    const logN = Math.log(n + 1.5)
+    const surfaceWeight = (surface: string): number | undefined => {
+      const count = df.get(surface)
+      if (count === undefined) return undefined
+      return Math.min(1, Math.max(0.3, 0.3 + (0.7 * Math.log((n + 1) / (count + 0.5))) / logN))
+    }
+    const weightCache = new Map<Token, number>()
+    const weight = (token: Token): number => {
+      const hit = weightCache.get(token)
+      if (hit !== undefined) return hit
+      let w = surfaceWeight(token.surface)
+      for (const alt of token.alts) {
+        const a = surfaceWeight(alt)
+        if (a !== undefined) w = Math.max(w ?? 0, a)
+      }
+      const result = w ?? 0.8
+      weightCache.set(token, result)
+      return result
+    }
+    const profiles: ItemProfile[] = items.map((item, index) => ({
+      item,
+      name: names[index]!,
+      weights: names[index]!.tokens.map(weight),
+      english: item.nameEn ? analyzer.profile(item.nameEn) : undefined,
+      group: analyzer.profile(item.group),
+    }))
+
+    // Inverted index over the standard items.
+    const postings = new Map<string, number[]>()
+    profiles.forEach((p, index) => {
+      const keys = new Set<string>()
+      indexKeys(p.name, keys)
+      if (p.english) indexKeys(p.english, keys)
+      for (const key of keys) {
+        let list = postings.get(key)
+        if (!list) postings.set(key, (list = []))
+        list.push(index)
+      }
+    })
+    // Keys shared by many items (番号, コード …) say little and cost much: skip their postings.
+    const maxPostings = Math.max(60, Math.min(160, Math.ceil(n * 0.02)))
+    const idf = (count: number) => Math.log(1 + n / count)
+
+    const byItem = new Map<string, Candidate[]>()
+    const byField = new Map<string, Candidate[]>()
+    const byItemScored = new Map<string, Scored[]>()
+    const byFieldScored = new Map<string, Scored[]>()
+    const accumulator = new Float64Array(profiles.length)
+    const touched: number[] = []
+    let pairsScored = 0
+    const tableCache = new Map<string, {profile: NameProfile; surfaces: Set<string>}>()
+
+    for (const field of fields) {
+      const ref = `${field.table}.${field.column}`
+      let table = tableCache.get(field.table)
+      if (!table) {
+        const profile = analyzer.profile(field.table)
+        const surfaces = new Set(profile.tokens.map((t) => t.surface))
+        table = {profile, surfaces}
+        tableCache.set(field.table, table)
+      }
+      const variants: NameProfile[] = []
+      const label = field.label.trim()
+      if (label !== '') variants.push(analyzer.profile(label))
+      if (field.column.trim() !== '' && field.column.trim() !== label) variants.push(analyzer.profile(field.column))
+      const tableSurfaces = table.surfaces
+      const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
+      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces}
+
+      const keys = new Set<string>()
+      for (const v of variants) indexKeys(v, keys)
+      for (const key of keys) {
+        const list = postings.get(key)
+        if (!list || list.length > maxPostings) continue
+        const w = idf(list.length)
+        for (const index of list) {
+          if (accumulator[index] === 0) touched.push(index)
+          accumulator[index]! += w
+        }
+      }
+      let candidates = touched
+      if (touched.length > perField) {
+        // Keep the strongest prefilter scores only: a cheap cut first, then a sort of what is left.
+        let top = 0
+        for (const index of touched) if (accumulator[index]! > top) top = accumulator[index]!
+        const floor = top * 0.4
+        candidates = touched.filter((index) => accumulator[index]! >= floor)
+        if (candidates.length > perField) candidates = candidates.sort((a, b) => accumulator[b]! - accumulator[a]! || a - b).slice(0, perField)
+      }
+      const scored: Scored[] = []
+      for (const index of candidates) {
+        pairsScored++
+        const candidate = scorePair(profiles[index]!, fp, minScore)
+        if (candidate) scored.push(candidate)
+      }
+      for (const index of touched) accumulator[index] = 0
+      touched.length = 0
+
+      scored.sort(byScore)
+      if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
+      for (const candidate of scored) {
+        let list = byItemScored.get(candidate.itemId)
+        if (!list) byItemScored.set(candidate.itemId, (list = []))
+        // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
+        if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
+        let at = list.length
+        while (at > 0 && byScore(candidate, list[at - 1]!) < 0) at--
+        list.splice(at, 0, candidate)
+        if (list.length > topK) list.pop()
+      }
+    }
+    // Reasons are written only for what is kept (the same pair object serves both views).
+    const finished = new Map<Scored, Candidate>()
+    const finish = (c: Scored): Candidate => {
+      let done = finished.get(c)
+      if (!done) {
+        done = {itemId: c.itemId, ref: c.ref, score: c.score, signals: c.signals, reason: c.reason()}
+        finished.set(c, done)
+      }
+      return done
+    }
+    for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
+    for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
+    return {byItem, byField, stats: {items: items.length, fields: fields.length, pairsScored}}
+  }
+}
+
+interface Scored {
+  readonly itemId: string
+  readonly ref: string
+  readonly score: number
+  readonly signals: Signals
+  readonly reason: () => string
+}
+
+export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
+  return b.score - a.score || a.ref.localeCompare(b.ref) || a.itemId.localeCompare(b.itemId)
+}
+
+function contextSignal(group: NameProfile, table: NameProfile): number | undefined {
+  if (table.tokens.length === 0 || group.tokens.length === 0) return undefined
+  let matched = 0
+  let any = false
+  for (const g of group.tokens) {
+    let best = 0
+    for (const t of table.tokens) {
+      if (t.surface.length < 2) continue
+      any = true
+      best = Math.max(best, tokenScore(g, t))
+    }
+    matched += best >= 0.85 ? 1 : best >= 0.5 ? 0.5 : 0
+  }
+  return any ? matched / group.tokens.length : undefined
+}
+
+/** The strongest name evidence, plus a little of the second strongest. */
+function combineLexical(...values: (number | undefined)[]): number {
+  let first = 0
+  let second = 0
+  for (const v of values) {
+    if (v === undefined) continue
+    if (v > first) {
+      second = first
+      first = v
+    } else if (v > second) second = v
+  }
+  return 0.85 * first + 0.15 * second
+}
+
+const contextCache = new WeakMap<NameProfile, Map<NameProfile, number | undefined>>()
+
+function cachedContext(group: NameProfile, table: NameProfile): number | undefined {
+  let inner = contextCache.get(group)
+  if (!inner) contextCache.set(group, (inner = new Map()))
+  if (inner.has(table)) return inner.get(table)
+  const value = contextSignal(group, table)
+  inner.set(table, value)
+  return value
+}
+
+/** Scores one pair; allocates the result only when it reaches minScore. */
+function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | undefined {
+  let bestLex = -1
+  let secondLex = 0
+  let bestVi = 0
+  let bName: number | undefined
+  let bReading: number | undefined
+  let bEnglish: number | undefined
+  let bSynonym = 0
+  let bQualifier = 1
+  let bVia = 0
+  for (let vi = 0; vi < f.variants.length; vi++) {
+    const variant = f.variants[vi]!
+    const name = nameSignal(p.name, variant)
+    let reading = readingSignal(p.name, variant)
+    if (variant.ascii && f.table.romaji.length > 0 && (reading ?? 0) < 1) {
+      // Table-prefixed readings: table SETAI + column NUSHI_SHIMEI reads as セタイヌシシメイ.
+      const prefixed = readingSignal(p.name, variant, f.table.romaji[0])
+      if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
+    }
+    const english = englishSignal(p.name, p.english, variant)
+    const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
+    const lex = combineLexical(name, reading, english, alignment.score) * qualifier
+    if (lex > bestLex) {
+      if (bestLex >= 0) secondLex = bestLex
+      bestLex = lex
+      bestVi = vi
+      bName = name
+      bReading = reading
+      bEnglish = english
+      bSynonym = alignment.score
+      bQualifier = qualifier
+      bVia = alignment.via
+    } else secondLex = lex
+  }
+  // Label and physical name agreeing is worth a little more than either alone.
+  const lex = Math.min(1, bestLex + 0.06 * secondLex)
+  if (lex < minScore) return undefined
+  const firstVariant = f.variants[0]
+  const description = descriptionSignal(p.item.description, f.field.description, firstVariant?.japanese ? firstVariant.base : '')
+  const type = typeSignal(p.item.type, p.item.length, f.field.type, f.field.length)
+  const context = cachedContext(p.group, f.table)
+  const modifier = 0.5 * (type ?? 0.7) + 0.35 * (context ?? 0.5) + 0.15 * (description ?? 0.5)
+  const score = round3(Math.max(0, Math.min(1, lex * (0.8 + 0.2 * modifier))))
+  if (score < minScore) return undefined
+  const signals: Signals = {}
+  if (bName !== undefined) signals.name = round3(bName)
+  if (bReading !== undefined) signals.reading = round3(bReading)
+  if (bEnglish !== undefined) signals.english = round3(bEnglish)
+  signals.synonym = round3(bSynonym)
+  if (description !== undefined) signals.description = round3(description)
+  if (type !== undefined) signals.type = round3(type)
+  if (context !== undefined) signals.context = round3(context)
+  const chosen = f.variants[bestVi]!
+  return {
+    itemId: p.item.id,
+    ref: f.ref,
+    score,
+    signals,
+    reason: () =>
+      buildReason({
+        signals,
+        qualifierFactor: bQualifier,
+        itemQualifiers: p.name.qualifiers,
+        fieldQualifiers: chosen.qualifiers,
+        via: bVia,
+        itemGroup: p.item.group,
+        table: f.field.table,
+        itemRomaji: p.name.romaji[0],
+      }),
+  }
+}
+
+/**
+ * One-to-one assignment: the best pairs first (greedy on score), each standard item and each current field
+ * used once, pairs below the threshold left out.
+ */
+export function assignOneToOne(result: MatchResult, threshold = DEFAULT_ACCEPT_THRESHOLD): Map<string, Candidate> {
+  const all: Candidate[] = []
+  for (const list of result.byItem.values()) for (const c of list) if (c.score >= threshold) all.push(c)
+  all.sort(byScore)
+  const usedItems = new Map<string, Candidate>()
+  const usedFields = new Set<string>()
+  for (const c of all) {
+    if (usedItems.has(c.itemId) || usedFields.has(c.ref)) continue
+    usedItems.set(c.itemId, c)
+    usedFields.add(c.ref)
+  }
+  return usedItems
+}

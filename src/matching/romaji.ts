@@ -1,0 +1,62 @@
+/**
+ * Kana ↔ romaji keys. Vendors spell readings many ways (ジュウショ: JUSHO, JUUSHO, ZYUSYO, JYUSHO);
+ * {@link romajiKey} maps all of them to one comparison key. Pure.
+ */
+import {toRomaji} from 'wanakana'
+
+import {hiraganaToKatakana} from './normalize.js'
+
+/**
+ * The comparison key of a romaji string: lower case, Hepburn and Kunrei folded together, long vowels and
+ * doubled n dropped, m before labials read as n.
+ */
+export function romajiKey(text: string): string {
+  let s = text.toLowerCase().replace(/[^a-z]/g, '')
+  if (s === '') return ''
+  s = s
+    .replace(/tch/g, 'tt')
+    .replace(/sh(?=[aiueo])/g, 'sy')
+    .replace(/ch(?=[aiueo])/g, 'ty')
+    .replace(/jy(?=[aueo])/g, 'zy')
+    .replace(/ji/g, 'zi')
+    .replace(/j(?=[aueo])/g, 'zy')
+    .replace(/tsu/g, 'tu')
+    .replace(/dzu/g, 'zu')
+    .replace(/du/g, 'zu')
+    .replace(/di/g, 'zi')
+    .replace(/fu/g, 'hu')
+    .replace(/syi/g, 'si')
+    .replace(/tyi/g, 'ti')
+    .replace(/zyi/g, 'zi')
+    .replace(/wo/g, 'o')
+    .replace(/m(?=[bpm])/g, 'n')
+    .replace(/nn(?![aiueoy])/g, 'n')
+    .replace(/n'/g, 'n')
+  // Long vowels: ou, oo, uu, aa, ii, ee, oh (before a consonant or at the end) → one vowel.
+  s = s
+    .replace(/o[ou]/g, 'o')
+    .replace(/uu/g, 'u')
+    .replace(/aa/g, 'a')
+    .replace(/ii/g, 'i')
+    .replace(/ee/g, 'e')
+    .replace(/oh(?![aiueoy])/g, 'o')
+  return s
+}
+
+/** The romaji key of a katakana/hiragana reading ('' when the text has other characters). */
+export function kanaToRomajiKey(kana: string): string {
+  const katakana = hiraganaToKatakana(kana.normalize('NFKC'))
+  if (!/^[\u30A0-\u30FF]+$/.test(katakana)) return ''
+  return romajiKey(toRomaji(katakana))
+}
+
+export function isKana(text: string): boolean {
+  return /^[\u3041-\u309F\u30A0-\u30FF]+$/.test(text)
+}
+
+const MORA_RE = /^(?:(?:[kgsztdnhbpmyrwfjvc]?y?|sh|ch|ts|dz)[aiueo]|n(?![aiueoy])|([kgsztdhbpmrfjc])(?=\1))+$/
+
+/** True when an ASCII token can be read as romaji (sei-nen-gap-pi yes, birth no). */
+export function looksLikeRomaji(token: string): boolean {
+  return token.length >= 2 && MORA_RE.test(token.toLowerCase())
+}

@@ -1,0 +1,99 @@
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {assignOneToOne, DEFAULT_ACCEPT_THRESHOLD, type FieldInput, type MatchResult} from '../../src/matching/engine.js'
+import {ITEMS, matcher} from './helpers.js'
+
+const FIELDS: FieldInput[] = [
+  {table: 'JUMIN', column: 'SHIMEI_KANA', label: ''},
+  {table: 'JUMIN', column: 'SEINENGAPPI', label: '', type: 'date'},
+  {table: 'JUMIN', column: 'JUSHO_CD', label: ''},
+  {table: 'person', column: 'birth_date', label: ''},
+  {table: 'JUMIN', column: 'KATAGAKI', label: ''},
+  {table: 'SETAI', column: 'ZOKUGARA', label: '続き柄'},
+  {table: 'SETAI', column: 'NUSHI_SHIMEI', label: ''},
+  {table: 'JUMIN', column: 'ZIP_CD', label: '〒'},
+  {table: 'JUMIN', column: 'C01', label: 'ｼﾒｲ'},
+  {table: 'JUMIN', column: 'C02', label: '氏名（漢字）'},
+  {table: 'JUMIN', column: 'ATENA_NO', label: '宛名ｺｰﾄﾞ'},
+  {table: 'IDO', column: 'KOJI_YMD', label: '公示日'},
+  {table: 'JUMIN', column: 'UPD_USER_ID', label: '更新者ID'},
+]
+
+const EXPECTED: Record<string, string> = {
+  'JUMIN.SHIMEI_KANA': '氏名カナ',
+  'JUMIN.SEINENGAPPI': '生年月日',
+  'JUMIN.JUSHO_CD': '住所コード',
+  'person.birth_date': '生年月日',
+  'JUMIN.KATAGAKI': '方書',
+  'SETAI.ZOKUGARA': '続柄',
+  'SETAI.NUSHI_SHIMEI': '世帯主氏名',
+  'JUMIN.ZIP_CD': '郵便番号',
+  'JUMIN.C01': '氏名',
+  'JUMIN.C02': '氏名',
+  'JUMIN.ATENA_NO': '宛名番号',
+  'IDO.KOJI_YMD': '公告年月日',
+}
+
+const nameOf = (id: string) => ITEMS.find((item) => item.id === id)!.name
+
+let result: MatchResult
+beforeAll(() => {
+  result = matcher().match(ITEMS, FIELDS, {topK: 5})
+})
+
+describe('matcher', () => {
+  it.each(Object.entries(EXPECTED))('%s → %s as the top candidate, above the accept threshold', (ref, expected) => {
+    const top = result.byField.get(ref)?.[0]
+    expect(top && nameOf(top.itemId)).toBe(expected)
+    expect(top!.score).toBeGreaterThanOrEqual(DEFAULT_ACCEPT_THRESHOLD)
+  })
+
+  it('proposes nothing above the threshold for a vendor-only field', () => {
+    const top = result.byField.get('JUMIN.UPD_USER_ID')?.[0]
+    expect(top === undefined || top.score < DEFAULT_ACCEPT_THRESHOLD).toBe(true)
+  })
+
+  it('gives scores in [0,1] with a signal breakdown and a Japanese reason', () => {
+    for (const list of result.byField.values())
+      for (const c of list) {
+        expect(c.score).toBeGreaterThanOrEqual(0)
+        expect(c.score).toBeLessThanOrEqual(1)
+        for (const value of Object.values(c.signals)) expect(value).toBeGreaterThanOrEqual(0)
+        expect(c.reason).toMatch(/[\u3040-\u30FF\u4E00-\u9FFF]/)
+      }
+    const kana = result.byField.get('JUMIN.SHIMEI_KANA')![0]!
+    expect(kana.signals.reading).toBe(1)
+    expect(kana.reason).toContain('読み')
+  })
+
+  it('lists candidates per standard item too, and one field may serve several items', () => {
+    const name = result.byItem.get('001001002')!
+    expect(name.map((c) => c.ref)).toEqual(expect.arrayContaining(['JUMIN.C01', 'JUMIN.C02']))
+  })
+
+  it('ranks 氏名 above 氏名カナ for a kanji label, and the reverse for a kana column', () => {
+    const kanji = result.byField.get('JUMIN.C02')!
+    expect(nameOf(kanji[0]!.itemId)).toBe('氏名')
+    const kana = result.byField.get('JUMIN.SHIMEI_KANA')!
+    expect(kana.findIndex((c) => c.itemId === '001001003')).toBeLessThan(kana.findIndex((c) => c.itemId === '001001002'))
+  })
+
+  it('assigns one to one: each item and each field at most once', () => {
+    const assignment = assignOneToOne(result)
+    const refs = [...assignment.values()].map((c) => c.ref)
+    expect(new Set(refs).size).toBe(refs.length)
+    expect(assignment.get('001001002')).toBeDefined()
+  })
+
+  it('is deterministic', () => {
+    const again = matcher().match(ITEMS, FIELDS, {topK: 5})
+    expect(JSON.stringify([...again.byField])).toBe(JSON.stringify([...result.byField]))
+  })
+
+  it('finds candidates through the index on a larger catalogue without scoring every pair', () => {
+    const items = Array.from({length: 400}, (_, i) => ({id: String(i).padStart(9, '0'), group: 'G', name: `項目${i}番号`, type: 'text' as const}))
+    const many = matcher().match([...items, ...ITEMS], FIELDS, {topK: 3})
+    expect(many.stats.pairsScored).toBeLessThan((items.length + ITEMS.length) * FIELDS.length / 4)
+    expect(nameOf(many.byField.get('JUMIN.SEINENGAPPI')![0]!.itemId)).toBe('生年月日')
+  })
+})
