@@ -8,6 +8,8 @@ export const recordSourceSchema = z.strictObject({
   sheet: z.string().optional(),
   /** 1-based row (CSV/XLSX) or line (XML/JSON). */
   row: z.number().int().positive(),
+  /** CSV: the line the record starts on, when it differs from the row (quoted fields with line breaks). */
+  line: z.number().int().positive().optional(),
 })
 
 export const currentFieldSchema = z.strictObject({
@@ -30,13 +32,16 @@ export const currentFormFieldSchema = z.strictObject({
   type: z.enum(DATA_TYPES).optional(),
   typeRaw: z.string().optional(),
   length: z.number().int().positive().optional(),
+  scale: z.number().int().nonnegative().optional(),
   /** "TABLE.COLUMN" of the current field printed here, when the export says. */
   sourceField: z.string().optional(),
+  source: recordSourceSchema.optional(),
 })
 
 export const currentFormSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
+  description: z.string().optional(),
   fields: z.array(currentFormFieldSchema),
   source: recordSourceSchema.optional(),
 })
@@ -44,6 +49,8 @@ export const currentFormSchema = z.strictObject({
 export const currentFunctionSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
+  /** 分類 path (大分類, 中分類 …) when the export has one. */
+  category: z.array(z.string()).optional(),
   description: z.string().optional(),
   inUse: z.boolean().default(true),
   source: recordSourceSchema.optional(),

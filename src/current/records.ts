@@ -1,0 +1,290 @@
+/**
+ * Turns the data rows of a table (CSV file, XLSX sheet) into current-system records, given its header.
+ * Pure: rows in, records out through a sink; problems and warnings are collected, never thrown.
+ */
+import type {CurrentField, CurrentForm, CurrentFormField, CurrentFunction, RecordSource} from '../model/current.js'
+import {type CompiledAliases, type HeaderMatch, isRepeatedHeader} from './headers.js'
+import {parseLength, parseTypeSpec, parseYesNo, requiredFrom} from './type-spec.js'
+
+export interface RecordSink {
+  field(record: CurrentField): void
+  form(record: CurrentForm): void
+  function(record: CurrentFunction): void
+}
+
+/** Collects messages up to a limit, counting the rest. */
+export class Messages {
+  readonly items: string[] = []
+  total = 0
+  constructor(readonly limit = 20) {}
+
+  add(message: string): void {
+    this.total++
+    if (this.items.length < this.limit) this.items.push(message)
+  }
+
+  get full(): boolean {
+    return this.total >= this.limit
+  }
+
+  /** The messages, with a last line telling how many were left out. */
+  list(): string[] {
+    return this.total > this.items.length ? [...this.items, `… ほか ${this.total - this.items.length} 件`] : [...this.items]
+  }
+}
+
+export interface TableContext {
+  /** The file as stored in provenance (relative to the workspace, or its name). */
+  readonly file: string
+  readonly sheet?: string
+  /** Table name when the table has no table column (sheet name, title block, file name). */
+  readonly defaultTable: string
+  /** "file 12行目" or "file シート「S」E12": where a cell is, for messages. */
+  locate(row: number, column?: number, line?: number): string
+}
+
+/** Trimmed cell text; empty when absent. */
+const at = (cells: readonly string[], column: number | undefined): string =>
+  column === undefined ? '' : (cells[column] ?? '').trim()
+
+const joinText = (...parts: string[]): string | undefined => {
+  const kept = parts.filter((p) => p !== '')
+  return kept.length > 0 ? kept.join('\n') : undefined
+}
+
+interface PendingForm {
+  form: CurrentForm
+  items: {item: CurrentFormField; order: number | undefined; seq: number}[]
+}
+
+export interface TableStats {
+  records: number
+  /** Data rows that were not definitions (notes, section titles, repeated headers). */
+  skipped: number
+}
+
+/** Reads the data rows of one table (after its header) into records. */
+export class TableReader {
+  private readonly col: ReadonlyMap<string, number>
+  private lastTable: string | undefined
+  private currentForm: PendingForm | undefined
+  private readonly forms = new Map<string, PendingForm>()
+  /** Columns of the table being read, for the duplicate check (tables come in blocks; memory stays bounded). */
+  private seenTable: string | undefined
+  private readonly seenColumns = new Map<string, number>()
+  private seq = 0
+  readonly stats: TableStats = {records: 0, skipped: 0}
+
+  constructor(
+    private readonly aliases: CompiledAliases,
+    readonly header: HeaderMatch,
+    private readonly context: TableContext,
+    private readonly sink: RecordSink,
+    private readonly problems: Messages,
+    private readonly warnings: Messages,
+  ) {
+    this.col = header.columns
+  }
+
+  private line: number | undefined
+
+  private loc(row: number, column?: number): string {
+    return this.context.locate(row, column, this.line)
+  }
+
+  private source(row: number, line?: number): RecordSource {
+    const source: RecordSource = {file: this.context.file, row}
+    if (this.context.sheet !== undefined) source.sheet = this.context.sheet
+    if (line !== undefined && line !== row) source.line = line
+    return source
+  }
+
+  /** Feeds one data row (1-based row number as the user sees it). */
+  push(cells: readonly string[], row: number, line?: number): void {
+    if (cells.every((cell) => cell.trim() === '')) return
+    this.line = line
+    if (isRepeatedHeader(this.aliases, this.header, cells)) {
+      this.stats.skipped++
+      return
+    }
+    if (this.header.kind === 'fields') this.pushField(cells, row, line)
+    else if (this.header.kind === 'forms') this.pushForm(cells, row, line)
+    else this.pushFunction(cells, row, line)
+  }
+
+  private typeAndLength(cells: readonly string[], row: number): {typeRaw: string; spec: ReturnType<typeof parseTypeSpec>; ok: boolean} {
+    const typeRaw = at(cells, this.col.get('type'))
+    const spec = parseTypeSpec(typeRaw)
+    let ok = true
+    const lengthColumn = this.col.get('length')
+    const lengthRaw = at(cells, lengthColumn)
+    if (lengthRaw !== '') {
+      const parsed = parseLength(lengthRaw)
+      if (parsed.ok) {
+        if (parsed.length !== undefined) spec.length = parsed.length
+        if (parsed.scale !== undefined) spec.scale = parsed.scale
+      } else {
+        ok = false
+        this.problems.add(
+          `${this.loc(row, lengthColumn)}: 桁数「${lengthRaw}」を解釈できません (${parsed.reason})。40・10,2・9(8)・X(40)・VARCHAR2(40)・NUMBER(10,2) のように書いてください。`,
+        )
+      }
+    }
+    const scaleColumn = this.col.get('scale')
+    const scaleRaw = at(cells, scaleColumn)
+    if (scaleRaw !== '') {
+      const normalized = scaleRaw.normalize('NFKC').trim()
+      if (/^\d+$/.test(normalized)) {
+        const scale = Number(normalized)
+        if (scale > 0) spec.scale = scale
+        else delete spec.scale
+      } else if (!/^[-―ー−]$/.test(normalized)) {
+        ok = false
+        this.problems.add(`${this.loc(row, scaleColumn)}: 小数桁「${scaleRaw}」を解釈できません (数字ではありません)。`)
+      }
+    }
+    return {typeRaw, spec, ok}
+  }
+
+  private pushField(cells: readonly string[], row: number, line: number | undefined): void {
+    let label = at(cells, this.col.get('label'))
+    let column = at(cells, this.col.get('column'))
+    const tableCell = at(cells, this.col.get('table')) || at(cells, this.col.get('tableLabel'))
+    if (label === '' && column === '') {
+      // a note, a section title or a table-name-only row
+      if (tableCell !== '') this.lastTable = tableCell
+      this.stats.skipped++
+      return
+    }
+    if (tableCell !== '') this.lastTable = tableCell
+    const table = tableCell || this.lastTable || this.context.defaultTable
+    if (column === '') column = label
+    if (label === '') label = column
+    const {typeRaw, spec, ok} = this.typeAndLength(cells, row)
+    if (!ok) return
+    const field: CurrentField = {table, column, label}
+    if (spec.type !== undefined) field.type = spec.type
+    if (typeRaw !== '') field.typeRaw = typeRaw
+    if (spec.length !== undefined) field.length = spec.length
+    if (spec.scale !== undefined) field.scale = spec.scale
+    for (const role of ['required', 'notNull', 'nullable'] as const) {
+      const columnIndex = this.col.get(role)
+      if (columnIndex === undefined) continue
+      const raw = at(cells, columnIndex)
+      const required = requiredFrom(role, raw)
+      if (required.unknown) this.warnings.add(`${this.loc(row, columnIndex)}: 必須の値「${raw}」を解釈できないため、未設定にしました。`)
+      if (required.value !== undefined) field.required = required.value
+      break
+    }
+    const codeTable = at(cells, this.col.get('codeTable')) || spec.codeTable
+    if (codeTable) field.codeTable = codeTable
+    const description = joinText(at(cells, this.col.get('description')), at(cells, this.col.get('remarks')))
+    if (description !== undefined) field.description = description
+    field.source = this.source(row, line)
+    if (table !== this.seenTable) {
+      this.seenTable = table
+      this.seenColumns.clear()
+    }
+    const previous = this.seenColumns.get(column)
+    if (previous === undefined) this.seenColumns.set(column, this.line ?? row)
+    else this.warnings.add(`${this.loc(row)}: 項目 ${table}.${column} は ${previous} 行目にもあります (重複)。`)
+    this.sink.field(field)
+    this.stats.records++
+  }
+
+  private pushForm(cells: readonly string[], row: number, line: number | undefined): void {
+    const id = at(cells, this.col.get('formId'))
+    const name = at(cells, this.col.get('formName'))
+    const itemName = at(cells, this.col.get('itemName'))
+    let pending: PendingForm | undefined
+    if (id !== '' || name !== '') {
+      const key = id || [...this.forms.values()].find((p) => p.form.name === name)?.form.id || name
+      pending = this.forms.get(key)
+      if (!pending) {
+        pending = {form: {id: key, name, fields: [], source: this.source(row, line)}, items: []}
+        this.forms.set(key, pending)
+        this.stats.records++
+      } else if (pending.form.name === '' && name !== '') pending.form.name = name
+      const description = joinText(at(cells, this.col.get('formDescription')), itemName === '' ? at(cells, this.col.get('remarks')) : '')
+      if (description !== undefined && pending.form.description === undefined) pending.form.description = description
+      this.currentForm = pending
+    } else pending = this.currentForm
+    if (itemName === '') {
+      if (id === '' && name === '') this.stats.skipped++
+      return
+    }
+    if (!pending) {
+      this.problems.add(`${this.loc(row, this.col.get('itemName'))}: 帳票項目「${itemName}」の帳票 (帳票ID・帳票名) が書かれていません。`)
+      return
+    }
+    const {typeRaw, spec, ok} = this.typeAndLength(cells, row)
+    if (!ok) return
+    const item: CurrentFormField = {name: itemName}
+    if (spec.type !== undefined) item.type = spec.type
+    if (typeRaw !== '') item.typeRaw = typeRaw
+    if (spec.length !== undefined) item.length = spec.length
+    if (spec.scale !== undefined) item.scale = spec.scale
+    const sourceField =
+      at(cells, this.col.get('sourceField')) ||
+      [at(cells, this.col.get('sourceTable')), at(cells, this.col.get('sourceColumn'))].filter((p) => p !== '').join('.')
+    if (sourceField !== '') item.sourceField = sourceField
+    item.source = this.source(row, line)
+    const orderColumn = this.col.get('itemOrder')
+    const orderRaw = at(cells, orderColumn).normalize('NFKC')
+    let order: number | undefined
+    if (orderRaw !== '') {
+      order = Number(orderRaw)
+      if (!Number.isFinite(order)) {
+        this.warnings.add(`${this.loc(row, orderColumn)}: 印字順「${orderRaw}」が数字でないため、行の順にしました。`)
+        order = undefined
+      }
+    }
+    pending.items.push({item, order, seq: this.seq++})
+  }
+
+  private pushFunction(cells: readonly string[], row: number, line: number | undefined): void {
+    let id = at(cells, this.col.get('id'))
+    let name = at(cells, this.col.get('name'))
+    if (id === '' && name === '') {
+      this.stats.skipped++
+      return
+    }
+    if (id === '') id = name
+    if (name === '') name = id
+    const fn: CurrentFunction = {id, name, inUse: true}
+    const category = (this.header.multi.get('category') ?? []).map((c) => at(cells, c)).filter((c) => c !== '')
+    if (category.length > 0) fn.category = category
+    const description = joinText(at(cells, this.col.get('description')), at(cells, this.col.get('remarks')))
+    if (description !== undefined) fn.description = description
+    const inUseColumn = this.col.get('inUse')
+    if (inUseColumn !== undefined) {
+      const raw = at(cells, inUseColumn)
+      const flag = parseYesNo(raw)
+      if (flag.unknown) this.warnings.add(`${this.loc(row, inUseColumn)}: 利用有無「${raw}」を解釈できないため、利用中としました。`)
+      if (flag.value !== undefined) fn.inUse = flag.value
+    }
+    fn.source = this.source(row, line)
+    // key order: id, name, category, description, inUse, source
+    const ordered: CurrentFunction = {id: fn.id, name: fn.name, ...(fn.category ? {category: fn.category} : {}), ...(fn.description ? {description: fn.description} : {}), inUse: fn.inUse, source: fn.source}
+    this.sink.function(ordered)
+    this.stats.records++
+  }
+
+  /** Emits the forms collected (their items in 印字順 when given, else in row order). */
+  finish(): TableStats {
+    for (const pending of this.forms.values()) {
+      const items = [...pending.items].sort((a, b) => {
+        if (a.order !== undefined && b.order !== undefined && a.order !== b.order) return a.order - b.order
+        return a.seq - b.seq
+      })
+      const {form} = pending
+      const record: CurrentForm = {id: form.id, name: form.name}  as CurrentForm
+      if (form.description !== undefined) record.description = form.description
+      record.fields = items.map((entry) => entry.item)
+      record.source = form.source
+      this.sink.form(record)
+    }
+    this.forms.clear()
+    return this.stats
+  }
+}
