@@ -5,6 +5,7 @@ import path from 'node:path'
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const BUNDLED_SPECS_DIR = path.join(PACKAGE_ROOT, 'specs')
 export const BUNDLED_MAPPINGS_DIR = path.join(PACKAGE_ROOT, 'mappings')
+export const DEMO_WORKSPACE_DIR = path.join(PACKAGE_ROOT, 'examples', 'demo')
 
 /** A path as shown to the user: relative to the working directory when inside it. */
 export function displayPath(file: string): string {

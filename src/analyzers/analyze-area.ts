@@ -9,8 +9,10 @@ import type {AreaInput} from './inputs.js'
 
 export interface AreaSummaryFigures {
   readonly functionsByVerdict: Record<Verdict, number>
-  /** 適合率: fitting functions over those in scope (対象外 excluded); partial counts half. */
+  /** 適合率: fitting functions over those judged fit, partial or gap; partial counts half. */
   readonly fitRate: number
+  /** 判定済み率: functions with a verdict other than 未判定. */
+  readonly decidedRate: number
   readonly formsByVerdict: Record<Verdict, number>
   readonly dataItemsByState: Record<LinkState, number>
   /** Share of standard data items with a confirmed current counterpart. */
@@ -49,7 +51,7 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   )
   const functionsByVerdict = countBy(VERDICTS, functions.rows.map((r) => r.verdict))
-  const inScope = functions.rows.length - functionsByVerdict.na
+  const judged = functionsByVerdict.fit + functionsByVerdict.partial + functionsByVerdict.gap
   const dataItemsByState = countBy(['confirmed', 'suggested', 'no-counterpart', 'unmapped'] as const, dataItems.rows.map((r) => r.state))
   return {
     area: input.area,
@@ -62,7 +64,8 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
     findings,
     summary: {
       functionsByVerdict,
-      fitRate: inScope === 0 ? 0 : round((functionsByVerdict.fit + functionsByVerdict.partial / 2) / inScope),
+      fitRate: judged === 0 ? 0 : round((functionsByVerdict.fit + functionsByVerdict.partial / 2) / judged),
+      decidedRate: functions.rows.length === 0 ? 0 : round((functions.rows.length - functionsByVerdict.undecided) / functions.rows.length),
       formsByVerdict: countBy(VERDICTS, forms.rows.map((r) => r.verdict)),
       dataItemsByState,
       mappedRate: dataItems.rows.length === 0 ? 0 : round(dataItemsByState.confirmed / dataItems.rows.length),

@@ -1,50 +1,108 @@
 import type {DataItem} from '../model/catalog.js'
-import type {CurrentField} from '../model/current.js'
+import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Severity} from '../model/finding.js'
 import {DATA_TYPE_LABELS, type DataType} from '../model/vocabulary.js'
 
+/**
+ * What moving a current field's values into a standard data item risks, graded by direction: a current value
+ * longer than the standard's length is cut on migration (error); a shorter one is only noted. Shared by
+ * `map check` and `analyze`.
+ */
 export interface CompatibilityIssue {
   readonly kind: 'type' | 'length' | 'required' | 'code'
   readonly severity: Severity
   readonly message: string
 }
 
-/** Type pairs that move without loss in practice (a code held as digits or text, a flag held as a code). */
-const LOSSLESS = new Set(['code>text', 'code>number', 'flag>code', 'flag>text', 'flag>number', 'yearMonth>date'])
+/** Storable-as pairs: the value survives migration (with conversion). */
+const CONVERTIBLE: ReadonlySet<string> = new Set([
+  'text|code',
+  'code|text',
+  'number|code',
+  'code|number',
+  'flag|code',
+  'code|flag',
+  'flag|number',
+  'number|flag',
+  'date|datetime',
+  'datetime|date',
+  'date|text',
+  'text|date',
+  'date|number',
+  'number|date',
+  'yearMonth|text',
+  'text|yearMonth',
+  'yearMonth|number',
+  'number|yearMonth',
+  'yearMonth|date',
+  'date|yearMonth',
+  'number|text',
+  'text|number',
+  'datetime|text',
+  'text|datetime',
+  'flag|text',
+  'text|flag',
+])
 
-const label = (type: DataType) => DATA_TYPE_LABELS[type]
-const fold = (s: string) => s.normalize('NFKC').replace(/\s/g, '').toLowerCase()
+/** Conversions that may lose or reject values (text → number / date, datetime → date …). */
+const LOSSY: ReadonlySet<string> = new Set(['text|number', 'text|date', 'text|datetime', 'text|yearMonth', 'text|flag', 'datetime|date', 'date|yearMonth'])
 
-/**
- * What moving a current field's values into a standard data item risks. Severity follows the direction:
- * a current value longer than the standard's length is cut on migration (error); a shorter one is only noted.
- */
+const normCode = (s: string) => s.normalize('NFKC').replace(/[\s・_-]/g, '').toLowerCase()
+
+/** Type finding for a current field (from) feeding a standard item (to), or undefined when they agree. */
+export function typeFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (!field.type || field.type === item.type) return undefined
+  const from: DataType = field.type
+  const to: DataType = item.type
+  const pair = `${from}|${to}`
+  const text = `現行 ${fieldRef(field)} は${DATA_TYPE_LABELS[from]}型、標準「${item.name}」は${DATA_TYPE_LABELS[to]}型`
+  if (!CONVERTIBLE.has(pair)) return {severity: 'error', message: `${text}です。移行時に値を変換できません。`}
+  if (LOSSY.has(pair)) return {severity: 'warning', message: `${text}です。移行時に変換できない値が出るおそれがあります。`}
+  return {severity: 'info', message: `${text}です (変換して移行できます)。`}
+}
+
+/** Length finding: current longer than standard = truncation risk = error; shorter = info. */
+export function lengthFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (item.length === undefined || field.length === undefined || item.length === field.length) return undefined
+  if (['date', 'datetime', 'yearMonth', 'flag'].includes(item.type)) return undefined
+  if (field.length > item.length)
+    return {
+      severity: 'error',
+      message: `現行 ${fieldRef(field)} は ${field.length} 桁、標準「${item.name}」は ${item.length} 桁です。移行時に切り捨てのおそれがあります。`,
+    }
+  return {
+    severity: 'info',
+    message: `現行 ${fieldRef(field)} は ${field.length} 桁、標準「${item.name}」は ${item.length} 桁です (標準の方が長く、移行に支障はありません)。`,
+  }
+}
+
+export function requiredFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (field.required === undefined || field.required === item.required) return undefined
+  if (item.required)
+    return {
+      severity: 'warning',
+      message: `標準「${item.name}」は必須ですが、現行 ${fieldRef(field)} は任意です。空の値が移行されるおそれがあります。`,
+    }
+  return {severity: 'info', message: `現行 ${fieldRef(field)} は必須ですが、標準「${item.name}」は任意です。`}
+}
+
+export function codeFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
+  if (!item.codeTable) return undefined
+  if (!field.codeTable)
+    return {severity: 'info', message: `標準「${item.name}」はコード表「${item.codeTable}」を使います。現行 ${fieldRef(field)} のコード表は不明です。`}
+  if (normCode(field.codeTable) === normCode(item.codeTable)) return undefined
+  return {
+    severity: 'warning',
+    message: `標準「${item.name}」のコード表は「${item.codeTable}」、現行 ${fieldRef(field)} は「${field.codeTable}」です。コード値の対応表が必要です。`,
+  }
+}
+
 export function checkCompatibility(item: DataItem, field: CurrentField): CompatibilityIssue[] {
-  const issues: CompatibilityIssue[] = []
-  if (field.type && field.type !== item.type) {
-    const lossless = LOSSLESS.has(`${item.type}>${field.type}`) || LOSSLESS.has(`${field.type}>${item.type}`)
-    issues.push({
-      kind: 'type',
-      severity: lossless ? 'info' : 'warning',
-      message: `型が異なる: 標準 ${label(item.type)} / 現行 ${label(field.type)}${field.typeRaw ? ` (${field.typeRaw})` : ''}${lossless ? '' : '。移行時に変換が必要'}`,
-    })
-  }
-  if (item.length !== undefined && field.length !== undefined && item.length !== field.length) {
-    issues.push(
-      field.length > item.length
-        ? {kind: 'length', severity: 'error', message: `桁数: 現行 ${field.length} 桁が標準 ${item.length} 桁より長い。移行で切り捨てのおそれ`}
-        : {kind: 'length', severity: 'info', message: `桁数: 現行 ${field.length} 桁は標準 ${item.length} 桁以内`},
-    )
-  }
-  if (field.required !== undefined && field.required !== item.required) {
-    issues.push(
-      item.required
-        ? {kind: 'required', severity: 'warning', message: '必須: 標準では必須だが現行では任意。空の値を移行前に補う必要がある'}
-        : {kind: 'required', severity: 'info', message: '必須: 現行では必須だが標準では任意'},
-    )
-  }
-  if (item.codeTable && field.codeTable && fold(item.codeTable) !== fold(field.codeTable)) {
-    issues.push({kind: 'code', severity: 'warning', message: `コード表が異なる: 標準「${item.codeTable}」/ 現行「${field.codeTable}」。コード変換表が必要`})
-  }
-  return issues
+  const found = [
+    ['type', typeFinding(item, field)],
+    ['length', lengthFinding(item, field)],
+    ['required', requiredFinding(item, field)],
+    ['code', codeFinding(item, field)],
+  ] as const
+  return found.flatMap(([kind, finding]) => (finding ? [{kind, ...finding}] : []))
 }

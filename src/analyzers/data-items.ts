@@ -56,7 +56,7 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     })
     const state: LinkState =
       confirmed.length > 0 ? 'confirmed' : chosen.length > 0 ? 'suggested' : input.noCounterpart.has(item.id) ? 'no-counterpart' : 'unmapped'
-    const issues = fields.flatMap((f) => f.issues)
+    const issues = state === 'confirmed' ? fields.flatMap((f) => f.issues) : []
     const worst = issues.reduce<Severity | undefined>((w, i) => (!w || SEVERITY_RANK[i.severity] > SEVERITY_RANK[w] ? i.severity : w), undefined)
     const inferred = inferItem(item, state, worst)
     const decision = input.decisions.get(key)
@@ -73,13 +73,15 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
         message: `${label}: ${inferred.reason}`,
       })
     }
+    // Until a person confirms the pair, its risks are only information.
+    const confirmedPair = state === 'confirmed'
     for (const {field, issues: fieldIssues} of fields)
       for (const issue of fieldIssues)
         findings.push({
           key: `${key}:${issue.kind}:${fieldRef(field)}`,
           area: area.slug,
           kind: issue.kind,
-          severity: issue.severity,
+          severity: confirmedPair ? issue.severity : 'info',
           standardRef: item.id,
           currentRef: fieldRef(field),
           message: `${label} ← ${fieldRef(field)} (${field.label}): ${issue.message}`,

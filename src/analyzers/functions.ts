@@ -42,7 +42,8 @@ function infer(fn: FunctionReq, match: FunctionRow['current']): {verdict: Verdic
         reason: used ? `標準オプション機能。${name}で使用中のため採用を検討` : '標準オプション機能。採用するかを決める',
       }
     case 'mandatory':
-      if (!match) return {verdict: 'gap', reason: '現行システムに該当する機能がない。標準機能に合わせた業務手順を確認'}
+      // A vendor's function list is rarely complete: absence there is a question for a person, not yet a gap.
+      if (!match) return {verdict: 'undecided', reason: '現行の機能一覧に対応する機能が見つからない。標準機能で業務ができるかを確認'}
       if (!match.fn.inUse) return {verdict: 'partial', reason: `${name}はあるが使っていない。運用開始の準備が必要`}
       return match.score >= CLEAR_MATCH
         ? {verdict: 'fit', reason: `${name}で実施している`}

@@ -41,6 +41,9 @@ const SEVERITY_COLOURS: [label: string, argb: string][] = [
   [SEVERITY_LABELS.info, 'FFDDEBF7'],
 ]
 
+/** Printed as a manager would want it: landscape A4, all columns on one page width. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0}
+
 const fill = (argb: string) => ({fill: {type: 'pattern' as const, pattern: 'solid' as const, bgColor: {argb}}})
 
 export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
@@ -99,7 +102,8 @@ function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {
 }
 
 function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<Row>): void {
-  const sheet = workbook.addWorksheet(spec.name, {views: [{state: 'frozen', xSplit: 1, ySplit: 1}]})
+  const sheet = workbook.addWorksheet(spec.name, {views: [{state: 'frozen', xSplit: 1, ySplit: 1}], pageSetup: PAGE_SETUP})
+  sheet.pageSetup.printTitlesRow = '1:1'
   const columns = spec.columns
   const widths = columns.map((column) => {
     if (column.role === 'meta') return 10
@@ -186,8 +190,8 @@ function addColumnRules<Row>(sheet: WorksheetWriter, columns: readonly Column<Ro
 }
 
 function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, issueCount: number): void {
-  const sheet = workbook.addWorksheet(SHEET_NAMES.summary, {views: [{showGridLines: false}]})
-  sheet.columns = [{width: 22}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 12}, {width: 14}]
+  const sheet = workbook.addWorksheet(SHEET_NAMES.summary, {views: [{showGridLines: false}], pageSetup: PAGE_SETUP})
+  sheet.columns = [{width: 18}, {width: 12}, ...Array.from({length: 11}, () => ({width: 11}))]
   let rowNumber = 0
   const add = (values: ExcelJS.CellValue[], style?: {bold?: boolean; size?: number; fill?: ExcelJS.Fill; color?: string}) => {
     const row = sheet.addRow(values)
@@ -208,7 +212,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
 
   add(['業務別の適合状況'], {bold: true, size: 12})
   const firstTableRow = add(
-    ['業務', '版', '適合率', '○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '未判定', 'データ項目確定率', '重大', '注意', '現行独自'],
+    ['業務', '版', '適合率', '判定済み率', '○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '未判定', 'データ項目確定率', '重大', '注意', '現行独自'],
     {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'},
   )
   for (const {analysis} of report.areas) {
@@ -217,6 +221,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
       analysis.area.name,
       safeText(analysis.edition),
       s.fitRate,
+      s.decidedRate,
       s.functionsByVerdict.fit,
       s.functionsByVerdict.partial,
       s.functionsByVerdict.gap,
@@ -230,13 +235,13 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
     rowNumber += 1
     r.eachCell((cell, col) => {
       cell.font = FONT
-      if (col === 3 || col === 9) cell.numFmt = '0.0%'
+      if (col === 3 || col === 4 || col === 10) cell.numFmt = '0.0%'
     })
     r.commit()
   }
   const lastTableRow = rowNumber
   if (lastTableRow > firstTableRow) {
-    for (const letter of ['C', 'I'])
+    for (const letter of ['C', 'D', 'J'])
       sheet.addConditionalFormatting({
         ref: `${letter}${firstTableRow + 1}:${letter}${lastTableRow}`,
         rules: [
@@ -247,13 +252,13 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
               {type: 'num', value: 0},
               {type: 'num', value: 1},
             ],
-            color: {argb: letter === 'C' ? 'FF5B9BD5' : 'FF70AD47'},
+            color: {argb: letter === 'C' ? 'FF5B9BD5' : letter === 'D' ? 'FFA5A5A5' : 'FF70AD47'},
             gradient: false,
           } as unknown as ExcelJS.ConditionalFormattingRule,
         ],
       })
   }
-  add(['適合率 = (○ 適合 + △ 部分適合 × 0.5) ÷ (機能数 − 対象外)。判定が記録されていればそれを、なければ自動判定を使います。'], {size: 9})
+  add(['適合率 = (○ 適合 + △ 部分適合 × 0.5) ÷ (○ + △ + ×)。判定済み率 = 未判定以外の機能の割合。判定が記録されていればそれを、なければ自動判定を使います。'], {size: 9})
   add([])
 
   add(['重大な課題 (上位)'], {bold: true, size: 12})
@@ -265,21 +270,23 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
   add([])
 
   add(['入力 (出所)'], {bold: true, size: 12})
-  add(['業務', '区分', 'ファイル / 版', 'SHA-256'], {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'})
+  // File names run over the empty cells to their right; the hash sits far enough away not to cut them.
+  const provenanceRow = (area: string, kind: string, what: string, sha: string): ExcelJS.CellValue[] => [area, kind, what, null, null, null, null, null, null, sha]
+  add(provenanceRow('業務', '区分', 'ファイル / 版', 'SHA-256'), {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'})
   for (const area of report.areas) {
     const spec =
       area.provenance.type === 'representative'
         ? `${area.specTitle} ${area.analysis.edition} (同梱の代表例)`
         : `${area.specTitle} ${area.analysis.edition} (${area.provenance.source})`
-    add([area.analysis.area.name, '標準仕様', safeText(spec), area.provenance.type === 'official' ? (area.provenance.sha256 ?? '') : ''])
-    for (const source of area.sources) add([area.analysis.area.name, '現行定義', safeText(source.file), source.sha256])
-    if (area.mappingFile) add([area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''])
+    add(provenanceRow(area.analysis.area.name, '標準仕様', safeText(spec), area.provenance.type === 'official' ? (area.provenance.sha256 ?? '') : ''))
+    for (const source of area.sources) add(provenanceRow(area.analysis.area.name, '現行定義', safeText(source.file), source.sha256))
+    if (area.mappingFile) add(provenanceRow(area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''))
   }
   sheet.commit()
 }
 
 function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const sheet = workbook.addWorksheet(SHEET_NAMES.legend)
+  const sheet = workbook.addWorksheet(SHEET_NAMES.legend, {pageSetup: {...PAGE_SETUP, orientation: 'portrait'}})
   sheet.columns = [{width: 24}, {width: 90}]
   const rows: [string, string][] = [
     ['このブックの使い方', ''],

@@ -14,7 +14,7 @@ describe('analyzeArea', () => {
     expect(fn('0010003').autoVerdict).toBe('undecided')
     expect(fn('0010004').autoVerdict).toBe('gap')
     expect(fn('0010005').autoVerdict).toBe('na')
-    expect(fn('0010006').autoVerdict).toBe('gap')
+    expect(fn('0010006').autoVerdict).toBe('undecided')
   })
 
   it('reports a 実装不可機能 in use as its own error finding', () => {
@@ -35,12 +35,20 @@ describe('analyzeArea', () => {
   it('checks data items by direction: longer current is an error, shorter is info', () => {
     const name = analysis.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')
     expect(name?.severity).toBe('error')
-    const address = analysis.dataItems.find((r) => r.item.id === '001001004')!
-    expect(address.state).toBe('suggested')
     expect(analysis.findings.find((f) => f.key === 'jumin:item:001001004:code:JUMIN.JUSHO')?.severity).toBe('warning')
     const birth = analysis.findings.filter((f) => f.standardRef === '001001003').map((f) => f.kind)
     expect(birth).toEqual(expect.arrayContaining(['type', 'required']))
     expect(analysis.dataItems.find((r) => r.item.id === '001001005')?.state).toBe('no-counterpart')
+  })
+
+  it('keeps the risks of an unconfirmed suggestion at information level', () => {
+    const input = sampleInput()
+    const suggested = analyzeArea({
+      ...input,
+      fieldLinks: input.fieldLinks.map((l) => (l.itemId === '001001002' ? {...l, status: 'suggested' as const} : l)),
+    })
+    expect(suggested.dataItems.find((r) => r.item.id === '001001002')).toMatchObject({state: 'suggested', autoVerdict: 'undecided'})
+    expect(suggested.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')?.severity).toBe('info')
   })
 
   it('lists current-only functions, forms and fields, never dropping them', () => {
@@ -52,7 +60,8 @@ describe('analyzeArea', () => {
   it('lets a recorded decision override the inferred verdict and counts it in the summary', () => {
     const decided = analyzeArea(sampleInput([{key: 'jumin:fn:0010006', verdict: 'fit', policy: 'bpr', note: '統計は手作業をやめる'}]))
     const row = decided.functions.find((r) => r.fn.id === '0010006')!
-    expect(row).toMatchObject({autoVerdict: 'gap', verdict: 'fit'})
+    expect(row).toMatchObject({autoVerdict: 'undecided', verdict: 'fit'})
+    expect(decided.summary.decidedRate).toBeGreaterThan(analysis.summary.decidedRate)
     expect(decided.summary.functionsByVerdict.fit).toBe(analysis.summary.functionsByVerdict.fit + 1)
   })
 

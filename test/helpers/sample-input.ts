@@ -88,7 +88,7 @@ export function sampleInput(decisions: Decision[] = []): AreaInput {
       {itemId: '001001001', fieldRef: 'JUMIN.ATENA_NO', status: 'confirmed', score: 0.98},
       {itemId: '001001002', fieldRef: 'JUMIN.SHIMEI', status: 'confirmed', score: 0.95},
       {itemId: '001001003', fieldRef: 'JUMIN.SEINENGAPPI', status: 'confirmed', score: 0.9},
-      {itemId: '001001004', fieldRef: 'JUMIN.JUSHO', status: 'suggested', score: 0.7},
+      {itemId: '001001004', fieldRef: 'JUMIN.JUSHO', status: 'confirmed', score: 0.7},
       {itemId: '001001006', fieldRef: 'JUMIN.SEX', status: 'confirmed', score: 0.99},
     ],
     noCounterpart: new Set(['001001005']),

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
-import {checkMapping, type CheckKind, codeFinding, lengthFinding, requiredFinding, typeFinding} from '../../src/mapping/check.js'
+import {codeFinding, lengthFinding, requiredFinding, typeFinding} from '../../src/analyzers/compatibility.js'
+import {checkMapping, type CheckKind} from '../../src/mapping/check.js'
 import {emptyMappingFile, type MappingFile} from '../../src/mapping/model.js'
 import type {DataItem} from '../../src/model/catalog.js'
 import type {CurrentField} from '../../src/model/current.js'

@@ -108,6 +108,7 @@ describe('Fit&Gap workbook', () => {
       '住民基本台帳',
       'test-1',
       s.fitRate,
+      s.decidedRate,
       s.functionsByVerdict.fit,
       s.functionsByVerdict.partial,
       s.functionsByVerdict.gap,

@@ -1,0 +1,140 @@
+/**
+ * Rebuilds the demo workspace examples/demo (the fictional みどり市) from scratch, the way a project team would:
+ * write the vendor's exports, `fitgap init`, `current import` each export, `map suggest`, then record a partial
+ * review (some suggestions confirmed or rejected, one gap) and a few decisions. Deterministic: running it twice
+ * gives the same files.   Run: npm run demo:rebuild
+ */
+import {execFileSync} from 'node:child_process'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+
+import {loadMappingFile, mappingFilePath, saveMappingFile} from '../src/mapping/file.js'
+import type {MappingFile} from '../src/mapping/model.js'
+import type {Decision} from '../src/model/decision.js'
+import {saveDecisions} from '../src/workspace/decisions-store.js'
+import {loadWorkspace} from '../src/workspace/workspace.js'
+import {
+  type FieldRow,
+  type FunctionRow,
+  JUMIN_FIELDS,
+  JUMIN_FORMS_XML,
+  JUMIN_FUNCTIONS,
+  KOJIN_FUNCTIONS,
+  KOJIN_TABLES,
+  KOKUHO_FIELDS,
+  KOKUHO_FUNCTIONS,
+} from './demo-data.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const DEMO = path.join(ROOT, 'examples', 'demo')
+const EXPORTS = path.join(DEMO, 'exports')
+const REVIEWER = '市民課 山田'
+const REVIEW_DAY = '2026-10-15'
+
+const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+const csv = (rows: string[][]) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+
+function fitgap(...args: string[]): void {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js'), ...args], {cwd: DEMO, stdio: ['ignore', 'ignore', 'inherit']})
+}
+
+function writeCp932(file: string, text: string): void {
+  writeFileSync(file, iconv.encode(text, 'cp932'))
+}
+
+function functionListCsv(rows: FunctionRow[]): string {
+  return csv([['機能ID', '機能名称', '機能概要', '使用有無'], ...rows])
+}
+
+async function writeKojinWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'ミドリ情報システム'
+  workbook.created = new Date('2026-09-01T00:00:00Z')
+  workbook.modified = new Date('2026-09-01T00:00:00Z')
+  for (const table of KOJIN_TABLES) {
+    const sheet = workbook.addWorksheet(table.sheet)
+    sheet.getCell('A1').value = '項目定義書'
+    sheet.getCell('A1').font = {bold: true, size: 14}
+    sheet.getCell('A2').value = `システム名: みどり市 税務システム / テーブル: ${table.title} (${table.sheet})`
+    sheet.getCell('A3').value = '作成: ミドリ情報システム / 版数 3.2'
+    sheet.mergeCells('A2:G2')
+    const header = sheet.getRow(5)
+    header.values = ['No', '項目名\n(物理名)', '項目名\n(論理名)', '属性', '桁数', '必須', 'コード表']
+    header.font = {bold: true}
+    header.alignment = {wrapText: true}
+    table.rows.forEach(([column, label, type, length, required, code], i) => {
+      sheet.getRow(6 + i).values = [i + 1, column, label, type, length === '' ? null : Number(length), required, code]
+    })
+    sheet.columns.forEach((column) => (column.width = 18))
+  }
+  await workbook.xlsx.writeFile(file)
+}
+
+function review(area: string, actions: {confirm?: string[]; reject?: string[]; gap?: string[]}): void {
+  const workspace = loadWorkspace(DEMO)
+  const file = mappingFilePath(workspace.mappingsDir, area)
+  const mapping = loadMappingFile(file) as MappingFile
+  const decided = {by: REVIEWER, at: REVIEW_DAY}
+  const items = mapping.items.map((item) => {
+    if (actions.gap?.includes(item.item))
+      return {...item, entries: [{refs: [], status: 'no-counterpart' as const, ...decided, note: '現行システムに該当項目なし'}]}
+    const [first, ...rest] = item.entries
+    if (!first || first.status !== 'suggested') return item
+    if (actions.confirm?.includes(item.item)) return {...item, entries: [{...first, status: 'confirmed' as const, ...decided}, ...rest]}
+    if (actions.reject?.includes(item.item)) return {...item, entries: [{...first, status: 'rejected' as const, ...decided, note: '意味が違う'}, ...rest]}
+    return item
+  })
+  saveMappingFile(file, {...mapping, items})
+}
+
+function decide(area: string, decisions: Decision[]): void {
+  saveDecisions(loadWorkspace(DEMO), {area, decisions, archived: []})
+}
+
+async function main(): Promise<void> {
+  rmSync(DEMO, {recursive: true, force: true})
+  mkdirSync(DEMO, {recursive: true})
+  fitgap('init', '.', '--name', 'みどり市 (架空のデモ)', '--area', 'jumin', '--area', 'kojin', '--area', 'kokuho')
+  // A fixed id keeps the demo workbook importable across rebuilds.
+  const config = path.join(DEMO, 'fitgap.yaml')
+  writeFileSync(config, `# fitgap ワークスペース設定\nversion: 1\nname: みどり市 (架空のデモ)\nid: demo-midori-0001\nareas:\n  - jumin\n  - kojin\n  - kokuho\neditions:\n  jumin: rep-1\n`)
+
+  for (const area of ['jumin', 'kojin', 'kokuho']) mkdirSync(path.join(EXPORTS, area), {recursive: true})
+  const header = ['テーブル名', 'テーブル論理名', '項目名(物理)', '項目名', 'データ型', '桁数', 'NULL許可', 'コード表', '備考']
+  writeCp932(path.join(EXPORTS, 'jumin', '住記_項目定義.csv'), csv([header, ...JUMIN_FIELDS.map((row: FieldRow) => [...row])]))
+  writeCp932(path.join(EXPORTS, 'jumin', '住記_機能一覧.csv'), functionListCsv(JUMIN_FUNCTIONS))
+  writeFileSync(path.join(EXPORTS, 'jumin', '住記_帳票定義.xml'), JUMIN_FORMS_XML)
+  await writeKojinWorkbook(path.join(EXPORTS, 'kojin', '税務_項目定義書.xlsx'))
+  writeFileSync(path.join(EXPORTS, 'kojin', '税務_機能一覧.csv'), `\uFEFF${functionListCsv(KOJIN_FUNCTIONS)}`)
+  writeFileSync(path.join(EXPORTS, 'kokuho', '国保_項目定義.json'), `${JSON.stringify({area: 'kokuho', fields: KOKUHO_FIELDS}, null, 2)}\n`)
+  writeCp932(path.join(EXPORTS, 'kokuho', '国保_機能一覧.csv'), functionListCsv(KOKUHO_FUNCTIONS))
+
+  fitgap('current', 'import', 'exports/jumin/住記_項目定義.csv', 'exports/jumin/住記_機能一覧.csv', 'exports/jumin/住記_帳票定義.xml', '--area', 'jumin')
+  fitgap('current', 'import', 'exports/kojin/税務_項目定義書.xlsx', 'exports/kojin/税務_機能一覧.csv', '--area', 'kojin')
+  fitgap('current', 'import', 'exports/kokuho/国保_項目定義.json', 'exports/kokuho/国保_機能一覧.csv', '--area', 'kokuho')
+  for (const area of ['jumin', 'kojin', 'kokuho']) fitgap('map', 'suggest', area)
+
+  review('jumin', {
+    confirm: ['001001001', '001001002', '001001003', '001001012', '001001014', '001001015', '001001016', '001001023', '001002001', '001002004', '001003001', '001003002', '001003003', '001003004', '001003008', '001004001', '001005002', '001021001'],
+    reject: ['001001009'],
+    gap: ['001001011', '001001019'],
+  })
+  review('kojin', {confirm: ['904001001', '904001004', '904001006', '904002001', '904002002', '904003001', '904011009'], gap: ['904013006']})
+  review('kokuho', {confirm: ['907001001', '907003002', '907003005'], gap: ['907004005']})
+
+  const who = {by: REVIEWER, at: REVIEW_DAY, edition: 'rep-1'}
+  decide('jumin', [
+    {key: 'jumin:fn:0010019', verdict: 'gap', policy: 'retire', department: '市民課', note: '和暦・西暦の併記表示は廃止し、職員の運用で対応する', ...who},
+    {key: 'jumin:fn:0010058', verdict: 'fit', policy: 'adopt-option', department: '市民課', note: 'CSV出力は統計担当が使うため採用', ...who},
+    {key: 'jumin:fn:0010181', verdict: 'na', policy: 'decline-option', department: '市民課', note: '郵送請求は件数が少なく採用しない', ...who},
+    {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
+  ])
+  decide('kojin', [{key: 'kojin:fn:9040054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
+}
+
+await main()
+process.stdout.write(`デモのワークスペースを作り直しました: ${path.relative(process.cwd(), DEMO) || '.'}\n`)

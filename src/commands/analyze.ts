@@ -1,0 +1,50 @@
+import path from 'node:path'
+
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../base-command.js'
+import {renderAnalysisSummary} from '../cli/analysis-summary.js'
+import {analysisJson} from '../report/analysis-json.js'
+import {writeWorkbook} from '../report/workbook.js'
+import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
+import {areasToAnalyze, buildReport, runAnalysis} from '../workspace/run-analysis.js'
+import {findWorkspace, loadWorkspace} from '../workspace/workspace.js'
+
+export default class Analyze extends BaseCommand {
+  static override summary = 'Fit&Gap 分析を行い、結果を Excel ブック (または JSON) に書き出します'
+  static override description = `ワークスペースの標準仕様・現行システムの定義・対応付け・判定から、機能要件・帳票・データ項目ごとの適合状況と課題を求め、
+サマリー / 機能要件 / 帳票 / 帳票項目差分 / データ項目 / 現行独自項目 / 課題一覧 / 凡例 のシートを持つブックを書き出します。
+ブックの判定・対応方針・担当課・備考の列に記入し、\`fitgap report import\` で取り込めます。
+ワークスペースが見つからないときは、同梱のデモ (架空の市) で実行します。`
+  static override examples = [
+    '<%= config.bin %> analyze',
+    '<%= config.bin %> analyze jumin 個人住民税 --workspace ./kadoma --out reports/fitgap.xlsx',
+    '<%= config.bin %> analyze --json > findings.json',
+  ]
+  static override strict = false
+  static override args = {areas: Args.string({description: '分析する業務 (複数可。省略時はワークスペースの全業務)'})}
+  static override flags = {
+    workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
+    out: Flags.string({char: 'o', description: '書き出すブック (.xlsx)。省略時はワークスペースの reports/fitgap-report.xlsx'}),
+    suggest: Flags.boolean({description: '対応付けのないデータ項目に候補を自動で補う (--no-suggest で無効)', default: true, allowNo: true}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Analyze)
+    const found = findWorkspace(flags.workspace)
+    const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
+    if (!found && !flags.json) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
+    const areas = areasToAnalyze(workspace, argv as string[])
+    const progress = process.stderr.isTTY && !flags.json
+    const run = runAnalysis(workspace, areas, {
+      suggest: flags.suggest,
+      onArea: progress ? (area, index) => process.stderr.write(`\r分析中 ${index + 1}/${areas.length} ${area.name}\u001B[K`) : undefined,
+    })
+    if (progress) process.stderr.write('\r\u001B[K')
+    const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString())
+    const out = flags.out ? path.resolve(flags.out) : !found ? path.resolve('fitgap-demo-report.xlsx') : flags.json ? undefined : path.join(workspace.reportsDir, 'fitgap-report.xlsx')
+    if (out) await writeWorkbook(report, out)
+    if (flags.json) this.printJson(analysisJson(report))
+    else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))
+  }
+}

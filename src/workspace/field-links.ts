@@ -1,0 +1,62 @@
+import {existsSync} from 'node:fs'
+
+import type {FieldLink} from '../analyzers/inputs.js'
+import {mappingFilePath, loadMappingFile} from '../mapping/file.js'
+import {createMatcher, loadMatchResources} from '../matching/dictionary-loader.js'
+import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
+import type {SpecCatalog} from '../model/catalog.js'
+import type {CurrentSystem} from '../model/current.js'
+import {displayPath} from '../paths.js'
+import type {Workspace} from './workspace.js'
+
+export interface FieldLinks {
+  readonly links: FieldLink[]
+  readonly noCounterpart: Set<string>
+  /** The mapping file read, as shown to the user (when there is one). */
+  readonly mappingFile?: string
+  /** How many links the matcher supplied for items the mapping file leaves open. */
+  readonly suggestedNow: number
+}
+
+/**
+ * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
+ * and, when asked, the matcher's best candidate for items nobody has looked at yet (never a rejected pair).
+ */
+export function loadFieldLinks(
+  workspace: Workspace,
+  areaSlug: string,
+  catalog: SpecCatalog,
+  current: CurrentSystem,
+  options: {suggest: boolean},
+): FieldLinks {
+  const file = mappingFilePath(workspace.mappingsDir, areaSlug)
+  const mapping = existsSync(file) ? loadMappingFile(file) : undefined
+  const links: FieldLink[] = []
+  const noCounterpart = new Set<string>()
+  const rejected = new Set<string>()
+  const settled = new Set<string>()
+  for (const item of mapping?.items ?? []) {
+    for (const entry of item.entries) {
+      if (entry.status === 'no-counterpart') noCounterpart.add(item.item)
+      else if (entry.status === 'rejected') for (const ref of entry.refs) rejected.add(`${item.item}\u0000${ref}`)
+      else for (const ref of entry.refs) links.push({itemId: item.item, fieldRef: ref, status: entry.status, score: entry.score})
+      if (entry.status !== 'rejected') settled.add(item.item)
+    }
+  }
+  // A field a person already tied to an item is not offered again for another one.
+  const confirmedRefs = new Set(links.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
+  let suggestedNow = 0
+  const open = catalog.dataItems.filter((item) => !settled.has(item.id))
+  if (options.suggest && open.length > 0 && current.fields.length > 0) {
+    const result = createMatcher(loadMatchResources()).match(open, current.fields, {topK: 3})
+    for (const item of open) {
+      const best = (result.byItem.get(item.id) ?? []).find(
+        (c) => c.score >= DEFAULT_ACCEPT_THRESHOLD && !rejected.has(`${item.id}\u0000${c.ref}`) && !confirmedRefs.has(c.ref),
+      )
+      if (!best) continue
+      links.push({itemId: item.id, fieldRef: best.ref, status: 'suggested', score: best.score})
+      suggestedNow += 1
+    }
+  }
+  return {links, noCounterpart, mappingFile: mapping ? displayPath(file) : undefined, suggestedNow}
+}

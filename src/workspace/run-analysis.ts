@@ -1,0 +1,73 @@
+import {analyzeArea, type AreaAnalysis} from '../analyzers/analyze-area.js'
+import {emptyCurrentSystem} from '../analyzers/inputs.js'
+import {loadCurrentSystem} from '../current/store.js'
+import {InputError} from '../errors.js'
+import type {Area} from '../model/area.js'
+import type {AreaReport, Report} from '../report/report-model.js'
+import {loadCatalog} from '../specs/catalog-store.js'
+import {loadRegistry, resolveArea} from '../specs/registry.js'
+import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
+import {decisionMap, loadDecisions} from './decisions-store.js'
+import {loadFieldLinks} from './field-links.js'
+import type {Workspace} from './workspace.js'
+import {existsSync, readdirSync} from 'node:fs'
+
+/** The 業務 to analyse: those asked for, else those the workspace names, else those with imported current data. */
+export function areasToAnalyze(workspace: Workspace, requested: readonly string[]): Area[] {
+  if (requested.length > 0) return requested.map((q) => resolveArea(q))
+  if (workspace.config.areas.length > 0) return workspace.config.areas.map((slug) => resolveArea(slug))
+  const imported = existsSync(workspace.currentDir) ? readdirSync(workspace.currentDir) : []
+  const areas = loadRegistry().areas.filter((area) => imported.some((name) => name === area.slug || name.startsWith(`${area.slug}.`)))
+  if (areas.length === 0)
+    throw new InputError(
+      `${displayPath(workspace.root)} には分析する業務がありません。\`fitgap current import ファイル --area 業務\` で現行システムの定義を取り込むか、業務を指定してください。`,
+    )
+  return areas
+}
+
+export const specsDirsOf = (workspace: Workspace) => [workspace.specsDir, BUNDLED_SPECS_DIR]
+
+export interface AnalysisRun {
+  readonly areas: readonly AreaReport[]
+}
+
+/** Loads each 業務's inputs from the workspace and analyses it. */
+export function runAnalysis(
+  workspace: Workspace,
+  areas: readonly Area[],
+  options: {suggest?: boolean; onArea?: (area: Area, index: number) => void} = {},
+): AnalysisRun {
+  return {
+    areas: areas.map((area, index): AreaReport => {
+      options.onArea?.(area, index)
+      const edition = workspace.config.editions[area.slug]
+      const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
+      const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
+      const links = loadFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest ?? true})
+      const decisions = loadDecisions(workspace, area.slug)
+      const analysis: AreaAnalysis = analyzeArea({
+        area: {slug: area.slug, name: area.name},
+        catalog,
+        current,
+        fieldLinks: links.links,
+        noCounterpart: links.noCounterpart,
+        decisions: decisionMap(decisions),
+      })
+      return {analysis, specTitle: catalog.title, provenance: catalog.provenance, sources: current.sources, mappingFile: links.mappingFile}
+    }),
+  }
+}
+
+export function buildReport(workspace: Workspace, run: AnalysisRun, tool: {name: string; version: string}, generatedAt?: string): Report {
+  return {
+    title: `${workspace.config.name} Fit&Gap 分析`,
+    workspace: {name: workspace.config.name, id: workspaceId(workspace), root: workspace.root},
+    tool,
+    generatedAt,
+    areas: run.areas,
+  }
+}
+
+/** Workspaces made before ids existed are identified by their name. */
+export const workspaceId = (workspace: Workspace) => workspace.config.id ?? `name-${Buffer.from(workspace.config.name).toString('hex').slice(0, 40)}`
+
