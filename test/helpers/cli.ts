@@ -1,4 +1,4 @@
-import {mkdtempSync} from 'node:fs'
+import {cpSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -33,4 +33,11 @@ export function fitgapJson<T = unknown>(result: CliResult): T {
 
 export function tempDir(prefix = 'fitgap-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix))
+}
+
+/** A private copy of the demo workspace, so tests never write into the repository. */
+export function demoCopy(): string {
+  const dir = path.join(tempDir(), 'demo')
+  cpSync(path.join(ROOT, 'examples', 'demo'), dir, {recursive: true})
+  return dir
 }

@@ -1,0 +1,123 @@
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+
+import ExcelJS from 'exceljs'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {SHEET_NAMES} from '../../src/report/sheets.js'
+import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+
+interface AnalysisJson {
+  workspace: {name: string; id: string}
+  areas: {
+    slug: string
+    edition: string
+    sources: {file: string; sha256: string}[]
+    summary: {fitRate: number; functionsByVerdict: Record<string, number>; findingsBySeverity: Record<string, number>}
+    findings: {key: string; kind: string; severity: string}[]
+  }[]
+}
+
+describe('fitgap analyze', () => {
+  let workspace: string
+  let json: AnalysisJson
+  let workbook: ExcelJS.Workbook
+  let out: string
+
+  beforeAll(async () => {
+    workspace = demoCopy()
+    const result = await fitgap(['analyze', '--workspace', workspace, '--json'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    json = fitgapJson<AnalysisJson>(result)
+    out = path.join(tempDir(), 'report.xlsx')
+    const written = await fitgap(['analyze', '--workspace', workspace, '--out', out])
+    expect(written.exitCode, written.stderr).toBe(0)
+    expect(written.stdout).toContain('Fit&Gap 分析の結果')
+    workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(out)
+  })
+
+  it('analyses the three demo 業務 with provenance of every input file', () => {
+    expect(json.workspace.id).toBe('demo-midori-0001')
+    expect(json.areas.map((a) => a.slug)).toEqual(['jumin', 'kojin', 'kokuho'])
+    const jumin = json.areas[0]!
+    expect(jumin.sources.map((s) => s.file).sort()).toEqual(['exports/jumin/住記_帳票定義.xml', 'exports/jumin/住記_機能一覧.csv', 'exports/jumin/住記_項目定義.csv'])
+    for (const source of jumin.sources) expect(source.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('shows every finding kind on the demo', () => {
+    const kinds = new Set(json.areas.flatMap((a) => a.findings.map((f) => f.kind)))
+    for (const kind of [
+      'fit',
+      'partial',
+      'gap',
+      'na',
+      'undecided',
+      'option-undecided',
+      'prohibited-in-use',
+      'form-missing',
+      'form-field-missing',
+      'form-field-extra',
+      'form-field-renamed',
+      'form-field-reordered',
+      'item-unmapped',
+      'type',
+      'length',
+      'required',
+      'code',
+      'extra-function',
+      'extra-form',
+      'extra-field',
+    ])
+      expect(kinds, kind).toContain(kind)
+  })
+
+  it('applies the recorded decisions', () => {
+    const keys = json.areas[0]!.findings.filter((f) => f.key === 'jumin:fn:0010019')
+    expect(keys[0]?.kind).toBe('gap')
+  })
+
+  it('is deterministic in JSON', async () => {
+    const again = await fitgap(['analyze', '--workspace', workspace, '--json'])
+    expect(again.stdout).toBe(JSON.stringify(json, null, 2) + '\n')
+  })
+
+  it('writes the workbook whose summary matches the JSON', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toContain(SHEET_NAMES.issues)
+    const summary = workbook.getWorksheet(SHEET_NAMES.summary)!
+    const rows = new Map<string, unknown[]>()
+    summary.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1)
+      if (typeof values[2] === 'number') rows.set(String(values[0]), values)
+    })
+    const jumin = json.areas[0]!
+    expect(rows.get('住民基本台帳')?.[2]).toBe(jumin.summary.fitRate)
+    expect(rows.get('住民基本台帳')?.[10]).toBe(jumin.summary.findingsBySeverity.error)
+    const issues = workbook.getWorksheet(SHEET_NAMES.issues)!
+    const expected = json.areas.flatMap((a) => a.findings).filter((f) => f.severity !== 'info').length
+    expect(issues.rowCount - 1).toBe(expected)
+  })
+
+  it('runs on the bundled demo when no workspace is in reach, writing into the current folder', async () => {
+    const dir = tempDir()
+    const result = await fitgap(['analyze'], {cwd: dir})
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(result.stderr).toContain('同梱のデモ')
+    expect(existsSync(path.join(dir, 'fitgap-demo-report.xlsx'))).toBe(true)
+    expect(existsSync(path.join(ROOT, 'examples', 'demo', 'reports', 'fitgap-report.xlsx'))).toBe(false)
+  })
+
+  it('analyses only the 業務 asked for and rejects an unknown one with exit 2', async () => {
+    const one = await fitgap(['analyze', '個人住民税', '--workspace', workspace, '--json'])
+    expect(fitgapJson<AnalysisJson>(one).areas.map((a) => a.slug)).toEqual(['kojin'])
+    const bad = await fitgap(['analyze', 'nosuch', '--workspace', workspace, '--json'])
+    expect(bad.exitCode).toBe(2)
+    expect(bad.stderr).toContain('業務「nosuch」が見つかりません')
+  })
+
+  it('exits 2 when --workspace is not a workspace', async () => {
+    const result = await fitgap(['analyze', '--workspace', tempDir()])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('ワークスペースではありません')
+  })
+})
