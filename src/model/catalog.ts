@@ -35,9 +35,20 @@ const dataType = z.string().transform((raw, ctx): DataType => {
   return type
 })
 
+/**
+ * IDs are strings. Representative catalogues must use the documented shapes (機能・帳票 7 digits, データ項目 9 digits,
+ * checked below in the catalogue refinement); catalogues imported from official workbooks (provenance official) keep
+ * the IDs the workbook has, which were not verified to follow one shape (domain.md §3), so only the characters are checked.
+ */
+const SEVEN_DIGITS = /^\d{7}$/
+const NINE_DIGITS = /^\d{9}$/
+const SEVEN_DIGIT_MESSAGE = 'IDは7桁の数字です (例: "0010001")'
+const NINE_DIGIT_MESSAGE = 'データ項目IDは9桁の数字です (業務3桁 + グループ3桁 + 連番3桁)'
+const idCharacters = /^[0-9A-Za-z][0-9A-Za-z._-]*$/
+
 const sevenDigitId = z
   .string({error: '7桁の数字を文字列で書いてください (例: "0010001")'})
-  .regex(/^\d{7}$/, 'IDは7桁の数字です (例: "0010001")')
+  .regex(idCharacters, 'IDは半角英数字 (と . _ -) で書いてください (例: "0010001")')
 
 const positiveInt = z.number({error: '正の整数で書いてください'}).int('整数で書いてください').positive('正の整数で書いてください')
 
@@ -64,11 +75,12 @@ export const formSpecSchema = z.strictObject({
   category: nonEmpty,
   kind: implementationKind,
   description: z.string().optional(),
-  fields: z.array(formFieldSchema).min(1, '印字項目を1つ以上書いてください'),
+  /** 印字項目. At least one in representative catalogues; may be empty in imported ones (no 帳票詳細要件 sheet). */
+  fields: z.array(formFieldSchema),
 })
 
 export const dataItemSchema = z.strictObject({
-  id: z.string().regex(/^\d{9}$/, 'データ項目IDは9桁の数字です (業務3桁 + グループ3桁 + 連番3桁)'),
+  id: z.string({error: '9桁の数字を文字列で書いてください (例: "001001001")'}).regex(idCharacters, 'データ項目IDは半角英数字 (と . _ -) で書いてください'),
   group: nonEmpty,
   name: nonEmpty,
   nameEn: z.string().regex(/^[a-z][a-z0-9_]*$/, '英語名は小文字の snake_case です').optional(),
@@ -121,6 +133,19 @@ export const catalogSchema = z
             path: [key, index, 'id'],
             message: `${label}「${item.id}」が重複しています (${key}[${first}] と同じ)`,
           })
+      })
+    }
+    if (catalog.provenance.type !== 'official') {
+      const shape = (items: readonly {id: string}[], key: 'functions' | 'forms' | 'dataItems', pattern: RegExp, message: string) =>
+        items.forEach((item, index) => {
+          if (!pattern.test(item.id)) ctx.addIssue({code: 'custom', path: [key, index, 'id'], message})
+        })
+      shape(catalog.functions, 'functions', SEVEN_DIGITS, SEVEN_DIGIT_MESSAGE)
+      shape(catalog.forms, 'forms', SEVEN_DIGITS, SEVEN_DIGIT_MESSAGE)
+      shape(catalog.dataItems, 'dataItems', NINE_DIGITS, NINE_DIGIT_MESSAGE)
+      catalog.forms.forEach((form, index) => {
+        if (form.fields.length === 0)
+          ctx.addIssue({code: 'custom', path: ['forms', index, 'fields'], message: '印字項目を1つ以上書いてください'})
       })
     }
     duplicate(catalog.functions, 'functions', '機能ID')

@@ -1,0 +1,122 @@
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {Document, isMap, isPair, isScalar, isSeq, visit} from 'yaml'
+
+import {InputError} from '../../errors.js'
+import {writeFileAtomic} from '../../io/atomic-write.js'
+import type {Area} from '../../model/area.js'
+import {displayPath} from '../../paths.js'
+import {checkCatalogText} from '../catalog-store.js'
+import {type CatalogDocument, type ImportCounts, importGrids} from './import-workbook.js'
+import type {ImportProfile} from './profile.js'
+import {readWorkbookGrids} from './sheet-grid.js'
+import type {ImportWarning, SheetReport, SkippedRow} from './types.js'
+
+export interface RunImportOptions {
+  file: string
+  area: Area
+  edition: string
+  /** The specs folder to write into (a workspace's specs/ or --out): the catalogue goes to <dir>/<slug>/<edition>.yaml. */
+  specsDir: string
+  title?: string
+  publishedAt?: string
+  profile?: ImportProfile
+  /** YYYY-MM-DD; today (local time) when omitted. */
+  importedAt?: string
+  overwrite?: boolean
+  dryRun?: boolean
+}
+
+export interface ImportReport {
+  /** Where the catalogue was (or, with dryRun, would be) written. */
+  target: string
+  written: boolean
+  area: string
+  edition: string
+  source: string
+  sha256: string
+  counts: ImportCounts
+  sheets: SheetReport[]
+  warnings: ImportWarning[]
+  skipped: SkippedRow[]
+}
+
+/** Edition names become file names: no separators, no leading dot, no white space. */
+export const EDITION_PATTERN = /^[^\s/\\.][^\s/\\]*$/
+
+function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** The catalogue as YAML, with a header saying where it came from. */
+export function catalogToYaml(catalog: CatalogDocument): string {
+  const header = [
+    `# ${catalog.title}`,
+    `# fitgap specs import で ${catalog.provenance.source} から取り込んだカタログ (${catalog.provenance.importedAt})。`,
+    '# 公式資料の内容です。取り込み直すときは同じコマンドを --force 付きで実行します。',
+  ].join('\n')
+  const doc = new Document(catalog)
+  // Like the bundled catalogues: 分類 lists and printed items on one line each.
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key)) return
+      if (pair.key.value === 'category' && isSeq(pair.value)) pair.value.flow = true
+      if (pair.key.value === 'fields' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true
+    },
+  })
+  return `${header}\n${doc.toString({lineWidth: 0, minContentWidth: 0})}`
+}
+
+/**
+ * Reads an official-style workbook and writes its catalogue atomically, or throws InputError (exit 2) naming sheet
+ * and row for every problem; nothing is written then. The written text is validated as `fitgap specs validate` would.
+ */
+export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const {file, area, edition} = options
+  if (!EDITION_PATTERN.test(edition))
+    throw new InputError(`版「${edition}」はファイル名に使えません (空白・/・\\ を含めず、先頭を . 以外にしてください)。`)
+  if (!existsSync(file)) throw new InputError(`${displayPath(file)} が見つかりません。`)
+  const target = path.join(options.specsDir, area.slug, `${edition}.yaml`)
+  if (!options.dryRun && !options.overwrite && existsSync(target))
+    throw new InputError(`${displayPath(target)} は既にあります。取り込み直すときは --force を付けてください。`)
+  const bytes = readFileSync(file)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  let grids
+  try {
+    grids = await readWorkbookGrids(file)
+  } catch (error) {
+    throw new InputError(`${displayPath(file)} を Excel ブック (.xlsx) として読めません: ${(error as Error).message}`)
+  }
+  const result = importGrids(grids, {
+    area: area.slug,
+    edition,
+    title: options.title ?? `${area.specTitle.value} ${edition}`,
+    ...(options.publishedAt !== undefined ? {publishedAt: options.publishedAt} : {}),
+    source: path.basename(file),
+    importedAt: options.importedAt ?? today(),
+    sha256,
+    ...(options.profile ? {profile: options.profile} : {}),
+  })
+  if (!result.ok) throw new InputError(`${displayPath(file)} を取り込めません。何も書き込んでいません。`, result.problems)
+  const yaml = catalogToYaml(result.catalog)
+  const check = checkCatalogText(yaml, target)
+  if (!check.catalog)
+    throw new InputError(`${displayPath(file)} から作ったカタログが検証に通りません。何も書き込んでいません。`, check.problems)
+  if (!options.dryRun) writeFileAtomic(target, yaml)
+  return {
+    target,
+    written: !options.dryRun,
+    area: area.slug,
+    edition,
+    source: path.basename(file),
+    sha256,
+    counts: result.counts,
+    sheets: result.sheets,
+    warnings: result.warnings,
+    skipped: result.skipped,
+  }
+}
