@@ -6,7 +6,7 @@ import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding} from '../model/finding.js'
 import type {AreaInput} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
-import {foldName, nameSimilarity, pairByScore} from './name-similarity.js'
+import {foldName, pairByName} from './name-similarity.js'
 
 export const FORM_MATCH_THRESHOLD = 0.6
 
@@ -121,12 +121,7 @@ export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: For
   const items = new Map(catalog.dataItems.map((item) => [item.id, item]))
   const links = new Set(input.fieldLinks.map((l) => `${l.itemId}\u0000${l.fieldRef}`))
   const linked = (itemId: string, fieldRef: string) => links.has(`${itemId}\u0000${fieldRef}`)
-  const pairs = pairByScore(
-    catalog.forms,
-    current.forms,
-    (s, c) => (s.id === c.id ? 1 : nameSimilarity(s.name, c.name)),
-    FORM_MATCH_THRESHOLD,
-  )
+  const pairs = pairByName(catalog.forms, current.forms, FORM_MATCH_THRESHOLD)
   const rows: FormRow[] = []
   const fieldRows: FormFieldDiffRow[] = []
   const findings: Finding[] = []

@@ -4,7 +4,7 @@ import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding, Severity} from '../model/finding.js'
 import type {AreaInput} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
-import {nameSimilarity, pairByScore} from './name-similarity.js'
+import {pairByName} from './name-similarity.js'
 
 export const FUNCTION_MATCH_THRESHOLD = 0.5
 const CLEAR_MATCH = 0.8
@@ -23,10 +23,6 @@ export interface FunctionRow {
 }
 
 export const functionFingerprint = (fn: FunctionReq) => fingerprint([fn.name, fn.text, fn.kind])
-
-function matchScore(standard: FunctionReq, current: CurrentFunction): number {
-  return current.id === standard.id ? 1 : nameSimilarity(standard.name, current.name)
-}
 
 function infer(fn: FunctionReq, match: FunctionRow['current']): {verdict: Verdict; reason: string} {
   const used = match && match.fn.inUse
@@ -53,7 +49,7 @@ function infer(fn: FunctionReq, match: FunctionRow['current']): {verdict: Verdic
 
 export function analyzeFunctions(input: AreaInput): {rows: FunctionRow[]; findings: Finding[]; matchedCurrent: Set<number>} {
   const {catalog, current, area} = input
-  const pairs = pairByScore(catalog.functions, current.functions, matchScore, FUNCTION_MATCH_THRESHOLD)
+  const pairs = pairByName(catalog.functions, current.functions, FUNCTION_MATCH_THRESHOLD)
   const rows: FunctionRow[] = []
   const findings: Finding[] = []
   catalog.functions.forEach((fn, index) => {

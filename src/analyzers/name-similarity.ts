@@ -19,39 +19,57 @@ function bigrams(text: string): Map<string, number> {
   return grams
 }
 
-export function nameSimilarity(a: string, b: string): number {
-  const fa = foldName(a)
-  const fb = foldName(b)
-  if (fa === '' || fb === '') return 0
-  if (fa === fb) return 1
-  const ga = bigrams(fa)
-  const gb = bigrams(fb)
+/** A name prepared once for many comparisons. */
+export interface NameProfile {
+  readonly folded: string
+  readonly grams: ReadonlyMap<string, number>
+  readonly size: number
+}
+
+export function nameProfile(name: string): NameProfile {
+  const folded = foldName(name)
+  const grams = bigrams(folded)
+  let size = 0
+  for (const n of grams.values()) size += n
+  return {folded, grams, size}
+}
+
+export function profileSimilarity(a: NameProfile, b: NameProfile): number {
+  if (a.folded === '' || b.folded === '') return 0
+  if (a.folded === b.folded) return 1
   let shared = 0
-  for (const [gram, count] of ga) shared += Math.min(count, gb.get(gram) ?? 0)
-  const total = [...ga.values()].reduce((s, n) => s + n, 0) + [...gb.values()].reduce((s, n) => s + n, 0)
-  const dice = (2 * shared) / total
+  for (const [gram, count] of a.grams) shared += Math.min(count, b.grams.get(gram) ?? 0)
+  const dice = (2 * shared) / (a.size + b.size)
   // One title inside the other ("住民票の写し" in "住民票の写し交付") is a strong hint even when short.
+  const fa = a.folded
+  const fb = b.folded
   const containment = fa.includes(fb) || fb.includes(fa) ? 0.5 + Math.min(fa.length, fb.length) / Math.max(fa.length, fb.length) / 2 : 0
   return Math.max(dice, containment)
 }
 
+export function nameSimilarity(a: string, b: string): number {
+  return profileSimilarity(nameProfile(a), nameProfile(b))
+}
+
 /**
- * One-to-one pairing of two lists by a score, best pairs first (greedy), keeping pairs at or above the threshold.
- * Returns the partner index on the right for each left index.
+ * One-to-one pairing of standard and current records (functions, forms): the same ID scores 1, otherwise name
+ * similarity; best pairs first (greedy), keeping pairs at or above the threshold. Returns the partner index on
+ * the right for each paired left index.
  */
-export function pairByScore<L, R>(
-  left: readonly L[],
-  right: readonly R[],
-  score: (l: L, r: R) => number,
+export function pairByName(
+  left: readonly {readonly id: string; readonly name: string}[],
+  right: readonly {readonly id: string; readonly name: string}[],
   threshold: number,
 ): Map<number, {index: number; score: number}> {
+  const rightProfiles = right.map((r) => nameProfile(r.name))
   const candidates: {l: number; r: number; score: number}[] = []
-  left.forEach((l, li) =>
+  left.forEach((l, li) => {
+    const profile = nameProfile(l.name)
     right.forEach((r, ri) => {
-      const s = score(l, r)
-      if (s >= threshold) candidates.push({l: li, r: ri, score: s})
-    }),
-  )
+      const score = r.id === l.id ? 1 : profileSimilarity(profile, rightProfiles[ri]!)
+      if (score >= threshold) candidates.push({l: li, r: ri, score})
+    })
+  })
   candidates.sort((a, b) => b.score - a.score || a.l - b.l || a.r - b.r)
   const usedRight = new Set<number>()
   const result = new Map<number, {index: number; score: number}>()

@@ -1,3 +1,4 @@
+import jsyaml from 'js-yaml'
 import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {z} from 'zod'
 
@@ -24,7 +25,13 @@ export function parseYamlSource(text: string, displayPath: string): YamlSource {
     })
     throw new InputError(`${displayPath} を読めません。`, problems)
   }
-  const data: unknown = doc.toJS({maxAliasCount: 100})
+  let data: unknown
+  try {
+    data = doc.toJS({maxAliasCount: 100})
+  } catch (error) {
+    // Alias expansion past the bound (a "billion laughs" file) is refused, not attempted.
+    throw new InputError(`${displayPath} を読めません。`, [`${displayPath}: エイリアス (*) の展開が多すぎます: ${(error as Error).message.split('\n')[0]}`])
+  }
   return {
     displayPath,
     data,
@@ -70,4 +77,28 @@ export function validateYaml<T extends z.ZodType>(
     (issue) => `${source.displayPath}:${source.lineOf(issue.path)} ${formatIssuePath(issue.path)}: ${issueMessage(issue)}`,
   )
   return {value: undefined, problems}
+}
+
+/** Anchors and aliases (&a, *a) go the careful way: the `yaml` parser bounds alias expansion. */
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s]/m
+
+/**
+ * Parses and validates YAML text. Valid files take a fast path (js-yaml, core schema: no timestamps or custom
+ * types); anything else — a syntax error, a schema error, anchors — is parsed again with `yaml`, whose node
+ * positions give every problem its line.
+ */
+export function parseAndValidateYaml<T extends z.ZodType>(
+  text: string,
+  displayPath: string,
+  schema: T,
+): {value: z.output<T>; problems: []} | {value: undefined; problems: string[]} {
+  if (!ANCHOR_OR_ALIAS.test(text)) {
+    try {
+      const result = schema.safeParse(jsyaml.load(text, {schema: jsyaml.CORE_SCHEMA}))
+      if (result.success) return {value: result.data, problems: []}
+    } catch {
+      // Fall through to the parser that can say where the problem is.
+    }
+  }
+  return validateYaml(parseYamlSource(text, displayPath), schema)
 }

@@ -6,7 +6,7 @@ import {Document, isPair, isScalar, visit} from 'yaml'
 
 import {InputError} from '../errors.js'
 import {writeFileAtomic} from '../io/atomic-write.js'
-import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
+import {parseAndValidateYaml} from '../io/yaml-source.js'
 import {displayPath} from '../paths.js'
 import {type MappingFile, mappingFileSchema, sortMappingFile} from './model.js'
 
@@ -14,8 +14,7 @@ export const mappingFilePath = (mappingsDir: string, areaSlug: string): string =
 
 /** Parses a mapping file's text; errors name file, line and path. */
 export function parseMappingFile(text: string, shownPath: string): MappingFile {
-  const source = parseYamlSource(text, shownPath)
-  const result = validateYaml(source, mappingFileSchema)
+  const result = parseAndValidateYaml(text, shownPath, mappingFileSchema)
   if (!result.value) throw new InputError(`対応付けファイル ${shownPath} に誤りがあります。`, result.problems)
   return result.value
 }

@@ -26,7 +26,7 @@ export function fitWidth(header: string, samples: Iterable<string>, min = 6, max
   for (const sample of samples) {
     const longestLine = Math.max(...sample.split('\n').map((line) => stringWidth(line)))
     widest = Math.max(widest, longestLine + 2)
-    if (++seen >= 2000) break
+    if (++seen >= 500) break
   }
   return Math.min(max, Math.max(min, widest))
 }

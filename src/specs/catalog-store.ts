@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {InputError} from '../errors.js'
-import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
+import {parseAndValidateYaml, parseYamlSource} from '../io/yaml-source.js'
 import type {Area} from '../model/area.js'
 import {catalogSchema, type SpecCatalog} from '../model/catalog.js'
 import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
@@ -36,27 +36,27 @@ export type CatalogCheck = {catalog: SpecCatalog; problems: []} | {catalog: unde
 /** Validates a catalogue's text: schema, references, and that area/edition agree with the file's place. */
 export function checkCatalogText(text: string, file: string): CatalogCheck {
   const shown = displayPath(file)
-  let source
+  let result
   try {
-    source = parseYamlSource(text, shown)
+    result = parseAndValidateYaml(text, shown, catalogSchema)
   } catch (error) {
     if (error instanceof InputError) return {catalog: undefined, problems: [...error.problems]}
     throw error
   }
-  const result = validateYaml(source, catalogSchema)
   if (!result.value) return {catalog: undefined, problems: result.problems}
   const catalog = result.value
-  const problems: string[] = []
+  const mismatches: {path: string; message: string}[] = []
   const registry = loadRegistry()
   if (!registry.areas.some((area) => area.slug === catalog.area))
-    problems.push(`${shown}:${source.lineOf(['area'])} area: 業務「${catalog.area}」は登録簿にありません (slug で書いてください)`)
+    mismatches.push({path: 'area', message: `業務「${catalog.area}」は登録簿にありません (slug で書いてください)`})
   const edition = path.basename(file, '.yaml')
-  if (catalog.edition !== edition)
-    problems.push(`${shown}:${source.lineOf(['edition'])} edition: 「${catalog.edition}」はファイル名の版「${edition}」と一致しません`)
+  if (catalog.edition !== edition) mismatches.push({path: 'edition', message: `「${catalog.edition}」はファイル名の版「${edition}」と一致しません`})
   const folder = path.basename(path.dirname(file))
   if (registry.areas.some((area) => area.slug === folder) && folder !== catalog.area)
-    problems.push(`${shown}:${source.lineOf(['area'])} area: 「${catalog.area}」はフォルダ「${folder}」と一致しません`)
-  return problems.length > 0 ? {catalog: undefined, problems} : {catalog, problems: []}
+    mismatches.push({path: 'area', message: `「${catalog.area}」はフォルダ「${folder}」と一致しません`})
+  if (mismatches.length === 0) return {catalog, problems: []}
+  const source = parseYamlSource(text, shown)
+  return {catalog: undefined, problems: mismatches.map((m) => `${shown}:${source.lineOf([m.path])} ${m.path}: ${m.message}`)}
 }
 
 export function checkCatalogFile(file: string): CatalogCheck {

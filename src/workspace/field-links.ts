@@ -2,12 +2,16 @@ import {existsSync} from 'node:fs'
 
 import type {FieldLink} from '../analyzers/inputs.js'
 import {mappingFilePath, loadMappingFile} from '../mapping/file.js'
-import {createMatcher, loadMatchResources} from '../matching/dictionary-loader.js'
+import {createMatcher, loadMatchResources, type MatchResources} from '../matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import {displayPath} from '../paths.js'
 import type {Workspace} from './workspace.js'
+
+let resources: MatchResources | undefined
+/** Dictionaries load once per process, and only when some 業務 needs suggestions. */
+const sharedResources = () => (resources ??= loadMatchResources())
 
 export interface FieldLinks {
   readonly links: FieldLink[]
@@ -20,7 +24,8 @@ export interface FieldLinks {
 
 /**
  * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
- * and, when asked, the matcher's best candidate for items nobody has looked at yet (never a rejected pair).
+ * and, when asked, the matcher's best candidate for items the mapping file does not list yet (no mapping file,
+ * or items new in this edition) — never a rejected pair, never a field already confirmed elsewhere.
  */
 export function loadFieldLinks(
   workspace: Workspace,
@@ -36,11 +41,12 @@ export function loadFieldLinks(
   const rejected = new Set<string>()
   const settled = new Set<string>()
   for (const item of mapping?.items ?? []) {
+    // An item the mapping file lists was already put to the matcher (map suggest) or to a person: leave it be.
+    settled.add(item.item)
     for (const entry of item.entries) {
       if (entry.status === 'no-counterpart') noCounterpart.add(item.item)
       else if (entry.status === 'rejected') for (const ref of entry.refs) rejected.add(`${item.item}\u0000${ref}`)
       else for (const ref of entry.refs) links.push({itemId: item.item, fieldRef: ref, status: entry.status, score: entry.score})
-      if (entry.status !== 'rejected') settled.add(item.item)
     }
   }
   // A field a person already tied to an item is not offered again for another one.
@@ -48,7 +54,7 @@ export function loadFieldLinks(
   let suggestedNow = 0
   const open = catalog.dataItems.filter((item) => !settled.has(item.id))
   if (options.suggest && open.length > 0 && current.fields.length > 0) {
-    const result = createMatcher(loadMatchResources()).match(open, current.fields, {topK: 3})
+    const result = createMatcher(sharedResources()).match(open, current.fields, {topK: 3})
     for (const item of open) {
       const best = (result.byItem.get(item.id) ?? []).find(
         (c) => c.score >= DEFAULT_ACCEPT_THRESHOLD && !rejected.has(`${item.id}\u0000${c.ref}`) && !confirmedRefs.has(c.ref),
