@@ -1,11 +1,11 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {stringify} from 'yaml'
 import {z} from 'zod'
 
 import {InputError} from '../errors.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
+import {tempPathFor, writeFileAtomic} from '../io/atomic-write.js'
 import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
 import {type Decision, decisionSchema} from '../model/decision.js'
 import {displayPath} from '../paths.js'
@@ -33,16 +33,42 @@ export function loadDecisions(workspace: Workspace, area: string): DecisionsFile
 
 const byKey = (a: Decision, b: Decision) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
+const ORDER = ['key', 'verdict', 'policy', 'department', 'note', 'by', 'at', 'edition', 'fingerprint'] as const
+
 /** Sorted by key with a fixed field order, so the file diffs cleanly in git. */
-export function saveDecisions(workspace: Workspace, file: DecisionsFile): void {
-  const order = ['key', 'verdict', 'policy', 'department', 'note', 'by', 'at', 'edition', 'fingerprint'] as const
-  const tidy = (d: Decision) => Object.fromEntries(order.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]))
+export function stringifyDecisions(file: DecisionsFile): string {
+  const tidy = (d: Decision) => Object.fromEntries(ORDER.filter((k) => d[k] !== undefined).map((k) => [k, d[k]]))
   const body = {
     area: file.area,
     decisions: [...file.decisions].sort(byKey).map(tidy),
     ...(file.archived.length > 0 ? {archived: [...file.archived].sort(byKey).map(tidy)} : {}),
   }
-  writeFileAtomic(decisionsPath(workspace, file.area), `# fitgap の判定記録 (report import が書きます。手で直しても構いません)\n${stringify(body, {lineWidth: 0})}`)
+  return `# fitgap の判定記録 (report import が書きます。手で直しても構いません)\n${stringify(body, {lineWidth: 0})}`
+}
+
+export function saveDecisions(workspace: Workspace, file: DecisionsFile): void {
+  writeFileAtomic(decisionsPath(workspace, file.area), stringifyDecisions(file))
+}
+
+/**
+ * Saves several 業務' decisions together: every file is written to a temp file first, and only when all are
+ * written are they renamed into place, so a failure while writing leaves every decisions file as it was.
+ */
+export function saveDecisionsTogether(workspace: Workspace, files: readonly DecisionsFile[]): void {
+  mkdirSync(workspace.decisionsDir, {recursive: true})
+  const staged: {temp: string; target: string}[] = []
+  try {
+    for (const file of files) {
+      const target = decisionsPath(workspace, file.area)
+      const temp = tempPathFor(target)
+      staged.push({temp, target})
+      writeFileSync(temp, stringifyDecisions(file))
+    }
+  } catch (error) {
+    for (const {temp} of staged) rmSync(temp, {force: true})
+    throw error
+  }
+  for (const {temp, target} of staged) renameSync(temp, target)
 }
 
 export const decisionMap = (file: DecisionsFile): Map<string, Decision> => new Map(file.decisions.map((d) => [d.key, d]))

@@ -1,0 +1,107 @@
+import path from 'node:path'
+
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import {type Decision, POLICY_LABELS, VERDICT_LABELS} from '../../model/decision.js'
+import {type ReportImportResult, importReport} from '../../report/import-report.js'
+import {requireWorkspace} from '../../workspace/workspace.js'
+
+const describe = (d?: Decision) =>
+  d
+    ? [d.verdict ? VERDICT_LABELS[d.verdict] : '', d.policy ? POLICY_LABELS[d.policy] : '', d.department ?? '', d.note ?? '']
+        .filter((x) => x !== '')
+        .join(' / ')
+    : '(なし)'
+
+function render(result: ReportImportResult, dryRun: boolean): string {
+  const {plan} = result
+  const lines: string[] = []
+  lines.push(`${result.file} (${result.sheets.join('・')}) を${dryRun ? '確認しました (--dry-run: 何も書き込んでいません)' : '読みました'}。`)
+  lines.push(`追加 ${plan.added.length} / 変更 ${plan.changed.length} / 変更なし ${plan.unchanged} / 競合 ${plan.conflicts.length} / 不明なキー ${plan.unknown.length} / 要再確認 ${plan.stale.length}`)
+  for (const change of plan.added) lines.push(`  + ${change.key} (${change.sheet} ${change.row}行): ${describe(change.after)}`)
+  for (const change of plan.changed) lines.push(`  ~ ${change.key} (${change.sheet} ${change.row}行): ${describe(change.before)} → ${describe(change.after)}`)
+  if (plan.conflicts.length > 0) {
+    lines.push('', '競合 (このファイルと、ブックを書いた後にワークスペースに記録された値が違います):')
+    for (const conflict of plan.conflicts)
+      for (const field of conflict.fields)
+        lines.push(`  ! ${conflict.key} (${conflict.sheet} ${conflict.row}行) ${field.field}: このファイル「${field.mine}」/ 記録済み「${field.theirs}」`)
+    lines.push('  --prefer mine (このファイルを採る) か --prefer theirs (記録済みを採る) を指定するか、ファイルを直してください。何も取り込んでいません。')
+  }
+  if (plan.unknown.length > 0) {
+    lines.push('', 'キーが分からない行 (取り込んでいません):')
+    for (const row of plan.unknown) lines.push(`  ? ${row.key} (${row.sheet} ${row.row}行)`)
+  }
+  if (plan.stale.length > 0) {
+    lines.push('', 'ブックを書いた後に要件が変わった行 (取り込んでいません。新しいブックで判定し直してください):')
+    for (const row of plan.stale) lines.push(`  * ${row.key} (${row.sheet} ${row.row}行)`)
+  }
+  if (result.invalid.length > 0) {
+    lines.push('', '使えない値のため飛ばした行 (--skip-invalid):')
+    for (const p of result.invalid) lines.push(`  - ${p.sheet}!${p.cell}: ${p.message}`)
+  }
+  if (result.applied) lines.push('', `判定をワークスペースに記録しました (記録者: ${result.by ?? '不明'}, ${result.at})。`)
+  return `${lines.join('\n')}\n`
+}
+
+export default class ReportImport extends BaseCommand {
+  static override summary = 'Excel ブックに記入した判定・対応方針・担当課・備考をワークスペースに取り込みます'
+  static override description = `fitgap analyze が書いたブックの 機能要件 / 帳票 / データ項目 / 現行独自項目 シートから、判定・対応方針・担当課・備考の列を読み、
+ワークスペースの decisions/ に記録します。次の analyze で反映され、版が変わっても引き継がれます。
+- 語彙にない値 (判定の誤字など) があると、シート・セルと使える値を示して何も取り込みません (--skip-invalid で残りを取り込み)。
+- 空欄は「変更なし」です。記録済みの判定を消すことはありません。同じファイルをもう一度取り込んでも何も変わりません。
+- 複数人が別々のコピーに記入した場合は、順に取り込むとまとめられます。同じ行に違う値があれば競合として示し、
+  --prefer mine|theirs で選ぶまで取り込みません。
+- キーが分からない行、ブックを書いた後に要件が変わった行は、一覧にして取り込みません。別のワークスペースのブックは拒否します。`
+  static override examples = [
+    '<%= config.bin %> report import reports/fitgap-report.xlsx --dry-run',
+    '<%= config.bin %> report import 市民課の記入版.xlsx --by 市民課',
+    '<%= config.bin %> report import 2人目の記入版.xlsx --prefer mine',
+  ]
+  static override args = {file: Args.string({description: '記入済みのブック (.xlsx)', required: true})}
+  static override flags = {
+    workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
+    'dry-run': Flags.boolean({description: '取り込まずに、何が変わるかだけを表示します', default: false}),
+    'skip-invalid': Flags.boolean({description: '使えない値の行を飛ばして、残りを取り込みます', default: false}),
+    prefer: Flags.string({description: '競合したとき: mine = このファイルの値 / theirs = 記録済みの値', options: ['mine', 'theirs']}),
+    by: Flags.string({description: '記録者 (省略時はブックの最終更新者)'}),
+    at: Flags.string({description: '記録日 YYYY-MM-DD (省略時はブックの更新日)'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(ReportImport)
+    const workspace = requireWorkspace(flags.workspace)
+    const result = await importReport(workspace, path.resolve(args.file), {
+      dryRun: flags['dry-run'],
+      skipInvalid: flags['skip-invalid'],
+      prefer: flags.prefer as 'mine' | 'theirs' | undefined,
+      by: flags.by,
+      at: flags.at,
+    })
+    if (flags.json)
+      this.printJson({
+        file: result.file,
+        applied: result.applied,
+        dryRun: flags['dry-run'],
+        by: result.by ?? null,
+        at: result.at,
+        counts: {
+          added: result.plan.added.length,
+          changed: result.plan.changed.length,
+          unchanged: result.plan.unchanged,
+          conflicts: result.plan.conflicts.length,
+          unknown: result.plan.unknown.length,
+          stale: result.plan.stale.length,
+          invalid: result.invalid.length,
+        },
+        added: result.plan.added.map((c) => ({key: c.key, sheet: c.sheet, row: c.row, after: c.after})),
+        changed: result.plan.changed.map((c) => ({key: c.key, sheet: c.sheet, row: c.row, before: c.before, after: c.after})),
+        conflicts: result.plan.conflicts,
+        unknown: result.plan.unknown,
+        stale: result.plan.stale,
+        invalid: result.invalid,
+      })
+    else process.stdout.write(render(result, flags['dry-run']))
+    if (result.plan.conflicts.length > 0) this.exit(1)
+  }
+}

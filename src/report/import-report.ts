@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs'
+
+import {InputError} from '../errors.js'
+import type {Decision} from '../model/decision.js'
+import {displayPath} from '../paths.js'
+import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
+import {areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
+import type {Workspace} from '../workspace/workspace.js'
+import {type CurrentRow, type ImportPlan, planImport, type Prefer} from './merge-decisions.js'
+import {type CellProblem, readDecisionRows} from './read-decisions.js'
+
+export interface ReportImportOptions {
+  readonly dryRun: boolean
+  readonly skipInvalid: boolean
+  readonly prefer?: Prefer
+  readonly by?: string
+  readonly at?: string
+}
+
+export interface ReportImportResult {
+  readonly file: string
+  readonly applied: boolean
+  readonly by?: string
+  readonly at: string
+  readonly sheets: string[]
+  readonly plan: ImportPlan
+  readonly invalid: CellProblem[]
+}
+
+const WORKSPACE_TAG = 'fitgap-workspace:'
+
+async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.readFile(file)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ファイルがありません' : 'Excel ブック (.xlsx) として読めません'
+    throw new InputError(`${displayPath(file)}: ${reason}。`)
+  }
+  return workbook
+}
+
+/** The row keys the workspace knows now, with what each requirement looks like now. */
+function currentRows(workspace: Workspace): Map<string, CurrentRow> {
+  const rows = new Map<string, CurrentRow>()
+  for (const {analysis} of runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}).areas) {
+    const edition = analysis.edition
+    for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly])
+      rows.set(row.key, {fingerprint: row.fingerprint, edition})
+  }
+  return rows
+}
+
+/**
+ * Reads the team's decisions from a workbook `fitgap analyze` wrote and records them in the workspace:
+ * vocabulary errors stop the import (unless skipped), unknown and changed rows are reported and left out,
+ * conflicting edits are listed and not applied until the user chooses. Nothing recorded is ever erased.
+ */
+export async function importReport(workspace: Workspace, file: string, options: ReportImportOptions): Promise<ReportImportResult> {
+  const workbook = await openWorkbook(file)
+  const expected = `${WORKSPACE_TAG}${workspaceId(workspace)}`
+  const subject = workbook.subject ?? ''
+  if (!subject.startsWith(WORKSPACE_TAG))
+    throw new InputError(`${displayPath(file)} は fitgap analyze が書いたブックではありません (ワークスペースの印がありません)。取り込めません。`)
+  if (subject !== expected)
+    throw new InputError(
+      `${displayPath(file)} は別のワークスペース (${subject.slice(WORKSPACE_TAG.length)}) 用のブックです。このワークスペース (${workspace.config.name}) には取り込めません。`,
+    )
+
+  const {rows, problems, sheetsRead} = readDecisionRows(workbook)
+  if (sheetsRead.length === 0) throw new InputError(`${displayPath(file)} に判定の列を持つシートがありません。`)
+  if (problems.length > 0 && !options.skipInvalid)
+    throw new InputError(
+      `${displayPath(file)} に使えない値があります。直してから取り込むか、--skip-invalid でそれ以外を取り込んでください。何も取り込んでいません。`,
+      problems.map((p) => `${p.sheet}!${p.cell}${p.key ? ` (${p.key})` : ''}: ${p.message}`),
+    )
+  const invalidKeys = new Set(problems.map((p) => p.key))
+  const usable = rows.filter((row) => !invalidKeys.has(row.key))
+
+  const areas = new Map<string, DecisionsFile>()
+  const recorded = new Map<string, Decision>()
+  for (const area of areasToAnalyze(workspace, [])) {
+    const decisions = loadDecisions(workspace, area.slug)
+    areas.set(area.slug, decisions)
+    for (const [key, decision] of decisionMap(decisions)) recorded.set(key, decision)
+  }
+  const by = options.by ?? (workbook.lastModifiedBy || undefined)
+  const at = options.at ?? (workbook.modified ? workbook.modified.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10))
+  const plan = planImport(usable, recorded, currentRows(workspace), {prefer: options.prefer, by, at})
+
+  const changes = [...plan.added, ...plan.changed]
+  const applied = !options.dryRun && plan.conflicts.length === 0 && changes.length > 0
+  if (applied) {
+    const touched = new Map<string, Map<string, Decision>>()
+    for (const change of changes) {
+      const area = change.key.split(':')[0]!
+      const file = areas.get(area)
+      if (!file) continue
+      const byKey = touched.get(area) ?? decisionMap(file)
+      byKey.set(change.key, change.after)
+      touched.set(area, byKey)
+    }
+    saveDecisionsTogether(
+      workspace,
+      [...touched].map(([area, byKey]) => ({area, decisions: [...byKey.values()], archived: areas.get(area)?.archived ?? []})),
+    )
+  }
+  return {file: displayPath(file), applied, by, at, sheets: sheetsRead, plan, invalid: problems}
+}

@@ -1,0 +1,231 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+
+import ExcelJS from 'exceljs'
+import {beforeEach, describe, expect, it} from 'vitest'
+
+import {SHEET_NAMES} from '../../src/report/sheets.js'
+import {loadDecisions} from '../../src/workspace/decisions-store.js'
+import {loadWorkspace} from '../../src/workspace/workspace.js'
+import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+
+interface ImportJson {
+  applied: boolean
+  counts: {added: number; changed: number; unchanged: number; conflicts: number; unknown: number; stale: number; invalid: number}
+  conflicts: {key: string; fields: {field: string; mine: string; theirs: string}[]}[]
+  unknown: {key: string}[]
+  stale: {key: string}[]
+}
+
+/** Edits decision cells of the workbook by row key, as a person in Excel would, and saves a copy. */
+async function editWorkbook(
+  source: string,
+  target: string,
+  edits: {sheet: string; key: string; values: Record<string, string | null>}[],
+  options: {lastModifiedBy?: string} = {},
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(source)
+  for (const edit of edits) {
+    const sheet = workbook.getWorksheet(edit.sheet)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    let found = false
+    sheet.eachRow((row, n) => {
+      if (n === 1 || row.getCell(1).value !== edit.key) return
+      found = true
+      for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
+    })
+    if (!found) throw new Error(`no row ${edit.key} in ${edit.sheet}`)
+  }
+  if (options.lastModifiedBy) workbook.lastModifiedBy = options.lastModifiedBy
+  await workbook.xlsx.writeFile(target)
+}
+
+const decisionOf = (workspace: string, area: string, key: string) => loadDecisions(loadWorkspace(workspace), area).decisions.find((d) => d.key === key)
+
+describe('fitgap report import', () => {
+  let workspace: string
+  let report: string
+
+  beforeEach(async () => {
+    workspace = demoCopy()
+    report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
+    const result = await fitgap(['analyze', '--workspace', workspace, '--out', report])
+    expect(result.exitCode, result.stderr).toBe(0)
+  })
+
+  it('round-trips: edits in the workbook come back and show in the next analysis', async () => {
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editWorkbook(
+      report,
+      edited,
+      [
+        {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合', 対応方針: '標準どおり', 担当課: '市民課', 備考: '現行どおり'}},
+        {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010004', values: {判定: '△', 対応方針: 'パラメータ設定'}},
+        {sheet: SHEET_NAMES.dataItems, key: 'jumin:item:001001002', values: {判定: '不適合', 対応方針: '業務運用の見直し', 備考: '=120桁の氏名は移行前に確認'}},
+        {sheet: SHEET_NAMES.forms, key: 'jumin:form:0010001', values: {担当課: '市民課'}},
+        {sheet: SHEET_NAMES.currentOnly, key: 'jumin:cur-fn:F0902', values: {対応方針: '廃止'}},
+      ],
+      {lastModifiedBy: '市民課 佐藤'},
+    )
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(fitgapJson<ImportJson>(result).counts).toMatchObject({added: 5, conflicts: 0, unknown: 0, stale: 0})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toMatchObject({verdict: 'fit', policy: 'as-standard', department: '市民課', note: '現行どおり', by: '市民課 佐藤', edition: 'rep-1'})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010004')).toMatchObject({verdict: 'partial', policy: 'parameter'})
+    expect(decisionOf(workspace, 'jumin', 'jumin:item:001001002')?.note).toBe('=120桁の氏名は移行前に確認')
+
+    const next = path.join(workspace, 'next.xlsx')
+    await fitgap(['analyze', '--workspace', workspace, '--out', next])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(next)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    let row: ExcelJS.Row | undefined
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === 'jumin:fn:0010004') row = r
+    })
+    expect(row?.getCell(headers.indexOf('判定')).value).toBe('△ 部分適合')
+    expect(row?.getCell(headers.indexOf('対応方針')).value).toBe('パラメータ設定')
+    const items = workbook.getWorksheet(SHEET_NAMES.dataItems)!
+    const itemHeaders = (items.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    items.eachRow((r) => {
+      if (r.getCell(1).value === 'jumin:item:001001002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+    })
+  })
+
+  it('is idempotent and never erases a recorded decision left blank in the file', async () => {
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}}])
+    await fitgap(['report', 'import', edited, '--workspace', workspace])
+    const decisionsFile = path.join(workspace, 'decisions', 'jumin.yaml')
+    const before = readFileSync(decisionsFile, 'utf8')
+    const again = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
+    expect(fitgapJson<ImportJson>(again).counts).toMatchObject({added: 0, changed: 0, conflicts: 0})
+    expect(readFileSync(decisionsFile, 'utf8')).toBe(before)
+
+    // The demo recorded jumin:fn:0010019 (retire); the original workbook shows it, blank it in a copy.
+    const blanked = path.join(workspace, 'blanked.xlsx')
+    await editWorkbook(report, blanked, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010019', values: {判定: null, 対応方針: null, 担当課: null, 備考: null}}])
+    await fitgap(['report', 'import', blanked, '--workspace', workspace])
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010019')).toMatchObject({verdict: 'gap', policy: 'retire'})
+  })
+
+  it('refuses a value outside the vocabulary, naming sheet, cell and allowed values, and applies nothing', async () => {
+    const edited = path.join(workspace, 'typo.xlsx')
+    await editWorkbook(report, edited, [
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '適号'}},
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010002', values: {判定: '○ 適合'}},
+    ])
+    const decisionsFile = path.join(workspace, 'decisions', 'jumin.yaml')
+    const before = readFileSync(decisionsFile, 'utf8')
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(/機能要件![A-Z]+\d+ \(jumin:fn:0010001\): 判定「適号」は使えません \(使える値: ○ 適合 \/ △ 部分適合/)
+    expect(readFileSync(decisionsFile, 'utf8')).toBe(before)
+
+    const skipped = await fitgap(['report', 'import', edited, '--workspace', workspace, '--skip-invalid', '--json'])
+    expect(skipped.exitCode).toBe(0)
+    expect(fitgapJson<ImportJson>(skipped).counts).toMatchObject({added: 1, invalid: 1})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toBeUndefined()
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010002')?.verdict).toBe('fit')
+  })
+
+  it('requires a reason for カスタマイズ', async () => {
+    const edited = path.join(workspace, 'custom.xlsx')
+    await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {対応方針: 'カスタマイズ (理由必須)'}}])
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('備考に理由を書いてください')
+  })
+
+  it('reports unknown keys and rows whose requirement changed, without applying them', async () => {
+    // The requirement text of 0010001 changes in the workspace's own copy of the catalogue.
+    const catalog = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-1.yaml'), 'utf8')
+    const changed = catalog.replace(/(id: '0010001'[\s\S]*?text: )([^\n]+)/, '$1住民の記載事項を管理できること (改定)。')
+    expect(changed).not.toBe(catalog)
+    mkdirSync(path.join(workspace, 'specs', 'jumin'), {recursive: true})
+    writeFileSync(path.join(workspace, 'specs', 'jumin', 'rep-1.yaml'), changed)
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editWorkbook(report, edited, [
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}},
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010002', values: {判定: '○ 適合'}},
+    ])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(edited)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const verdictColumn = (sheet.getRow(1).values as unknown[]).indexOf('判定')
+    sheet.getRow(4).getCell(1).value = 'jumin:fn:9999999'
+    sheet.getRow(4).getCell(verdictColumn).value = '○ 適合'
+    await workbook.xlsx.writeFile(edited)
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    const json = fitgapJson<ImportJson>(result)
+    expect(json.stale.map((r) => r.key)).toEqual(['jumin:fn:0010001'])
+    expect(json.unknown.map((r) => r.key)).toEqual(['jumin:fn:9999999'])
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toBeUndefined()
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010002')?.verdict).toBe('fit')
+  })
+
+  it('refuses a workbook written for another workspace', async () => {
+    const other = path.join(tempDir(), 'other')
+    await fitgap(['init', other, '--name', '別の市', '--area', 'jumin'])
+    const result = await fitgap(['report', 'import', report, '--workspace', other])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('別のワークスペース (demo-midori-0001) 用のブック')
+  })
+
+  it('refuses a file that is not an xlsx workbook', async () => {
+    const bogus = path.join(workspace, 'bogus.xlsx')
+    writeFileSync(bogus, 'not a zip')
+    const result = await fitgap(['report', 'import', bogus, '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('Excel ブック (.xlsx) として読めません')
+  })
+
+  it('merges two people’s copies, lists a conflict and lets the user choose', async () => {
+    const alice = path.join(workspace, 'alice.xlsx')
+    const bob = path.join(workspace, 'bob.xlsx')
+    await editWorkbook(report, alice, [
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}},
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010002', values: {担当課: '市民課'}},
+    ])
+    await editWorkbook(report, bob, [
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '△ 部分適合'}},
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010003', values: {担当課: '情報政策課'}},
+    ])
+    expect((await fitgap(['report', 'import', alice, '--workspace', workspace])).exitCode).toBe(0)
+
+    const dry = await fitgap(['report', 'import', bob, '--workspace', workspace, '--dry-run'])
+    expect(dry.exitCode).toBe(1)
+    expect(dry.stdout).toContain('jumin:fn:0010001')
+    expect(dry.stdout).toContain('このファイル「partial」/ 記録済み「fit」')
+
+    const conflicted = await fitgap(['report', 'import', bob, '--workspace', workspace, '--json'])
+    expect(conflicted.exitCode).toBe(1)
+    expect(fitgapJson<ImportJson>(conflicted)).toMatchObject({applied: false, counts: {conflicts: 1, added: 1}})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010003')).toBeUndefined()
+
+    const theirs = await fitgap(['report', 'import', bob, '--workspace', workspace, '--prefer', 'theirs', '--json'])
+    expect(theirs.exitCode).toBe(0)
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('fit')
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010002')?.department).toBe('市民課')
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010003')?.department).toBe('情報政策課')
+
+    const mine = await fitgap(['report', 'import', bob, '--workspace', workspace, '--prefer', 'mine'])
+    expect(mine.exitCode).toBe(0)
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('partial')
+  })
+
+  it('--dry-run lists the changes and writes nothing', async () => {
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '× 不適合', 備考: '窓口の手順が違う'}}])
+    const decisionsFile = path.join(workspace, 'decisions', 'jumin.yaml')
+    const before = readFileSync(decisionsFile, 'utf8')
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--dry-run'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('追加 1 / 変更 0')
+    expect(result.stdout).toContain('+ jumin:fn:0010001')
+    expect(readFileSync(decisionsFile, 'utf8')).toBe(before)
+  })
+})
