@@ -1,6 +1,7 @@
 import type {Verdict} from '../model/decision.js'
 import {VERDICTS} from '../model/decision.js'
 import {type Finding, SEVERITIES, type Severity} from '../model/finding.js'
+import {CARRY_OUTCOME_LABELS, type CarryRow} from './carry-over.js'
 import {analyzeCurrentOnly, type CurrentOnlyRow} from './current-only.js'
 import {analyzeDataItems, type DataItemRow, type LinkState} from './data-items.js'
 import {analyzeForms, type FormFieldDiffRow, type FormRow} from './forms.js'
@@ -29,6 +30,7 @@ export interface AreaAnalysis {
   readonly formFields: readonly FormFieldDiffRow[]
   readonly dataItems: readonly DataItemRow[]
   readonly currentOnly: readonly CurrentOnlyRow[]
+  readonly carryOver: readonly CarryRow[]
   readonly findings: readonly Finding[]
   readonly summary: AreaSummaryFigures
 }
@@ -47,7 +49,8 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
   const forms = analyzeForms(input)
   const dataItems = analyzeDataItems(input)
   const currentOnly = analyzeCurrentOnly(input, {functions: functions.matchedCurrent, forms: forms.matchedCurrent, fields: dataItems.linkedFields})
-  const findings = [...functions.findings, ...forms.findings, ...dataItems.findings, ...currentOnly.findings].sort(
+  const carryOver = input.carryOver ?? []
+  const findings = [...functions.findings, ...forms.findings, ...dataItems.findings, ...currentOnly.findings, ...carryFindings(input.area.slug, carryOver)].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   )
   const functionsByVerdict = countBy(VERDICTS, functions.rows.map((r) => r.verdict))
@@ -61,6 +64,7 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
     formFields: forms.fieldRows,
     dataItems: dataItems.rows,
     currentOnly: currentOnly.rows,
+    carryOver,
     findings,
     summary: {
       functionsByVerdict,
@@ -73,6 +77,27 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
       currentOnly: currentOnly.rows.length,
     },
   }
+}
+
+/** A decision that could not be carried is a question for a person; a removed requirement's decision is kept on record. */
+function carryFindings(area: string, rows: readonly CarryRow[]): Finding[] {
+  return rows.flatMap((row): Finding[] => {
+    const what = `${row.fromId}${row.name ? ` ${row.name}` : ''}`
+    if (row.outcome === 'review')
+      return [
+        {
+          key: row.newKey ?? row.key,
+          area,
+          kind: 'needs-review',
+          severity: 'warning',
+          standardRef: row.toId ?? row.fromId,
+          message: `${what}: ${row.fromEdition} で判定済みだが ${row.toEdition} で要件が変わった (${row.changes.map((c) => c.label).join('・') || '旧版と照合できない'})。判定し直す`,
+        },
+      ]
+    if (row.outcome === 'archived')
+      return [{key: row.key, area, kind: 'archived-decision', severity: 'info', standardRef: row.fromId, message: `${what}: ${CARRY_OUTCOME_LABELS.archived} (${row.fromEdition} → ${row.toEdition})`}]
+    return []
+  })
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000

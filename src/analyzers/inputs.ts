@@ -1,6 +1,7 @@
 import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import type {Decision} from '../model/decision.js'
+import type {CarryRow} from './carry-over.js'
 
 /** A link between a standard data item and a current field, as recorded in the mapping file. */
 export interface FieldLink {
@@ -19,6 +20,8 @@ export interface AreaInput {
   /** Standard items a person marked as having no current counterpart. */
   readonly noCounterpart: ReadonlySet<string>
   readonly decisions: ReadonlyMap<string, Decision>
+  /** What became of decisions made on other editions (see carry-over.ts). */
+  readonly carryOver?: readonly CarryRow[]
 }
 
 export const emptyCurrentSystem = (area: string): CurrentSystem => ({area, sources: [], fields: [], forms: [], functions: []})

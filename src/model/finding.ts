@@ -24,6 +24,8 @@ export const FINDING_KINDS = [
   'extra-function',
   'extra-form',
   'extra-field',
+  'needs-review',
+  'archived-decision',
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
@@ -48,6 +50,8 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   'extra-function': '現行独自機能',
   'extra-form': '現行独自帳票',
   'extra-field': '現行独自項目',
+  'needs-review': '要再確認 (版の変更)',
+  'archived-decision': '削除された要件の判定 (保管)',
 }
 
 /** Where a finding comes from, for tracing a report row back to its inputs. */

@@ -1,3 +1,4 @@
+import {CARRY_OUTCOME_LABELS, type CarryRow} from '../analyzers/carry-over.js'
 import {CURRENT_ONLY_TYPE_LABELS, type CurrentOnlyRow} from '../analyzers/current-only.js'
 import {type DataItemRow, LINK_STATE_LABELS} from '../analyzers/data-items.js'
 import {FIELD_CHANGE_LABELS, type FormFieldDiffRow, type FormRow} from '../analyzers/forms.js'
@@ -5,9 +6,16 @@ import type {FunctionRow} from '../analyzers/functions.js'
 import {fieldRef} from '../model/current.js'
 import {type Decision, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
 import {FINDING_KIND_LABELS, type Finding, SEVERITY_LABELS} from '../model/finding.js'
+import type {TextPart} from '../specs/diff.js'
 import {DATA_TYPE_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 
-export type CellValue = string | number | undefined | {readonly link: string; readonly text: string}
+export type CellValue =
+  | string
+  | number
+  | undefined
+  | {readonly link: string; readonly text: string}
+  /** A word-level text diff, shown as rich text (removed struck through in red, added underlined in blue). */
+  | {readonly diff: readonly TextPart[]}
 
 /** How a column looks and whether the team edits it (edited columns get dropdowns and are read back). */
 export type ColumnRole = 'meta' | 'key' | 'data' | 'long' | 'verdict-auto' | 'severity' | 'percent' | 'edit-verdict' | 'edit-policy' | 'edit-text'
@@ -50,6 +58,7 @@ export const SHEET_NAMES = {
   dataItems: 'データ項目',
   currentOnly: '現行独自項目',
   issues: '課題一覧',
+  editions: '版差分',
   legend: '凡例',
 } as const
 
@@ -212,6 +221,32 @@ export function issueSheet(rows: readonly WithArea<Finding & {link?: string}>[])
       {header: '現行', role: 'data', fromInput: true, value: ({row}) => row.currentRef},
       {header: '内容', role: 'long', fromInput: true, value: ({row}) => row.message},
       {header: '出典', role: 'data', fromInput: true, value: ({row}) => row.source?.current ?? row.source?.standard},
+    ],
+  }
+}
+
+const CARRY_TYPE_LABELS: Record<CarryRow['type'], string> = {function: '機能', form: '帳票', dataItem: 'データ項目'}
+
+/** Decisions made on another edition and what became of them in this one. */
+export function editionSheet(rows: readonly WithArea<CarryRow>[]): SheetSpec<WithArea<CarryRow>> {
+  return {
+    name: SHEET_NAMES.editions,
+    rows,
+    columns: [
+      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.newKey ?? row.key},
+      areaColumn(),
+      {header: '種類', role: 'data', value: ({row}) => CARRY_TYPE_LABELS[row.type]},
+      {header: '判定した版', role: 'data', fromInput: true, value: ({row}) => row.fromEdition},
+      {header: '分析した版', role: 'data', fromInput: true, value: ({row}) => row.toEdition},
+      {header: '旧ID', role: 'data', fromInput: true, value: ({row}) => row.fromId},
+      {header: '新ID', role: 'data', fromInput: true, value: ({row}) => row.toId},
+      {header: '名称', role: 'data', fromInput: true, value: ({row}) => row.name},
+      {header: '扱い', role: 'data', value: ({row}) => CARRY_OUTCOME_LABELS[row.outcome]},
+      {header: '以前の判定', role: 'verdict-auto', value: ({row}) => (row.decision.verdict ? VERDICT_LABELS[row.decision.verdict] : undefined)},
+      {header: '以前の対応方針', role: 'data', value: ({row}) => (row.decision.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
+      {header: '以前の備考', role: 'long', fromInput: true, value: ({row}) => row.decision.note},
+      {header: '変わった点', role: 'data', value: ({row}) => row.changes.map((c) => c.label).join('・') || undefined},
+      {header: '要件の差分', role: 'long', value: ({row}) => (row.textDiff && row.textDiff.length > 0 ? {diff: row.textDiff} : undefined)},
     ],
   }
 }

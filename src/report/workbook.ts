@@ -6,11 +6,13 @@ import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter, fitWidth, formulaString, safeText} from './cells.js'
 import type {Report} from './report-model.js'
+import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
   type CellValue,
   type Column,
   currentOnlySheet,
   dataItemSheet,
+  editionSheet,
   formFieldSheet,
   formSheet,
   functionSheet,
@@ -87,8 +89,11 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
       ),
     )
 
+    const editions = editionSheet(withArea((a) => a.analysis.carryOver))
+
     writeSummary(workbook, report, issues.rows.length)
-    for (const spec of [functions, forms, formFields, dataItems, currentOnly, issues] as SheetSpec<unknown>[]) writeTable(workbook, spec)
+    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...(editions.rows.length > 0 ? [editions] : [])]
+    for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)
     await workbook.commit()
   })
@@ -98,6 +103,7 @@ function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {
   if (value === undefined) return null
   if (typeof value === 'number') return value
   if (typeof value === 'string') return fromInput ? safeText(value) : value
+  if ('diff' in value) return richTextFromDiff(value.diff)
   return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(value.text)})`, result: value.text}
 }
 
@@ -150,7 +156,7 @@ function sampleText<Row>(rows: readonly Row[], column: Column<Row>): string[] {
   const samples: string[] = []
   for (const row of rows.slice(0, 500)) {
     const v = column.value(row)
-    if (v !== undefined) samples.push(typeof v === 'object' ? v.text : String(v))
+    if (v !== undefined) samples.push(typeof v !== 'object' ? String(v) : 'text' in v ? v.text : v.diff.map((p) => p.text).join(''))
   }
   return samples
 }

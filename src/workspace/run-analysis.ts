@@ -1,4 +1,8 @@
 import {analyzeArea, type AreaAnalysis} from '../analyzers/analyze-area.js'
+import {carryDecisions} from '../analyzers/carry-over.js'
+import type {SpecCatalog} from '../model/catalog.js'
+import type {Decision} from '../model/decision.js'
+import {type CatalogDiff, diffCatalogs} from '../specs/diff.js'
 import {emptyCurrentSystem} from '../analyzers/inputs.js'
 import {loadCurrentSystem} from '../current/store.js'
 import {InputError} from '../errors.js'
@@ -7,7 +11,7 @@ import type {AreaReport, Report} from '../report/report-model.js'
 import {loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
-import {decisionMap, loadDecisions} from './decisions-store.js'
+import {loadDecisions} from './decisions-store.js'
 import {loadFieldLinks} from './field-links.js'
 import type {Workspace} from './workspace.js'
 import {existsSync, readdirSync} from 'node:fs'
@@ -45,17 +49,34 @@ export function runAnalysis(
       const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
       const links = loadFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest ?? true})
       const decisions = loadDecisions(workspace, area.slug)
+      const carried = carryOver(workspace, area, catalog, decisions.decisions)
       const analysis: AreaAnalysis = analyzeArea({
         area: {slug: area.slug, name: area.name},
         catalog,
         current,
         fieldLinks: links.links,
         noCounterpart: links.noCounterpart,
-        decisions: decisionMap(decisions),
+        decisions: carried.effective,
+        carryOver: carried.rows,
       })
       return {analysis, specTitle: catalog.title, provenance: catalog.provenance, sources: current.sources, mappingFile: links.mappingFile}
     }),
   }
+}
+
+/** Decisions made on other editions, carried to the analysed one through the diff of the two catalogues. */
+function carryOver(workspace: Workspace, area: Area, catalog: SpecCatalog, decisions: readonly Decision[]) {
+  const diffs = new Map<string, CatalogDiff>()
+  for (const edition of new Set(decisions.map((d) => d.edition))) {
+    if (edition === undefined || edition === catalog.edition) continue
+    try {
+      diffs.set(edition, diffCatalogs(loadCatalog(area, edition, specsDirsOf(workspace)), catalog))
+    } catch (error) {
+      // The old edition is no longer available: its decisions are held for review, not lost.
+      if (!(error instanceof InputError)) throw error
+    }
+  }
+  return carryDecisions(area.slug, decisions, catalog.edition, diffs)
 }
 
 export function buildReport(workspace: Workspace, run: AnalysisRun, tool: {name: string; version: string}, generatedAt?: string): Report {
