@@ -138,8 +138,13 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
     }),
   )
   const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top'}}
+  const longColumns = columns.flatMap((column, i) => (column.role === 'long' ? [{i, width: widths[i]!}] : []))
   for (const row of spec.rows) {
-    const excelRow = sheet.addRow(columns.map((column) => cellValue(column.value(row), column.fromInput === true)))
+    const values = columns.map((column) => cellValue(column.value(row), column.fromInput === true))
+    const excelRow = sheet.addRow(values)
+    // Row heights for wrapped text, estimated (full-width characters ≈ 2 units) since spreadsheets do not always refit them.
+    const lines = Math.min(6, Math.max(1, ...longColumns.map(({i, width}) => Math.ceil((textLength(values[i]) * 2) / Math.max(1, width - 2)))))
+    if (lines > 1) excelRow.height = 13.5 * lines
     excelRow.eachCell((cell, col) => {
       cell.style = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value ? linkStyle : styles[col - 1]!
     })
@@ -150,6 +155,12 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
   sheet.autoFilter = {from: {row: 1, column: 1}, to: {row: lastRow, column: columns.length}}
   addColumnRules(sheet as WorksheetWriter, columns, lastRow)
   sheet.commit()
+}
+
+function textLength(value: ExcelJS.CellValue): number {
+  if (typeof value === 'string') return value.length
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.reduce((n, run) => n + run.text.length, 0)
+  return 0
 }
 
 function sampleText<Row>(rows: readonly Row[], column: Column<Row>): string[] {
