@@ -240,15 +240,3 @@ export function isRepeatedHeader(aliases: CompiledAliases, header: HeaderMatch, 
 export function expectedHeadersText(aliases: CompiledAliases, kinds: readonly ImportKind[] = IMPORT_KINDS): string[] {
   return kinds.map((kind) => `${KIND_LABELS_JA[kind]}: ${aliases.examples[kind].map((e) => `「${e}」`).join(' ')} など`)
 }
-
-/** A1-style column letters for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let out = ''
-  while (n > 0) {
-    const rem = (n - 1) % 26
-    out = String.fromCharCode(65 + rem) + out
-    n = Math.floor((n - 1) / 26)
-  }
-  return out
-}

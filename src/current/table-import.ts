@@ -2,7 +2,8 @@
  * What CSV and XLSX readers share: header search over the first rows, the header-not-found and
  * duplicate-column messages, the title block (テーブル名: … above the header).
  */
-import {type CompiledAliases, columnLetter, type HeaderMatch, type ImportKind, KIND_LABELS_JA, matchRole, expectedHeadersText} from './headers.js'
+import {columnLetter} from '../io/column-letter.js'
+import {type CompiledAliases, type HeaderMatch, type ImportKind, KIND_LABELS_JA, matchRole, expectedHeadersText} from './headers.js'
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30

@@ -31,13 +31,3 @@ export function fitWidth(header: string, samples: Iterable<string>, min = 6, max
   return Math.min(max, Math.max(min, widest))
 }
 
-export function columnLetter(index: number): string {
-  let n = index
-  let letters = ''
-  while (n > 0) {
-    const rem = (n - 1) % 26
-    letters = String.fromCharCode(65 + rem) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return letters
-}

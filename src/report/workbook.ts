@@ -4,7 +4,8 @@ import {withAtomicTarget} from '../io/atomic-write.js'
 import {POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
 import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
-import {columnLetter, fitWidth, formulaString, safeText} from './cells.js'
+import {columnLetter} from '../io/column-letter.js'
+import {fitWidth, formulaString, safeText} from './cells.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -176,7 +177,7 @@ function sampleText<Row>(rows: readonly Row[], column: Column<Row>): string[] {
 function addColumnRules<Row>(sheet: WorksheetWriter, columns: readonly Column<Row>[], lastRow: number): void {
   const lastEditableRow = Math.max(lastRow, 1000)
   columns.forEach((column, i) => {
-    const letter = columnLetter(i + 1)
+    const letter = columnLetter(i)
     const range = `${letter}2:${letter}${lastEditableRow}`
     if (column.role === 'edit-verdict' || column.role === 'edit-policy') {
       const choices = column.role === 'edit-verdict' ? VERDICT_CHOICES : POLICY_CHOICES

@@ -2,7 +2,8 @@ import {ACCEPTED_KIND_LABELS, type DataType, type ImplementationKind, KIND_LABEL
 import {type AliasDictionary, addAliases, fieldForLabel, kindForSheetName, loadBundledAliases} from './aliases.js'
 import {detectHeader, HEADER_SCAN_ROWS, type HeaderLayout, REQUIRED_FIELDS} from './header-detect.js'
 import {type ImportProfile, ruleForSheet} from './profile.js'
-import {cellAt, columnName, type GridCell, type SheetGrid} from './sheet-grid.js'
+import {columnLetter} from '../../io/column-letter.js'
+import {cellAt, type GridCell, type SheetGrid} from './sheet-grid.js'
 import {
   FIELD_LABELS,
   type ImportWarning,
@@ -544,7 +545,7 @@ function describeRequired(kind: SheetKind): string {
 function reportColumns(layout: HeaderLayout): SheetReport['columns'] {
   const out: NonNullable<SheetReport['columns']> = {}
   for (const [field, columns] of [...layout.columns].sort(([, a], [, b]) => a[0]! - b[0]!))
-    out[field] = columns.map((c) => ({column: columnName(c), header: layout.labels.get(c) ?? ''}))
+    out[field] = columns.map((c) => ({column: columnLetter(c), header: layout.labels.get(c) ?? ''}))
   return out
 }
 

@@ -115,17 +115,6 @@ export function gridWidth(grid: SheetGrid): number {
   return grid.rows.reduce((max, row) => Math.max(max, row.length), 0)
 }
 
-/** Excel column letters for a 0-based column index. */
-export function columnName(index: number): string {
-  let n = index + 1
-  let letters = ''
-  while (n > 0) {
-    const rem = (n - 1) % 26
-    letters = String.fromCharCode(65 + rem) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return letters
-}
 
 /** 0-based column index from letters ("A" → 0), or undefined. */
 export function columnIndex(letters: string): number | undefined {
