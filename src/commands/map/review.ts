@@ -1,0 +1,79 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base-command.js'
+import {InputError} from '../../errors.js'
+import {resolveArea} from '../../specs/registry.js'
+import {KEY_HELP} from '../../ui/review/keys.js'
+import {fit} from '../../ui/text.js'
+import {REVIEW_FILTERS, type ReviewFilter} from '../../ui/review/state.js'
+
+const keyList = KEY_HELP.map(([keys, what]) => `  ${fit(keys, 12)} ${what}`).join('\n')
+
+export default class MapReview extends BaseCommand {
+  static override summary = '対応付けの候補を端末の画面で確認し、確定・却下・対応なしを記録します'
+  static override description = `標準データ項目を確信度の低い順に1件ずつ表示し (名称・型・桁・必須・説明)、現行項目の候補を
+スコア・信号ごとの内訳・理由とともに示します。キー1つで確定 (confirmed)・却下 (rejected)・対応なし (no-counterpart) を決められます。
+判断はそのたびに mappings/<業務>.yaml (map suggest が書くのと同じファイル) へ一時ファイル + rename で保存するので、
+途中で終了しても Ctrl-C でも失われません。判断には by (--by か $USER) と at (今日の日付) を付けます。
+候補は対応付けファイルの entries と、map suggest と同じ照合エンジンの結果です (map suggest を先に実行しなくても使えます)。
+
+--filter: unmapped = 確定も「対応なし」もない項目 (既定) / low = そのうち第1候補のスコアが 0.6 未満か候補のない項目 / all = すべての項目。
+
+キー操作:
+${keyList}
+
+端末 (TTY) が必要です。端末がないとき (CI・パイプ) や --json のときは、代わりの手順を示して終了コード 2 で終わります:
+fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書き換えて fitgap map check で検査してください。
+詳しくは docs/map-review.md を参照。`
+  static override examples = [
+    '<%= config.bin %> map review jumin',
+    '<%= config.bin %> map review 住民基本台帳 --filter low',
+    '<%= config.bin %> map review jumin --filter all --by "市民課 山田"',
+    '<%= config.bin %> map review jumin --workspace ./midori',
+  ]
+  static override args = {
+    area: Args.string({description: '業務 (slug・名称・番号のいずれか)', required: true}),
+  }
+  static override flags = {
+    workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
+    edition: Flags.string({description: '標準仕様の版 (省略時はワークスペースの指定か最新)'}),
+    filter: Flags.string({
+      description: '確認する項目: unmapped (未判断) / low (低スコア・候補なし) / all (すべて)',
+      options: [...REVIEW_FILTERS],
+      default: 'unmapped',
+    }),
+    by: Flags.string({description: '判断した人として記録する名前 (省略時は $USER・OS のユーザー名)'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(MapReview)
+    const area = resolveArea(args.area)
+    if (flags.json || !process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(notInteractiveMessage(area.slug, flags.json))
+
+    process.stderr.write('候補を照合しています (辞書の読み込みに数秒かかります)...\n')
+    const {loadReviewSession} = await import('../../ui/review/load.js')
+    const session = await loadReviewSession(args.area, {
+      workspace: flags.workspace,
+      edition: flags.edition,
+      filter: flags.filter as ReviewFilter,
+      by: flags.by,
+    })
+    const {createReviewState} = await import('../../ui/review/state.js')
+    const {runReview, summaryLines} = await import('../../ui/review/run.js')
+    const outcome = await runReview(createReviewState(session.input), session.context.mappingPath, session.file, session.original)
+    process.stdout.write(`${summaryLines(outcome, session.file).join('\n')}\n`)
+    if (outcome.saveError) this.exit(1)
+    if (outcome.signal === 'SIGINT') this.exit(130)
+  }
+}
+
+function notInteractiveMessage(slug: string, json: boolean): string {
+  return [
+    `map review は端末 (TTY) で操作する画面です。${json ? '--json には対応していません' : '端末から実行されていないため起動しません'}。`,
+    '代わりに次のどちらかで進めてください:',
+    `  1. 端末 (ターミナル) で実行する: fitgap map review ${slug}`,
+    `  2. 画面を使わずに: fitgap map suggest ${slug} で候補を mappings/${slug}.yaml に書き、各候補の status を`,
+    '     confirmed (確定) / rejected (却下) / no-counterpart (対応なし) に書き換えて (by・at・note も書けます)、',
+    `     fitgap map check ${slug} で検査する。形式は docs/mapping-file.md を参照。`,
+  ].join('\n')
+}

@@ -1,0 +1,77 @@
+/**
+ * Incremental search over the current fields by name. Pure.
+ *
+ * Both the query and the names go through the project's normalisation (NFKC, dashes / long vowels,
+ * hiragana → katakana, variant kanji; separators removed) and are compared case-insensitively, so
+ * 「ｼﾒｲ」「しめい」 find a field labelled シメイ and 「shimei」 finds JUMIN.SHIMEI. Readings match too, through
+ * the matcher's romaji keys (Hepburn / Kunrei folded, long vowels dropped): 「じゅうしょ」 and 「juusho」 find
+ * the column JUSHO.
+ */
+import {compactName, normalizeText} from '../../matching/normalize.js'
+import {kanaToRomajiKey, romajiKey} from '../../matching/romaji.js'
+
+/** A current field as the review screen shows it. */
+export interface FieldInfo {
+  /** TABLE.COLUMN */
+  readonly ref: string
+  readonly table: string
+  readonly column: string
+  readonly label: string
+  readonly type?: string
+  readonly length?: number
+  readonly required?: boolean
+}
+
+export interface SearchIndex {
+  readonly fields: readonly FieldInfo[]
+  readonly keys: readonly {readonly label: string; readonly column: string; readonly ref: string; readonly reading: string}[]
+}
+
+export const searchKey = (text: string): string => compactName(normalizeText(text)).toLowerCase()
+
+/** The romaji key of a kana or ASCII text ('' for anything else, e.g. kanji). */
+function readingKey(text: string): string {
+  const key = searchKey(text)
+  if (/^[a-z0-9]+$/.test(key)) return romajiKey(key)
+  return kanaToRomajiKey(key)
+}
+
+export function buildSearchIndex(fields: readonly FieldInfo[]): SearchIndex {
+  const sorted = [...fields].sort((a, b) => a.ref.localeCompare(b.ref))
+  return {
+    fields: sorted,
+    keys: sorted.map((f) => ({
+      label: searchKey(f.label),
+      column: searchKey(f.column),
+      ref: searchKey(f.ref),
+      reading: [readingKey(f.column), readingKey(f.label)].filter((k) => k !== '').join('|'),
+    })),
+  }
+}
+
+/**
+ * Fields whose label, column or TABLE.COLUMN contains the query, best first: label or column equal, starts with,
+ * contained anywhere, then same reading; then by ref. An empty query lists every field.
+ */
+export function searchFields(index: SearchIndex, query: string): FieldInfo[] {
+  const q = searchKey(query)
+  if (q === '') return [...index.fields]
+  const reading = readingKey(query)
+  const hits: {field: FieldInfo; rank: number}[] = []
+  index.fields.forEach((field, i) => {
+    const key = index.keys[i]!
+    let rank: number
+    if (key.label === q) rank = 0
+    else if (key.column === q) rank = 1
+    else if (key.label.startsWith(q)) rank = 2
+    else if (key.column.startsWith(q)) rank = 3
+    else if (key.label.includes(q)) rank = 4
+    else if (key.ref.includes(q)) rank = 5
+    else if (reading.length >= 3 && key.reading.includes(reading)) {
+      const readings = key.reading.split('|')
+      rank = readings.includes(reading) ? 6 : readings.some((r) => r.startsWith(reading)) ? 7 : 8
+    } else return
+    hits.push({field, rank})
+  })
+  return hits.sort((a, b) => a.rank - b.rank || a.field.ref.localeCompare(b.field.ref)).map((h) => h.field)
+}
