@@ -99,9 +99,10 @@ async function main(): Promise<void> {
   rmSync(DEMO, {recursive: true, force: true})
   mkdirSync(DEMO, {recursive: true})
   fitgap('init', '.', '--name', 'みどり市 (架空のデモ)', '--area', 'jumin', '--area', 'kojin', '--area', 'kokuho')
-  // A fixed id keeps the demo workbook importable across rebuilds.
+  // A fixed id keeps the demo workbook importable across rebuilds. The team decided on 住民基本台帳 rep-1 and
+  // analyses rep-2 now, so the demo shows decisions carried over, held for review and archived (版差分).
   const config = path.join(DEMO, 'fitgap.yaml')
-  writeFileSync(config, `# fitgap ワークスペース設定\nversion: 1\nname: みどり市 (架空のデモ)\nid: demo-midori-0001\nareas:\n  - jumin\n  - kojin\n  - kokuho\neditions:\n  jumin: rep-1\n`)
+  writeFileSync(config, `# fitgap ワークスペース設定\nversion: 1\nname: みどり市 (架空のデモ)\nid: demo-midori-0001\nareas:\n  - jumin\n  - kojin\n  - kokuho\neditions:\n  jumin: rep-2\n`)
 
   for (const area of ['jumin', 'kojin', 'kokuho']) mkdirSync(path.join(EXPORTS, area), {recursive: true})
   const header = ['テーブル名', 'テーブル論理名', '項目名(物理)', '項目名', 'データ型', '桁数', 'NULL許可', 'コード表', '備考']
@@ -131,6 +132,9 @@ async function main(): Promise<void> {
     {key: 'jumin:fn:0010019', verdict: 'gap', policy: 'retire', department: '市民課', note: '和暦・西暦の併記表示は廃止し、職員の運用で対応する', ...who},
     {key: 'jumin:fn:0010058', verdict: 'fit', policy: 'adopt-option', department: '市民課', note: 'CSV出力は統計担当が使うため採用', ...who},
     {key: 'jumin:fn:0010181', verdict: 'na', policy: 'decline-option', department: '市民課', note: '郵送請求は件数が少なく採用しない', ...who},
+    {key: 'jumin:fn:0010011', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '除票の一括検索は現行どおり', ...who},
+    {key: 'jumin:fn:0010029', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '郵便番号は住所ごとに保持している', ...who},
+    {key: 'jumin:fn:0010022', verdict: 'gap', policy: 'bpr', department: '市民課', note: '定めのない続柄は使わない運用にする', ...who},
     {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
   ])
   decide('kojin', [{key: 'kojin:fn:9040054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])

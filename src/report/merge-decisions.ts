@@ -78,11 +78,11 @@ export function planImport(
       // Without the hidden base (an old or hand-made workbook) any disagreement with the workspace is a conflict.
       const baseKnown = row.meta !== undefined
       const base = row.meta?.base[field]
+      // A value the workbook already showed is not an edit (it may be a decision carried from another edition).
+      if (baseKnown && mine === base) continue
       if (theirs === undefined || (baseKnown && theirs === base) || options.prefer === 'mine') {
         merged[field] = mine
         touched = true
-      } else if (baseKnown && mine === base) {
-        continue
       } else if (options.prefer !== 'theirs') conflicts.push({field, mine, theirs})
     }
     if (conflicts.length > 0) {

@@ -48,6 +48,8 @@ describe('carry-over of decisions across spec editions', () => {
 
   it('runs analyze → new edition → analyze without losing a decision, with a 版差分 sheet', async () => {
     const workspace = demoCopy()
+    const config = path.join(workspace, 'fitgap.yaml')
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/jumin: rep-\d/, 'jumin: rep-1'))
     const ws = loadWorkspace(workspace)
     const before = [
       decided('jumin:fn:0010001', 'fit', '変更なし'),
@@ -63,7 +65,6 @@ describe('carry-over of decisions across spec editions', () => {
     const first = fitgapJson<{areas: {edition: string; findings: {key: string; kind: string}[]}[]}>(await fitgap(['analyze', 'jumin', '--workspace', workspace, '--json']))
     expect(first.areas[0]!.edition).toBe('rep-1')
 
-    const config = path.join(workspace, 'fitgap.yaml')
     writeFileSync(config, readFileSync(config, 'utf8').replace('jumin: rep-1', 'jumin: rep-2'))
     const out = path.join(workspace, 'rep2.xlsx')
     const second = await fitgap(['analyze', 'jumin', '--workspace', workspace, '--json', '--out', out])

@@ -71,7 +71,7 @@ describe('fitgap report import', () => {
     const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
     expect(result.exitCode, result.stderr).toBe(0)
     expect(fitgapJson<ImportJson>(result).counts).toMatchObject({added: 5, conflicts: 0, unknown: 0, stale: 0})
-    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toMatchObject({verdict: 'fit', policy: 'as-standard', department: '市民課', note: '現行どおり', by: '市民課 佐藤', edition: 'rep-1'})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toMatchObject({verdict: 'fit', policy: 'as-standard', department: '市民課', note: '現行どおり', by: '市民課 佐藤', edition: 'rep-2'})
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010004')).toMatchObject({verdict: 'partial', policy: 'parameter'})
     expect(decisionOf(workspace, 'jumin', 'jumin:item:001001002')?.note).toBe('=120桁の氏名は移行前に確認')
 
@@ -141,11 +141,11 @@ describe('fitgap report import', () => {
 
   it('reports unknown keys and rows whose requirement changed, without applying them', async () => {
     // The requirement text of 0010001 changes in the workspace's own copy of the catalogue.
-    const catalog = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-1.yaml'), 'utf8')
+    const catalog = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8')
     const changed = catalog.replace(/(id: '0010001'[\s\S]*?text: )([^\n]+)/, '$1住民の記載事項を管理できること (改定)。')
     expect(changed).not.toBe(catalog)
     mkdirSync(path.join(workspace, 'specs', 'jumin'), {recursive: true})
-    writeFileSync(path.join(workspace, 'specs', 'jumin', 'rep-1.yaml'), changed)
+    writeFileSync(path.join(workspace, 'specs', 'jumin', 'rep-2.yaml'), changed)
     const edited = path.join(workspace, 'edited.xlsx')
     await editWorkbook(report, edited, [
       {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}},
