@@ -1,5 +1,6 @@
 import {Command, Errors, Flags} from '@oclif/core'
 
+import {japaneseParseMessage} from './cli/parse-messages.js'
 import {InputError} from './errors.js'
 
 /** Shared behaviour: --json, Japanese error output, exit 2 for bad input. */
@@ -18,7 +19,7 @@ export abstract class BaseCommand extends Command {
       this.exit(2)
     }
     if (error instanceof Errors.CLIError && !(error instanceof Errors.ExitError)) {
-      process.stderr.write(`エラー: ${error.message}\n`)
+      process.stderr.write(`エラー: ${japaneseParseMessage(error.message)}\n`)
       this.exit(2)
     }
     return super.catch(error)
