@@ -3,10 +3,9 @@ import {loadCurrentSystem} from '../current/store.js'
 import type {Area} from '../model/area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
-import {BUNDLED_SPECS_DIR} from '../paths.js'
 import {loadCatalog} from '../specs/catalog-store.js'
 import {resolveArea} from '../specs/registry.js'
-import {requireWorkspace, type Workspace} from '../workspace/workspace.js'
+import {requireWorkspace, specsDirsOf, type Workspace} from '../workspace/workspace.js'
 import {loadMappingFile, mappingFilePath} from './file.js'
 import type {MappingFile} from './model.js'
 
@@ -23,7 +22,7 @@ export function loadMapContext(areaQuery: string, options: {workspace?: string; 
   const workspace = requireWorkspace(options.workspace)
   const area = resolveArea(areaQuery)
   const edition = options.edition ?? workspace.config.editions[area.slug]
-  const catalog = loadCatalog(area, edition, [workspace.specsDir, BUNDLED_SPECS_DIR])
+  const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
   const current = loadCurrentSystem(workspace, area.slug)
   const mappingPath = mappingFilePath(workspace.mappingsDir, area.slug)
   return {workspace, area, catalog, current, mappingPath, mapping: loadMappingFile(mappingPath)}

@@ -1,7 +1,7 @@
 import type {Area} from '../model/area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import {IMPLEMENTATION_KINDS, type ImplementationKind} from '../model/vocabulary.js'
-import {listCatalogFiles, loadCatalogFile} from './catalog-store.js'
+import {listEditions, loadCatalogFile} from './catalog-store.js'
 import {loadRegistry} from './registry.js'
 
 export interface CatalogCounts {
@@ -56,7 +56,7 @@ export function summarizeEdition(catalog: SpecCatalog): EditionSummary {
   return {edition: catalog.edition, title: catalog.title, provenance: catalog.provenance.type, counts: countCatalog(catalog)}
 }
 
-export function summarizeArea(area: Area, specsDir?: string): AreaSummary {
+export function summarizeArea(area: Area, specsDirs?: readonly string[]): AreaSummary {
   return {
     slug: area.slug,
     no: area.no,
@@ -66,13 +66,13 @@ export function summarizeArea(area: Area, specsDir?: string): AreaSummary {
     specTitle: area.specTitle.value,
     idPrefix: area.idPrefix?.value ?? null,
     facts: {ministry: area.ministry.source, specTitle: area.specTitle.source, idPrefix: area.idPrefix?.source ?? null},
-    editions: listCatalogFiles(area.slug, specsDir).map((file) => summarizeEdition(loadCatalogFile(file.file))),
+    editions: listEditions(area.slug, specsDirs).map((file) => summarizeEdition(loadCatalogFile(file.file))),
   }
 }
 
-export function listAreaSummaries(specsDir?: string): AreaSummary[] {
+export function listAreaSummaries(specsDirs?: readonly string[]): AreaSummary[] {
   return loadRegistry()
     .areas.slice()
     .sort((a, b) => a.no - b.no)
-    .map((area) => summarizeArea(area, specsDir))
+    .map((area) => summarizeArea(area, specsDirs))
 }

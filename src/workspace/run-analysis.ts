@@ -10,10 +10,10 @@ import type {Area} from '../model/area.js'
 import type {AreaReport, Report} from '../report/report-model.js'
 import {loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
-import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
+import {displayPath} from '../paths.js'
 import {loadDecisions} from './decisions-store.js'
 import {loadFieldLinks} from './field-links.js'
-import type {Workspace} from './workspace.js'
+import {specsDirsOf, type Workspace} from './workspace.js'
 import {existsSync, readdirSync} from 'node:fs'
 
 /** The 業務 to analyse: those asked for, else those the workspace names, else those with imported current data. */
@@ -28,8 +28,6 @@ export function areasToAnalyze(workspace: Workspace, requested: readonly string[
     )
   return areas
 }
-
-export const specsDirsOf = (workspace: Workspace) => [workspace.specsDir, BUNDLED_SPECS_DIR]
 
 export interface AnalysisRun {
   readonly areas: readonly AreaReport[]

@@ -5,7 +5,7 @@ import {z} from 'zod'
 
 import {InputError} from '../errors.js'
 import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
-import {displayPath} from '../paths.js'
+import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
 
 export const WORKSPACE_FILE = 'fitgap.yaml'
 
@@ -75,3 +75,7 @@ export function requireWorkspace(dirFlag?: string): Workspace {
     )
   return workspace
 }
+
+/** Where catalogues are looked up: the workspace's imported ones first (when there is a workspace), then the bundled. */
+export const specsDirsOf = (workspace: Workspace | undefined): string[] =>
+  workspace ? [workspace.specsDir, BUNDLED_SPECS_DIR] : [BUNDLED_SPECS_DIR]

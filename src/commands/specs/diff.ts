@@ -1,4 +1,3 @@
-import {existsSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 
 import {Args, Flags} from '@oclif/core'
@@ -10,7 +9,7 @@ import {InputError} from '../../errors.js'
 import type {Area} from '../../model/area.js'
 import type {SpecCatalog} from '../../model/catalog.js'
 import {KIND_LABELS} from '../../model/vocabulary.js'
-import {BUNDLED_SPECS_DIR, displayPath} from '../../paths.js'
+import {displayPath} from '../../paths.js'
 import {
   DIRECTION_LABELS,
   formatChangeValue,
@@ -19,33 +18,10 @@ import {
   STATUS_LABELS,
   writeSpecDiffWorkbook,
 } from '../../report/spec-diff-workbook.js'
-import {loadCatalogFile} from '../../specs/catalog-store.js'
+import {type CatalogFile, listEditions, loadCatalogFile} from '../../specs/catalog-store.js'
 import {type CatalogDiff, DIFF_STATUSES, diffCatalogs, type TextPart} from '../../specs/diff.js'
 import {resolveArea} from '../../specs/registry.js'
-import {findWorkspace} from '../../workspace/workspace.js'
-
-interface EditionFile {
-  edition: string
-  file: string
-  origin: 'workspace' | 'bundled'
-}
-
-/** Editions of an 業務 in the workspace's specs/ (if any) and the bundled specs/; the workspace's copy wins. Oldest first. */
-export function listEditions(area: Area, workspaceSpecsDir?: string): EditionFile[] {
-  const found = new Map<string, EditionFile>()
-  const scan = (dir: string, origin: EditionFile['origin']) => {
-    const folder = path.join(dir, area.slug)
-    if (!existsSync(folder)) return
-    for (const name of readdirSync(folder)) {
-      if (!name.endsWith('.yaml')) continue
-      const edition = name.slice(0, -'.yaml'.length)
-      if (!found.has(edition)) found.set(edition, {edition, file: path.join(folder, name), origin})
-    }
-  }
-  if (workspaceSpecsDir) scan(workspaceSpecsDir, 'workspace')
-  scan(BUNDLED_SPECS_DIR, 'bundled')
-  return [...found.values()].sort((a, b) => a.edition.localeCompare(b.edition, 'ja', {numeric: true}))
-}
+import {findWorkspace, specsDirsOf} from '../../workspace/workspace.js'
 
 export default class SpecsDiff extends BaseCommand {
   static override summary = '同じ業務の2つの版のカタログを比べます (追加・削除・変更・番号変更・実装区分の変化)'
@@ -74,7 +50,8 @@ export default class SpecsDiff extends BaseCommand {
     const {args, flags} = await this.parse(SpecsDiff)
     const area = resolveArea(args.area)
     const workspace = findWorkspace(flags.workspace)
-    const editions = listEditions(area, workspace?.specsDir)
+    const editions = listEditions(area.slug, specsDirsOf(workspace))
+    const inWorkspace = (e: CatalogFile) => workspace !== undefined && e.file.startsWith(workspace.specsDir + path.sep)
     const pick = (edition: string) => {
       const found = editions.find((e) => e.edition === edition)
       if (!found)
@@ -100,7 +77,7 @@ export default class SpecsDiff extends BaseCommand {
     }
     if (flags.json) this.printJson(diff)
     else {
-      process.stdout.write(renderDiff(diff, area, from, to))
+      process.stdout.write(renderDiff(diff, area, inWorkspace(from), inWorkspace(to)))
       if (flags.out !== undefined) process.stdout.write(`\nExcel に書き出しました: ${displayPath(path.resolve(flags.out))}\n`)
     }
   }
@@ -123,9 +100,9 @@ function inlineDiff(parts: readonly TextPart[], context = 12): string {
     .join('')
 }
 
-function renderDiff(diff: CatalogDiff, area: Area, from: EditionFile, to: EditionFile): string {
-  const origin = (e: EditionFile) => (e.origin === 'workspace' ? ' (ワークスペース)' : '')
-  const lines: string[] = [`${area.name} (${area.slug}): ${diff.from.edition}${origin(from)} → ${diff.to.edition}${origin(to)}`, '']
+function renderDiff(diff: CatalogDiff, area: Area, fromWorkspace: boolean, toWorkspace: boolean): string {
+  const origin = (inWorkspace: boolean) => (inWorkspace ? ' (ワークスペース)' : '')
+  const lines: string[] = [`${area.name} (${area.slug}): ${diff.from.edition}${origin(fromWorkspace)} → ${diff.to.edition}${origin(toWorkspace)}`, '']
   const statuses = DIFF_STATUSES
   lines.push(
     renderTable(

@@ -5,6 +5,7 @@ import {renderCatalogSummary} from '../../cli/render.js'
 import {loadCatalog} from '../../specs/catalog-store.js'
 import {resolveArea} from '../../specs/registry.js'
 import {countCatalog, summarizeArea} from '../../specs/summary.js'
+import {findWorkspace, specsDirsOf} from '../../workspace/workspace.js'
 
 export default class SpecsShow extends BaseCommand {
   static override summary = '業務の標準仕様カタログの概要を表示します (--json で全件)'
@@ -19,14 +20,17 @@ export default class SpecsShow extends BaseCommand {
     area: Args.string({description: '業務 (slug・名称・番号のいずれか。例: jumin / 住民基本台帳 / 1)', required: true}),
   }
   static override flags = {
-    edition: Flags.string({description: '版 (省略時は最新の版)'}),
+    edition: Flags.string({description: '版 (省略時はワークスペースで指定した版、なければ最新の版)'}),
+    workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します。取り込んだ公式の版も使います)'}),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SpecsShow)
     const area = resolveArea(args.area)
-    const catalog = loadCatalog(area, flags.edition)
+    const workspace = findWorkspace(flags.workspace)
+    const dirs = specsDirsOf(workspace)
+    const catalog = loadCatalog(area, flags.edition ?? workspace?.config.editions[area.slug], dirs)
     if (flags.json) this.printJson(catalog)
-    else process.stdout.write(renderCatalogSummary(summarizeArea(area), catalog, countCatalog(catalog)))
+    else process.stdout.write(renderCatalogSummary(summarizeArea(area, dirs), catalog, countCatalog(catalog)))
   }
 }
