@@ -7,6 +7,7 @@ import {type CurrentField, fieldRef} from '../model/current.js'
 import {codeFinding, lengthFinding, requiredFinding, typeFinding} from '../analyzers/compatibility.js'
 import type {Severity} from '../model/finding.js'
 import {entryKey, type MappingEntry, type MappingFile} from './model.js'
+import {byCodePoint} from '../model/order.js'
 
 export const CHECK_KINDS = [
   'unknown-item',
@@ -166,9 +167,9 @@ export function checkMapping(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.item ?? '').localeCompare(b.item ?? '', 'en', {numeric: true}) ||
-      (a.ref ?? '').localeCompare(b.ref ?? '') ||
-      a.kind.localeCompare(b.kind) ||
-      a.message.localeCompare(b.message),
+      byCodePoint(a.ref ?? '', b.ref ?? '') ||
+      byCodePoint(a.kind, b.kind) ||
+      byCodePoint(a.message, b.message),
   )
 }
 

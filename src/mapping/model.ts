@@ -6,6 +6,7 @@
 import {z} from 'zod'
 
 import {SIGNALS} from '../matching/signals.js'
+import {byCodePoint} from '../model/order.js'
 
 export const MAPPING_FILE_VERSION = 1
 
@@ -88,7 +89,7 @@ export function compareEntries(a: MappingEntry, b: MappingEntry): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     (b.score ?? -1) - (a.score ?? -1) ||
-    entryKey(a).localeCompare(entryKey(b))
+    byCodePoint(entryKey(a), entryKey(b))
   )
 }
 
@@ -99,7 +100,7 @@ export function sortMappingFile(file: MappingFile): MappingFile {
     items: [...file.items]
       .map((item) => ({...item, entries: item.entries.map((e) => ({...e, refs: [...e.refs].sort()})).sort(compareEntries)}))
       .sort((a, b) => a.item.localeCompare(b.item, 'en', {numeric: true})),
-    currentOnly: [...file.currentOnly].sort((a, b) => a.ref.localeCompare(b.ref)),
+    currentOnly: [...file.currentOnly].sort((a, b) => byCodePoint(a.ref, b.ref)),
   }
 }
 

@@ -17,6 +17,7 @@ import {
   typeSignal,
 } from './signals.js'
 import type {DataType} from '../model/vocabulary.js'
+import {byCodePoint} from '../model/order.js'
 
 /** The standard side, as the engine needs it (a catalogue DataItem fits). */
 export interface StandardItem {
@@ -258,7 +259,7 @@ interface Scored {
 }
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
-  return b.score - a.score || a.ref.localeCompare(b.ref) || a.itemId.localeCompare(b.itemId)
+  return b.score - a.score || byCodePoint(a.ref, b.ref) || byCodePoint(a.itemId, b.itemId)
 }
 
 function contextSignal(group: NameProfile, table: NameProfile): number | undefined {

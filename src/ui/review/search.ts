@@ -9,6 +9,7 @@
  */
 import {compactName, normalizeText} from '../../matching/normalize.js'
 import {kanaToRomajiKey, romajiKey} from '../../matching/romaji.js'
+import {byCodePoint} from '../../model/order.js'
 
 /** A current field as the review screen shows it. */
 export interface FieldInfo {
@@ -37,7 +38,7 @@ function readingKey(text: string): string {
 }
 
 export function buildSearchIndex(fields: readonly FieldInfo[]): SearchIndex {
-  const sorted = [...fields].sort((a, b) => a.ref.localeCompare(b.ref))
+  const sorted = [...fields].sort((a, b) => byCodePoint(a.ref, b.ref))
   return {
     fields: sorted,
     keys: sorted.map((f) => ({
@@ -73,5 +74,5 @@ export function searchFields(index: SearchIndex, query: string): FieldInfo[] {
     } else return
     hits.push({field, rank})
   })
-  return hits.sort((a, b) => a.rank - b.rank || a.field.ref.localeCompare(b.field.ref)).map((h) => h.field)
+  return hits.sort((a, b) => a.rank - b.rank || byCodePoint(a.field.ref, b.field.ref)).map((h) => h.field)
 }

@@ -7,6 +7,7 @@ import {entryKey, type MappingEntry, type MappingFile, type MappingItem} from '.
 import type {Signals} from '../../matching/signals.js'
 import {confirm, type DecisionTarget, isSettled, noCounterpart, reject, type Stamp} from './decisions.js'
 import {buildSearchIndex, type FieldInfo, type SearchIndex, searchFields} from './search.js'
+import {byCodePoint} from '../../model/order.js'
 
 export const REVIEW_FILTERS = ['unmapped', 'low', 'all'] as const
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number]
@@ -162,7 +163,7 @@ function candidatesIn(mapping: MappingFile, matches: ReadonlyMap<string, readonl
     .filter((m) => !known.has(m.ref))
     .map((m) => ({key: m.ref, refs: [m.ref], source: 'match', score: m.score, signals: m.signals, reason: m.reason}))
   return [...entries, ...fromMatcher].sort(
-    (a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || (b.score ?? -1) - (a.score ?? -1) || a.key.localeCompare(b.key),
+    (a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || (b.score ?? -1) - (a.score ?? -1) || byCodePoint(a.key, b.key),
   )
 }
 
