@@ -21,7 +21,12 @@ import {
 
 export function mergeSuggestions(existing: MappingFile | undefined, fresh: MappingFile): MappingFile {
   const freshById = new Map(fresh.items.map((item) => [item.item, item]))
-  const oldById = new Map((existing?.items ?? []).map((item) => [item.item, item]))
+  // An item listed twice (a hand edit) keeps the entries of every block: no decision is dropped.
+  const oldById = new Map<string, MappingItem>()
+  for (const item of existing?.items ?? []) {
+    const seen = oldById.get(item.item)
+    oldById.set(item.item, seen ? {...seen, entries: [...seen.entries, ...item.entries]} : item)
+  }
   const ids = new Set([...freshById.keys(), ...oldById.keys()])
   const items: MappingItem[] = []
   for (const id of ids) {

@@ -115,3 +115,20 @@ describe('mapping file I/O', () => {
     expect(loadMappingFile(path.join(tempDir(), 'none.yaml'))).toBeUndefined()
   })
 })
+
+describe('mergeSuggestions with an item listed twice', () => {
+  it('keeps the decisions of both blocks', () => {
+    const existing: MappingFile = {
+      version: 1,
+      area: 'jumin',
+      items: [
+        {item: '001001001', entries: [{refs: ['T.A'], status: 'confirmed', by: '山田'}]},
+        {item: '001001001', entries: [{refs: ['T.B'], status: 'rejected', by: '佐藤'}]},
+      ],
+      currentOnly: [],
+    }
+    const merged = mergeSuggestions(existing, {version: 1, area: 'jumin', items: [{item: '001001001', entries: []}], currentOnly: []})
+    expect(merged.items).toHaveLength(1)
+    expect(merged.items[0]!.entries.map((e) => `${e.refs[0]}:${e.status}:${e.by}`)).toEqual(['T.A:confirmed:山田', 'T.B:rejected:佐藤'])
+  })
+})
