@@ -38,10 +38,20 @@ export const POLICY_LABELS: Record<Policy, string> = {
   customize: 'カスタマイズ (理由必須)',
 }
 
+/** Marks typed in many ways (〇 from kana input, ◯, ー or － for −) and spacing are read as one. */
+const foldLabel = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/[〇◯]/g, '○')
+    .replace(/^[-ー－―‐]/, '−')
+    .replace(/\s+/g, ' ')
+    .replace(/^([○△×−])\s*/, '$1 ')
+    .trim()
+
 const labelLookup = <K extends string>(labels: Record<K, string>) => {
   const entries = Object.entries(labels) as [K, string][]
   return (raw: string): K | undefined => {
-    const text = raw.normalize('NFKC').trim()
+    const text = foldLabel(raw)
     if (text === '') return undefined
     for (const [key, label] of entries) {
       const bare = label.normalize('NFKC').replace(/^[○△×−-]\s*/, '').replace(/\s*\(.*\)$/, '')
