@@ -40,15 +40,31 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook
 }
 
-/** The row keys the workspace knows now, with what each requirement looks like now. */
-function currentRows(workspace: Workspace): Map<string, CurrentRow> {
+/**
+ * The row keys the workspace knows now, with what each requirement looks like now, and the decisions in force
+ * on them: recorded ones, and those carried from another edition (so a carried 対応方針 is not lost when only the
+ * 判定 is changed, and a decision held for review is not mistaken for someone else's newer edit).
+ */
+function currentState(workspace: Workspace): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>} {
   const rows = new Map<string, CurrentRow>()
+  const inForce = new Map<string, Decision>()
   for (const {analysis} of runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}).areas) {
     const edition = analysis.edition
-    for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly])
+    for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) {
       rows.set(row.key, {fingerprint: row.fingerprint, edition})
+      if (row.decision) inForce.set(row.key, row.decision)
+    }
   }
-  return rows
+  return {rows, inForce}
+}
+
+const localDate = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+
+/** Who last saved the workbook, unless it was only ever written by a program. */
+function editorOf(workbook: ExcelJS.Workbook): string | undefined {
+  const name = workbook.lastModifiedBy?.trim()
+  return name && !/^(exceljs|fitgap)\b/i.test(name) ? name : undefined
 }
 
 /**
@@ -78,15 +94,11 @@ export async function importReport(workspace: Workspace, file: string, options: 
   const usable = rows.filter((row) => !invalidKeys.has(row.key))
 
   const areas = new Map<string, DecisionsFile>()
-  const recorded = new Map<string, Decision>()
-  for (const area of areasToAnalyze(workspace, [])) {
-    const decisions = loadDecisions(workspace, area.slug)
-    areas.set(area.slug, decisions)
-    for (const [key, decision] of decisionMap(decisions)) recorded.set(key, decision)
-  }
-  const by = options.by ?? (workbook.lastModifiedBy || undefined)
-  const at = options.at ?? (workbook.modified ? workbook.modified.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10))
-  const plan = planImport(usable, recorded, currentRows(workspace), {prefer: options.prefer, by, at})
+  for (const area of areasToAnalyze(workspace, [])) areas.set(area.slug, loadDecisions(workspace, area.slug))
+  const by = options.by ?? editorOf(workbook)
+  const at = options.at ?? localDate(workbook.modified ?? new Date())
+  const state = currentState(workspace)
+  const plan = planImport(usable, state.inForce, state.rows, {prefer: options.prefer, by, at})
 
   const changes = [...plan.added, ...plan.changed]
   const applied = !options.dryRun && plan.conflicts.length === 0 && changes.length > 0
@@ -97,6 +109,9 @@ export async function importReport(workspace: Workspace, file: string, options: 
       const file = areas.get(area)
       if (!file) continue
       const byKey = touched.get(area) ?? decisionMap(file)
+      // A decision made on another edition that this one replaces is archived, never dropped.
+      const replaced = byKey.get(change.key)
+      if (replaced && replaced.edition !== undefined && replaced.edition !== change.after.edition) file.archived.push(replaced)
       byKey.set(change.key, change.after)
       touched.set(area, byKey)
     }

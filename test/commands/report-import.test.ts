@@ -199,7 +199,7 @@ describe('fitgap report import', () => {
     const dry = await fitgap(['report', 'import', bob, '--workspace', workspace, '--dry-run'])
     expect(dry.exitCode).toBe(1)
     expect(dry.stdout).toContain('jumin:fn:0010001')
-    expect(dry.stdout).toContain('このファイル「partial」/ 記録済み「fit」')
+    expect(dry.stdout).toContain('判定: このファイル「△ 部分適合」/ 記録済み「○ 適合」')
 
     const conflicted = await fitgap(['report', 'import', bob, '--workspace', workspace, '--json'])
     expect(conflicted.exitCode).toBe(1)
@@ -215,6 +215,28 @@ describe('fitgap report import', () => {
     const mine = await fitgap(['report', 'import', bob, '--workspace', workspace, '--prefer', 'mine'])
     expect(mine.exitCode).toBe(0)
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('partial')
+  })
+
+  it('keeps a carried decision when only its 判定 is changed, and archives a decision the new edition supersedes', async () => {
+    // The demo decided 0010011 (renumbered to 0010263 in rep-2) and 0010029 (reworded in rep-2) on rep-1.
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editWorkbook(report, edited, [
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010263', values: {判定: '△ 部分適合'}},
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010029', values: {判定: '△ 部分適合', 備考: '新しい文言で確認した'}},
+    ])
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--by', '佐藤', '--at', '2026-11-20', '--json'])
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    expect(fitgapJson<ImportJson>(result).counts).toMatchObject({conflicts: 0})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010263')).toMatchObject({verdict: 'partial', policy: 'as-standard', department: '市民課', edition: 'rep-2', by: '佐藤', at: '2026-11-20'})
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010029')).toMatchObject({verdict: 'partial', note: '新しい文言で確認した', edition: 'rep-2'})
+    const archived = loadDecisions(loadWorkspace(workspace), 'jumin').archived
+    expect(archived.find((d) => d.key === 'jumin:fn:0010029')).toMatchObject({verdict: 'fit', edition: 'rep-1'})
+  })
+
+  it('rejects --at that is not a date', async () => {
+    const result = await fitgap(['report', 'import', report, '--workspace', workspace, '--at', '20261120'])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('--at は YYYY-MM-DD の形で指定してください')
   })
 
   it('--dry-run lists the changes and writes nothing', async () => {

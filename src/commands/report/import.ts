@@ -3,7 +3,9 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import {type Decision, POLICY_LABELS, VERDICT_LABELS} from '../../model/decision.js'
+import {InputError} from '../../errors.js'
+import {type Decision, type Policy, POLICY_LABELS, type Verdict, VERDICT_LABELS} from '../../model/decision.js'
+import {DECISION_HEADERS} from '../../report/sheets.js'
 import {type ReportImportResult, importReport} from '../../report/import-report.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
@@ -13,6 +15,9 @@ const describe = (d?: Decision) =>
         .filter((x) => x !== '')
         .join(' / ')
     : '(なし)'
+
+const fieldLabel = (field: keyof typeof DECISION_HEADERS, value: string) =>
+  field === 'verdict' ? (VERDICT_LABELS[value as Verdict] ?? value) : field === 'policy' ? (POLICY_LABELS[value as Policy] ?? value) : value
 
 function render(result: ReportImportResult, dryRun: boolean): string {
   const {plan} = result
@@ -25,7 +30,9 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     lines.push('', '競合 (このファイルと、ブックを書いた後にワークスペースに記録された値が違います):')
     for (const conflict of plan.conflicts)
       for (const field of conflict.fields)
-        lines.push(`  ! ${conflict.key} (${conflict.sheet} ${conflict.row}行) ${field.field}: このファイル「${field.mine}」/ 記録済み「${field.theirs}」`)
+        lines.push(
+          `  ! ${conflict.key} (${conflict.sheet} ${conflict.row}行) ${DECISION_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`,
+        )
     lines.push('  --prefer mine (このファイルを採る) か --prefer theirs (記録済みを採る) を指定するか、ファイルを直してください。何も取り込んでいません。')
   }
   if (plan.unknown.length > 0) {
@@ -65,7 +72,13 @@ export default class ReportImport extends BaseCommand {
     'skip-invalid': Flags.boolean({description: '使えない値の行を飛ばして、残りを取り込みます', default: false}),
     prefer: Flags.string({description: '競合したとき: mine = このファイルの値 / theirs = 記録済みの値', options: ['mine', 'theirs']}),
     by: Flags.string({description: '記録者 (省略時はブックの最終更新者)'}),
-    at: Flags.string({description: '記録日 YYYY-MM-DD (省略時はブックの更新日)'}),
+    at: Flags.string({
+      description: '記録日 YYYY-MM-DD (省略時はブックの更新日)',
+      parse: async (value) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InputError(`--at は YYYY-MM-DD の形で指定してください (${value})。`)
+        return value
+      },
+    }),
   }
 
   async run(): Promise<void> {
