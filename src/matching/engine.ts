@@ -337,7 +337,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
       bSynonym = alignment.score
       bQualifier = qualifier
       bVia = alignment.via
-    } else secondLex = lex
+    } else secondLex = Math.max(secondLex, lex)
   }
   // Label and physical name agreeing is worth a little more than either alone.
   const lex = Math.min(1, bestLex + 0.06 * secondLex)
@@ -373,6 +373,10 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
         itemGroup: p.item.group,
         table: f.field.table,
         itemRomaji: p.name.romaji[0],
+        longerField:
+          p.item.length !== undefined && f.field.length !== undefined && f.field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
+            ? {field: f.field.length, item: p.item.length}
+            : undefined,
       }),
   }
 }

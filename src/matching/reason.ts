@@ -11,6 +11,8 @@ export interface ReasonInput {
   readonly itemGroup: string
   readonly table: string
   readonly itemRomaji?: string
+  /** Set when the current field is longer than the standard item: values may be cut on migration. */
+  readonly longerField?: {readonly field: number; readonly item: number}
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
@@ -38,10 +40,9 @@ export function buildReason(input: ReasonInput): string {
     parts.push(`ただし区分 (${a} / ${b}) が異なる`)
   }
   const type = signals.type
-  if (type !== undefined) {
-    if (type >= 0.95) parts.push('型・桁も適合')
-    else if (type < 0.5) parts.push('型が異なる')
-  }
+  if (input.longerField) parts.push(`現行の桁 (${input.longerField.field}) が標準 (${input.longerField.item}) より長い: 切り捨てに注意`)
+  else if (type !== undefined && type >= 0.95) parts.push('型・桁も適合')
+  if (type !== undefined && type < 0.5) parts.push('型が異なる')
   if ((signals.context ?? 0) >= 0.8) parts.push(`表「${input.table}」がグループ「${input.itemGroup}」に対応`)
   if ((signals.description ?? 0) >= 0.5) parts.push('説明文も類似')
   return parts.join('・')
