@@ -10,8 +10,8 @@ import type {AreaInput} from './inputs.js'
 
 export interface AreaSummaryFigures {
   readonly functionsByVerdict: Record<Verdict, number>
-  /** 適合率: fitting functions over those judged fit, partial or gap; partial counts half. */
-  readonly fitRate: number
+  /** 適合率: fitting functions over those judged fit, partial or gap; partial counts half. Null when none is judged yet. */
+  readonly fitRate: number | null
   /** 判定済み率: functions with a verdict other than 未判定. */
   readonly decidedRate: number
   readonly formsByVerdict: Record<Verdict, number>
@@ -68,7 +68,7 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
     findings,
     summary: {
       functionsByVerdict,
-      fitRate: judged === 0 ? 0 : round((functionsByVerdict.fit + functionsByVerdict.partial / 2) / judged),
+      fitRate: judged === 0 ? null : round((functionsByVerdict.fit + functionsByVerdict.partial / 2) / judged),
       decidedRate: functions.rows.length === 0 ? 0 : round((functions.rows.length - functionsByVerdict.undecided) / functions.rows.length),
       formsByVerdict: countBy(VERDICTS, forms.rows.map((r) => r.verdict)),
       dataItemsByState,

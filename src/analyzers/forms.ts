@@ -105,7 +105,8 @@ function inferForm(form: FormSpec, matched: boolean, counts: Record<FieldChange,
   if (!matched) {
     if (form.kind === 'prohibited') return {verdict: 'na', reason: '実装不可の帳票。現行にもない'}
     if (form.kind === 'optional') return {verdict: 'undecided', reason: '標準オプションの帳票。現行に対応する帳票がない。採用するかを決める'}
-    return {verdict: 'gap', reason: '現行に対応する帳票がない。標準帳票の様式で運用できるか確認'}
+    // As with functions, absence from the vendor's list is a question, not yet a gap.
+    return {verdict: 'undecided', reason: '現行の帳票一覧に対応する帳票が見つからない。標準帳票の様式で運用できるか確認'}
   }
   if (form.kind === 'prohibited') return {verdict: 'gap', reason: '実装不可の帳票を現行で出力している。廃止が必要'}
   const differences = counts.missing + counts.extra

@@ -16,15 +16,15 @@ export function renderAnalysisSummary(areas: readonly AreaReport[], output?: str
   for (const {analysis} of areas) {
     const s = analysis.summary
     const v = s.functionsByVerdict
-    const rate = percent(s.fitRate)
-    const rateColoured = s.fitRate >= 0.8 ? chalk.green(rate) : s.fitRate >= 0.5 ? chalk.yellow(rate) : chalk.red(rate)
+    const rate = s.fitRate === null ? '−' : percent(s.fitRate)
+    const rateColoured = s.fitRate === null ? rate : s.fitRate >= 0.8 ? chalk.green(rate) : s.fitRate >= 0.5 ? chalk.yellow(rate) : chalk.red(rate)
     lines.push(
       `${pad(analysis.area.name, nameWidth)}  ${pad(rateColoured, 7 + rateColoured.length - rate.length)}  ${pad(percent(s.decidedRate), 6)}  ${pad(String(v.fit), 6)} ${pad(String(v.partial), 6)} ${pad(String(v.gap), 7)} ${pad(String(v.na), 7)} ${pad(String(v.undecided), 6)}  ${pad(percent(s.mappedRate), 8)}  ${s.findingsBySeverity.error > 0 ? chalk.red(pad(String(s.findingsBySeverity.error), 4)) : pad('0', 4)}  ${s.findingsBySeverity.warning}`,
     )
   }
   const errors = areas.flatMap((a) => a.analysis.findings.filter((f) => f.severity === 'error').map((f) => `${a.analysis.area.name}: ${f.message}`))
   if (errors.length > 0) {
-    lines.push('', chalk.red.bold(`重大な課題 ${errors.length} 件 (先頭 5 件):`))
+    lines.push('', chalk.red.bold(`重大な課題 ${errors.length} 件${errors.length > 5 ? ' (先頭 5 件)' : ''}:`))
     for (const message of errors.slice(0, 5)) lines.push(`  ${chalk.red('●')} ${message}`)
   }
   lines.push('', chalk.dim('適合率 = (○ + △×0.5) ÷ (○ + △ + ×)。判定済 = 未判定以外の機能の割合。'))

@@ -1,14 +1,17 @@
+import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
+import {InputError} from '../errors.js'
+import {importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {writeWorkbook} from '../report/workbook.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {areasToAnalyze, buildReport, runAnalysis} from '../workspace/run-analysis.js'
-import {findWorkspace, loadWorkspace} from '../workspace/workspace.js'
+import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
   static override summary = 'Fit&Gap 分析を行い、結果を Excel ブック (または JSON) に書き出します'
@@ -26,6 +29,7 @@ export default class Analyze extends BaseCommand {
   static override flags = {
     workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
     out: Flags.string({char: 'o', description: '書き出すブック (.xlsx)。省略時はワークスペースの reports/fitgap-report.xlsx'}),
+    force: Flags.boolean({description: '書き出し先のブックに取り込んでいない記入があっても上書きします', default: false}),
     suggest: Flags.boolean({description: '対応付けのないデータ項目に候補を自動で補う (--no-suggest で無効)', default: true, allowNo: true}),
   }
 
@@ -33,7 +37,7 @@ export default class Analyze extends BaseCommand {
     const {argv, flags} = await this.parse(Analyze)
     const found = findWorkspace(flags.workspace)
     const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
-    if (!found && !flags.json) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
+    if (!found) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
     const areas = areasToAnalyze(workspace, argv as string[])
     const progress = process.stderr.isTTY && !flags.json
     const run = runAnalysis(workspace, areas, {
@@ -42,9 +46,42 @@ export default class Analyze extends BaseCommand {
     })
     if (progress) process.stderr.write('\r\u001B[K')
     const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString())
-    const out = flags.out ? path.resolve(flags.out) : !found ? path.resolve('fitgap-demo-report.xlsx') : flags.json ? undefined : path.join(workspace.reportsDir, 'fitgap-report.xlsx')
-    if (out) await writeWorkbook(report, out)
+    const out = flags.out
+      ? path.resolve(flags.out)
+      : flags.json
+        ? undefined
+        : !found
+          ? path.resolve('fitgap-demo-report.xlsx')
+          : path.join(workspace.reportsDir, 'fitgap-report.xlsx')
+    if (out) {
+      if (!out.toLowerCase().endsWith('.xlsx') || (existsSync(out) && statSync(out).isDirectory()))
+        throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)
+      if (!flags.force) await refuseToLoseEdits(workspace, out)
+      await writeWorkbook(report, out)
+    }
     if (flags.json) this.printJson(analysisJson(report))
     else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))
   }
+}
+
+/**
+ * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
+ * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
+ */
+async function refuseToLoseEdits(workspace: Workspace, out: string): Promise<void> {
+  if (!existsSync(out)) return
+  const shown = displayPath(out)
+  let pending: number
+  try {
+    const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true})
+    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
+  }
+  if (pending > 0)
+    throw new InputError(
+      `${shown} に、まだ取り込んでいない記入が ${pending} 行あります。上書きすると失われるため、書き出しませんでした。\n` +
+        `  先に \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。`,
+    )
 }

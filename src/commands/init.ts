@@ -31,7 +31,7 @@ export default class Init extends BaseCommand {
     const root = path.resolve(args.dir)
     const configFile = path.join(root, WORKSPACE_FILE)
     if (existsSync(configFile)) throw new InputError(`${displayPath(configFile)} は既にあります。上書きしません。`)
-    const areas = (flags.area ?? []).map((a) => resolveArea(a).slug)
+    const areas = [...new Set((flags.area ?? []).map((a) => resolveArea(a).slug))]
     const config = {version: 1 as const, name: flags.name, id: randomUUID(), areas, editions: {}}
     const workspace = workspaceAt(root, config)
     for (const dir of [workspace.currentDir, workspace.mappingsDir, workspace.decisionsDir, workspace.reportsDir, workspace.specsDir])

@@ -223,7 +223,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
   }
   add([safeText(report.title)], {bold: true, size: 16})
   add([`ワークスペース: ${safeText(report.workspace.name)}`])
-  add([`作成: ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` / ${report.generatedAt}` : ''}`])
+  add([`作成: ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` / ${localTime(report.generatedAt)}` : ''}`])
   add([`課題 (重大・注意): ${issueCount} 件 — 「${SHEET_NAMES.issues}」シート`])
   add([])
 
@@ -237,7 +237,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
     const r = sheet.addRow([
       analysis.area.name,
       safeText(analysis.edition),
-      s.fitRate,
+      s.fitRate ?? '−',
       s.decidedRate,
       s.functionsByVerdict.fit,
       s.functionsByVerdict.partial,
@@ -300,6 +300,13 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
     if (area.mappingFile) add(provenanceRow(area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''))
   }
   sheet.commit()
+}
+
+/** A timestamp as the reader's clock shows it: 2026-11-26 14:05. */
+function localTime(iso: string): string {
+  const d = new Date(iso)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
 }
 
 function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {

@@ -18,8 +18,9 @@ import {existsSync, readdirSync} from 'node:fs'
 
 /** The 業務 to analyse: those asked for, else those the workspace names, else those with imported current data. */
 export function areasToAnalyze(workspace: Workspace, requested: readonly string[]): Area[] {
-  if (requested.length > 0) return requested.map((q) => resolveArea(q))
-  if (workspace.config.areas.length > 0) return workspace.config.areas.map((slug) => resolveArea(slug))
+  const unique = (areas: Area[]) => areas.filter((area, i) => areas.findIndex((a) => a.slug === area.slug) === i)
+  if (requested.length > 0) return unique(requested.map((q) => resolveArea(q)))
+  if (workspace.config.areas.length > 0) return unique(workspace.config.areas.map((slug) => resolveArea(slug)))
   const imported = existsSync(workspace.currentDir) ? readdirSync(workspace.currentDir) : []
   const areas = loadRegistry().areas.filter((area) => imported.some((name) => name === area.slug || name.startsWith(`${area.slug}.`)))
   if (areas.length === 0)

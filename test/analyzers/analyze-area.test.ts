@@ -29,7 +29,7 @@ describe('analyzeArea', () => {
     expect(byChange).toEqual({same: 1, renamed: 1, reordered: 1, missing: 1, extra: 1})
     expect(rows.find((r) => r.change === 'renamed')).toMatchObject({standard: {field: {name: '氏名'}}, current: {field: {name: 'カナ氏名'}}})
     expect(rows.find((r) => r.change === 'missing')?.standard?.field.name).toBe('本籍')
-    expect(analysis.forms.find((f) => f.form.id === '0010002')?.autoVerdict).toBe('gap')
+    expect(analysis.forms.find((f) => f.form.id === '0010002')?.autoVerdict).toBe('undecided')
   })
 
   it('checks data items by direction: longer current is an error, shorter is info', () => {

@@ -121,3 +121,43 @@ describe('fitgap analyze', () => {
     expect(result.stderr).toContain('ワークスペースではありません')
   })
 })
+
+describe('fitgap analyze keeps the team’s entries', () => {
+  it('refuses to overwrite a workbook with entries not yet imported, until imported or --force', async () => {
+    const workspace = demoCopy()
+    const out = path.join(workspace, 'reports', 'fitgap-report.xlsx')
+    expect((await fitgap(['analyze', '--workspace', workspace])).exitCode).toBe(0)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(out)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
+    sheet.getRow(2).getCell(noteColumn).value = '大事なメモ'
+    await workbook.xlsx.writeFile(out)
+
+    const refused = await fitgap(['analyze', '--workspace', workspace])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
+    const kept = new ExcelJS.Workbook()
+    await kept.xlsx.readFile(out)
+    expect(kept.getWorksheet(SHEET_NAMES.functions)!.getRow(2).getCell(noteColumn).value).toBe('大事なメモ')
+
+    expect((await fitgap(['report', 'import', out, '--workspace', workspace])).exitCode).toBe(0)
+    expect((await fitgap(['analyze', '--workspace', workspace])).exitCode).toBe(0)
+    expect((await fitgap(['analyze', '--workspace', workspace, '--force'])).exitCode).toBe(0)
+  })
+
+  it('asks for an .xlsx file name in --out', async () => {
+    const workspace = demoCopy()
+    const result = await fitgap(['analyze', '--workspace', workspace, '--out', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('--out には Excel ブックのファイル名 (.xlsx) を指定してください')
+  })
+
+  it('writes no workbook for --json unless --out is given', async () => {
+    const dir = tempDir()
+    const result = await fitgap(['analyze', '--json'], {cwd: dir})
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).toContain('同梱のデモ')
+    expect(existsSync(path.join(dir, 'fitgap-demo-report.xlsx'))).toBe(false)
+  })
+})
