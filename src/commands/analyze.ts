@@ -45,6 +45,11 @@ export default class Analyze extends BaseCommand {
       onArea: progress ? (area, index) => process.stderr.write(`\r分析中 ${index + 1}/${areas.length} ${area.name}\u001B[K`) : undefined,
     })
     if (progress) process.stderr.write('\r\u001B[K')
+    for (const {analysis} of run.areas)
+      if (analysis.functions.length === 0)
+        process.stderr.write(
+          `注意: ${analysis.area.name} の版「${analysis.edition}」には機能要件がありません。機能・帳票要件のブックを \`fitgap specs import … --add\` で加えてください。\n`,
+        )
     const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString())
     const out = flags.out
       ? path.resolve(flags.out)

@@ -76,14 +76,20 @@ export function loadCatalogFile(file: string): SpecCatalog {
 }
 
 /**
- * Editions of an 業務 across several specs folders (e.g. the workspace's imported ones, then the bundled ones).
- * An edition in an earlier folder hides the same edition in a later one. Oldest first.
+ * Editions of an 業務 across several specs folders, given most important first (the workspace's imported ones,
+ * then the bundled ones). An edition in an earlier folder hides the same edition in a later one. Oldest first:
+ * a later folder's editions come before an earlier folder's, so an official edition the team imported counts as
+ * newer than every bundled representative one, whatever its name; within a folder, by name.
  */
 export function listEditions(areaSlug: string, specsDirs: string | readonly string[] = BUNDLED_SPECS_DIR): CatalogFile[] {
-  const byName = new Map<string, CatalogFile>()
-  for (const dir of typeof specsDirs === 'string' ? [specsDirs] : specsDirs)
-    for (const file of listCatalogFiles(areaSlug, dir)) if (!byName.has(file.edition)) byName.set(file.edition, file)
-  return [...byName.values()].sort(byEdition)
+  const dirs = typeof specsDirs === 'string' ? [specsDirs] : specsDirs
+  const claimed = new Set<string>()
+  const groups = dirs.map((dir) => {
+    const files = listCatalogFiles(areaSlug, dir).filter((file) => !claimed.has(file.edition))
+    for (const file of files) claimed.add(file.edition)
+    return files
+  })
+  return groups.reverse().flat()
 }
 
 /** The catalogue of an 業務: the given edition, or the latest one. */

@@ -39,3 +39,17 @@ describe('catalogues imported into a workspace', () => {
     expect(shown.edition).toBe('rep-1')
   })
 })
+
+describe('an official edition imported into the workspace', () => {
+  it('is the latest, whatever its name, so analyze and specs diff use it by default', async () => {
+    const dir = path.join(tempDir(), 'ws')
+    await fitgap(['init', dir, '--area', 'jumin'])
+    const text = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8').replace('edition: rep-2', 'edition: "4.0"')
+    mkdirSync(path.join(dir, 'specs', 'jumin'), {recursive: true})
+    writeFileSync(path.join(dir, 'specs', 'jumin', '4.0.yaml'), text)
+    const shown = fitgapJson<{edition: string}>(await fitgap(['specs', 'show', 'jumin', '--workspace', dir, '--json']))
+    expect(shown.edition).toBe('4.0')
+    const diff = await fitgap(['specs', 'diff', 'jumin', '--workspace', dir])
+    expect(diff.stdout).toContain('rep-2 → 4.0 (ワークスペース)')
+  })
+})

@@ -38,7 +38,8 @@ export default class SpecsImport extends BaseCommand {
     workspace: Flags.string({description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
     title: Flags.string({description: 'カタログの表題 (省略時は「仕様書名 版」)'}),
     'published-at': Flags.string({description: '仕様書の公表日 (YYYY-MM-DD)'}),
-    force: Flags.boolean({description: '同じ版のカタログがあれば上書きします', default: false}),
+    force: Flags.boolean({description: '同じ版のカタログがあれば上書きします', default: false, exclusive: ['add']}),
+    add: Flags.boolean({description: '同じ版に、別のブック (基本データリスト・帳票要件など) の内容を加えます', default: false}),
     'dry-run': Flags.boolean({description: '読み取り結果だけを表示し、書き込みません', default: false}),
   }
 
@@ -57,6 +58,7 @@ export default class SpecsImport extends BaseCommand {
       ...(flags['published-at'] !== undefined ? {publishedAt: flags['published-at']} : {}),
       ...(flags.profile !== undefined ? {profile: loadProfile(path.resolve(flags.profile))} : {}),
       overwrite: flags.force,
+      add: flags.add,
       dryRun: flags['dry-run'],
     })
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {Document, isMap, isPair, isScalar, isSeq, visit} from 'yaml'
+import {Document, isMap, isPair, isScalar, isSeq, parse, visit} from 'yaml'
 
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
@@ -26,6 +26,8 @@ export interface RunImportOptions {
   /** YYYY-MM-DD; today (local time) when omitted. */
   importedAt?: string
   overwrite?: boolean
+  /** Add this workbook's entries to the edition already imported (official packages come as several workbooks). */
+  add?: boolean
   dryRun?: boolean
 }
 
@@ -81,8 +83,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     throw new InputError(`版「${edition}」はファイル名に使えません (空白・/・\\ を含めず、先頭を . 以外にしてください)。`)
   if (!existsSync(file)) throw new InputError(`${displayPath(file)} が見つかりません。`)
   const target = path.join(options.specsDir, area.slug, `${edition}.yaml`)
-  if (!options.dryRun && !options.overwrite && existsSync(target))
-    throw new InputError(`${displayPath(target)} は既にあります。取り込み直すときは --force を付けてください。`)
+  if (options.add && !existsSync(target))
+    throw new InputError(`--add で追加する先の版 ${displayPath(target)} がありません。最初のブックは --add なしで取り込んでください。`)
+  if (!options.dryRun && !options.overwrite && !options.add && existsSync(target))
+    throw new InputError(
+      `${displayPath(target)} は既にあります。同じ版の別のブック (基本データリストなど) を加えるときは --add、取り込み直すときは --force を付けてください。`,
+    )
   const bytes = readFileSync(file)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   let grids
@@ -102,10 +108,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     ...(options.profile ? {profile: options.profile} : {}),
   })
   if (!result.ok) throw new InputError(`${displayPath(file)} を取り込めません。何も書き込んでいません。`, result.problems)
-  const yaml = catalogToYaml(result.catalog)
+  const catalog = options.add ? addToEdition(target, result.catalog) : result.catalog
+  const yaml = catalogToYaml(catalog)
   const check = checkCatalogText(yaml, target)
   if (!check.catalog)
-    throw new InputError(`${displayPath(file)} から作ったカタログが検証に通りません。何も書き込んでいません。`, check.problems)
+    throw new InputError(
+      `${displayPath(file)} から作ったカタログが検証に通りません${options.add ? ' (既に取り込んだ内容と ID が重なっていないか確認してください)' : ''}。何も書き込んでいません。`,
+      check.problems,
+    )
   if (!options.dryRun) writeFileAtomic(target, yaml)
   return {
     target,
@@ -118,5 +128,25 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     sheets: result.sheets,
     warnings: result.warnings,
     skipped: result.skipped,
+  }
+}
+
+/** The edition already imported plus this workbook's entries; provenance names every source file with its hash. */
+function addToEdition(target: string, added: CatalogDocument): CatalogDocument {
+  const existing = parse(readFileSync(target, 'utf8')) as CatalogDocument
+  if (existing.provenance?.type !== 'official')
+    throw new InputError(`${displayPath(target)} は公式資料から取り込んだカタログではないため、--add で追加できません。`)
+  const describe = (p: CatalogDocument['provenance']) => p.note ?? `${p.source}${p.sha256 ? ` (sha256 ${p.sha256})` : ''}`
+  return {
+    ...existing,
+    provenance: {
+      type: 'official',
+      source: `${existing.provenance.source} + ${added.provenance.source}`,
+      importedAt: added.provenance.importedAt,
+      note: `${describe(existing.provenance)} / ${describe(added.provenance)}`,
+    },
+    functions: [...existing.functions, ...added.functions],
+    forms: [...existing.forms, ...added.forms],
+    dataItems: [...existing.dataItems, ...added.dataItems],
   }
 }

@@ -65,6 +65,27 @@ describe('fitgap specs import', () => {
     expect((await fitgap([...args, '--force'])).exitCode).toBe(0)
   })
 
+  it('adds a second workbook (基本データリスト) to the same edition with --add, naming both sources', async () => {
+    const out = tempDir()
+    const functions = await fixture('legacy-style.xlsx')
+    const dataList = await fixture('001_住民基本台帳_基本データリスト【第2.1版】.xlsx')
+    expect((await fitgap(['specs', 'import', functions, '--area', 'jumin', '--edition', 'v2', '--out', out])).exitCode).toBe(0)
+    const refused = await fitgap(['specs', 'import', dataList, '--area', 'jumin', '--edition', 'v2', '--out', out])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toContain('--add')
+    const added = await fitgap(['specs', 'import', dataList, '--area', 'jumin', '--edition', 'v2', '--out', out, '--add'])
+    expect(added.exitCode, added.stderr).toBe(0)
+    const target = path.join(out, 'jumin', 'v2.yaml')
+    const check = checkCatalogFile(target)
+    expect(check.problems).toEqual([])
+    expect(check.catalog!.functions.length).toBeGreaterThan(0)
+    expect(check.catalog!.dataItems.length).toBeGreaterThan(0)
+    expect(check.catalog!.provenance).toMatchObject({type: 'official', source: 'legacy-style.xlsx + 001_住民基本台帳_基本データリスト【第2.1版】.xlsx'})
+    const twice = await fitgap(['specs', 'import', dataList, '--area', 'jumin', '--edition', 'v2', '--out', out, '--add'])
+    expect(twice.exitCode).toBe(2)
+    expect(twice.stderr).toContain('ID が重なっていないか')
+  })
+
   it('prints deterministic JSON with counts, sheets, warnings and skipped rows', async () => {
     const out = tempDir()
     const file = await fixture('legacy-style.xlsx')
