@@ -47,10 +47,6 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   return Math.max(dice, containment)
 }
 
-export function nameSimilarity(a: string, b: string): number {
-  return profileSimilarity(nameProfile(a), nameProfile(b))
-}
-
 /**
  * One-to-one pairing of standard and current records (functions, forms): the same ID scores 1, otherwise name
  * similarity; best pairs first (greedy), keeping pairs at or above the threshold. Returns the partner index on

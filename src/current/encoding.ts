@@ -108,9 +108,3 @@ export function xmlDeclaredEncoding(head: Uint8Array): TextEncoding | 'unsupport
   return 'unsupported'
 }
 
-/** 1-based line of a string index. */
-export function lineAt(text: string, index: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++
-  return line
-}

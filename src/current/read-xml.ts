@@ -18,8 +18,6 @@ import type {ImportKind} from './headers.js'
 import {Messages, type RecordSink} from './records.js'
 import {parseLength, parseTypeSpec, parseYesNo} from './type-spec.js'
 
-export const XML_NAMESPACE = 'urn:fitgap:current:1'
-
 export interface XmlContext {
   readonly display: string
   readonly fileKey: string

@@ -328,17 +328,6 @@ export class CurrentImport {
     }
   }
 
-  /** Drops what one file wrote so far (it failed; the others may still be committed by the caller). */
-  discard(file: string): void {
-    for (const [key, entry] of this.writers)
-      if (entry.file === file) {
-        entry.writer.close()
-        rmSync(entry.writer.file, {force: true})
-        this.writers.delete(key)
-      }
-    this.imported.delete(file)
-  }
-
   /**
    * Moves the new records into place; `sources` describe the files imported (one entry per kind).
    * With `replaceAll`, what was imported before from other files is dropped too.

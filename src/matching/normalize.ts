@@ -67,10 +67,6 @@ export function isPlainAscii(text: string): boolean {
   return /^[ -~]*$/.test(text)
 }
 
-export function isAsciiName(text: string): boolean {
-  return /^[ -~]*$/.test(text) && /[A-Za-z]/.test(text)
-}
-
 /** Canonical qualifiers. Anything else found in a trailing bracket is kept as its own text. */
 export const QUALIFIER = {kana: 'カナ', kanji: '漢字', latin: '英字'} as const
 

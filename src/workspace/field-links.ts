@@ -18,8 +18,6 @@ export interface FieldLinks {
   readonly noCounterpart: Set<string>
   /** The mapping file read, as shown to the user (when there is one). */
   readonly mappingFile?: string
-  /** How many links the matcher supplied for items the mapping file leaves open. */
-  readonly suggestedNow: number
 }
 
 /**
@@ -51,7 +49,6 @@ export function loadFieldLinks(
   }
   // A field a person already tied to an item is not offered again for another one.
   const confirmedRefs = new Set(links.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
-  let suggestedNow = 0
   const open = catalog.dataItems.filter((item) => !settled.has(item.id))
   if (options.suggest && open.length > 0 && current.fields.length > 0) {
     const result = createMatcher(sharedResources()).match(open, current.fields, {topK: 3})
@@ -61,8 +58,7 @@ export function loadFieldLinks(
       )
       if (!best) continue
       links.push({itemId: item.id, fieldRef: best.ref, status: 'suggested', score: best.score})
-      suggestedNow += 1
     }
   }
-  return {links, noCounterpart, mappingFile: mapping ? displayPath(file) : undefined, suggestedNow}
+  return {links, noCounterpart, mappingFile: mapping ? displayPath(file) : undefined}
 }
