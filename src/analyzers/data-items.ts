@@ -2,7 +2,7 @@ import type {DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding, Severity} from '../model/finding.js'
-import {type CompatibilityIssue, checkCompatibility} from './compatibility.js'
+import {type CompatibilityIssue, checkCompatibility, lengthFinding} from './compatibility.js'
 import type {AreaInput, FieldLink} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
 
@@ -19,7 +19,7 @@ export interface DataItemRow {
   readonly key: string
   readonly item: DataItem
   readonly state: LinkState
-  readonly fields: readonly {readonly field: CurrentField; readonly link: FieldLink; readonly issues: readonly CompatibilityIssue[]}[]
+  readonly fields: readonly {readonly field: CurrentField; readonly link: FieldLink; readonly issues: CompatibilityIssue[]}[]
   readonly worst?: Severity
   readonly autoVerdict: Verdict
   readonly verdict: Verdict
@@ -37,23 +37,46 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
   const {catalog, current, area} = input
   const fieldsByRef = new Map(current.fields.map((f) => [fieldRef(f), f]))
   const linksByItem = new Map<string, FieldLink[]>()
+  const dangling: FieldLink[] = []
   for (const link of input.fieldLinks) {
-    if (!fieldsByRef.has(link.fieldRef)) continue
+    if (!fieldsByRef.has(link.fieldRef)) {
+      if (link.status === 'confirmed' && current.fields.length > 0) dangling.push(link)
+      continue
+    }
     linksByItem.set(link.itemId, [...(linksByItem.get(link.itemId) ?? []), link])
   }
   const rows: DataItemRow[] = []
-  const findings: Finding[] = []
+  const findings: Finding[] = dangling.map((link) => ({
+    key: `${rowKey.dataItem(area.slug, link.itemId)}:missing-field:${link.fieldRef}`,
+    area: area.slug,
+    kind: 'item-unmapped',
+    severity: 'warning',
+    standardRef: link.itemId,
+    currentRef: link.fieldRef,
+    message: `${link.itemId}: 確定した現行項目 ${link.fieldRef} が取り込んだ現行定義にない。現行定義を取り込み直したか、対応付けを見直す`,
+  }))
   const linkedFields = new Set<string>()
   for (const item of catalog.dataItems) {
     const key = rowKey.dataItem(area.slug, item.id)
     const all = linksByItem.get(item.id) ?? []
     const confirmed = all.filter((l) => l.status === 'confirmed')
     const chosen = confirmed.length > 0 ? confirmed : all.filter((l) => l.status === 'suggested').slice(0, 1)
+    // Several confirmed fields feed one item together (氏 + 名 → 氏名): their lengths add up, as map check counts them.
+    const combined = confirmed.length > 1
     const fields = chosen.map((link) => {
       const field = fieldsByRef.get(link.fieldRef)!
       linkedFields.add(link.fieldRef)
-      return {field, link, issues: checkCompatibility(item, field)}
+      const issues = checkCompatibility(item, field).filter((issue) => !(combined && issue.kind === 'length'))
+      return {field, link, issues}
     })
+    if (combined) {
+      const lengths = fields.map((f) => f.field.length)
+      if (lengths.every((n) => n !== undefined)) {
+        const total = lengths.reduce<number>((sum, n) => sum + (n ?? 0), 0)
+        const together = lengthFinding(item, {table: fields[0]!.field.table, column: fields.map((f) => f.field.column).join('+'), label: '', length: total})
+        if (together) fields[0]!.issues.push({kind: 'length', ...together})
+      }
+    }
     const state: LinkState =
       confirmed.length > 0 ? 'confirmed' : chosen.length > 0 ? 'suggested' : input.noCounterpart.has(item.id) ? 'no-counterpart' : 'unmapped'
     const issues = state === 'confirmed' ? fields.flatMap((f) => f.issues) : []

@@ -68,7 +68,11 @@ export function saveDecisionsTogether(workspace: Workspace, files: readonly Deci
     for (const {temp} of staged) rmSync(temp, {force: true})
     throw error
   }
-  for (const {temp, target} of staged) renameSync(temp, target)
+  try {
+    for (const {temp, target} of staged) renameSync(temp, target)
+  } finally {
+    for (const {temp} of staged) rmSync(temp, {force: true})
+  }
 }
 
 export const decisionMap = (file: DecisionsFile): Map<string, Decision> => new Map(file.decisions.map((d) => [d.key, d]))

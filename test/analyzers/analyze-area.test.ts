@@ -51,6 +51,34 @@ describe('analyzeArea', () => {
     expect(suggested.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')?.severity).toBe('info')
   })
 
+  it('adds up the lengths of several fields confirmed for one item, as map check does', () => {
+    const input = sampleInput()
+    const current = {
+      ...input.current,
+      fields: [
+        ...input.current.fields.filter((f) => f.column !== 'SHIMEI'),
+        {table: 'JUMIN', column: 'SEI', label: '氏', type: 'text' as const, length: 60, required: true},
+        {table: 'JUMIN', column: 'MEI', label: '名', type: 'text' as const, length: 60, required: true},
+      ],
+    }
+    const fieldLinks = [
+      ...input.fieldLinks.filter((l) => l.itemId !== '001001002'),
+      {itemId: '001001002', fieldRef: 'JUMIN.SEI', status: 'confirmed' as const},
+      {itemId: '001001002', fieldRef: 'JUMIN.MEI', status: 'confirmed' as const},
+    ]
+    const result = analyzeArea({...input, current, fieldLinks})
+    const length = result.findings.filter((f) => f.standardRef === '001001002' && f.kind === 'length')
+    expect(length).toHaveLength(1)
+    expect(length[0]).toMatchObject({severity: 'error'})
+    expect(length[0]!.message).toContain('SEI+MEI')
+  })
+
+  it('warns when a confirmed current field is no longer in the imported definitions', () => {
+    const input = sampleInput()
+    const result = analyzeArea({...input, fieldLinks: [...input.fieldLinks, {itemId: '001001006', fieldRef: 'JUMIN.GONE', status: 'confirmed'}]})
+    expect(result.findings.find((f) => f.currentRef === 'JUMIN.GONE')).toMatchObject({severity: 'warning', kind: 'item-unmapped'})
+  })
+
   it('lists current-only functions, forms and fields, never dropping them', () => {
     const refs = analysis.currentOnly.map((r) => `${r.type}:${r.ref}`)
     expect(refs).toEqual(['function:K09', 'form:C99', 'field:JUMIN.KEIRO_FLG'])
