@@ -20,7 +20,7 @@ import {readXlsx} from './read-xlsx.js'
 import {parseXmlDefinitions} from './read-xml.js'
 import type {ReaderOptions, ReadResult} from './reader.js'
 import type {RecordSink} from './records.js'
-import {CurrentImport} from './store.js'
+import {CurrentImport, loadCurrentSystem} from './store.js'
 
 export interface ImportRequest {
   readonly files: readonly string[]
@@ -172,6 +172,10 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
     seen.set(file.key, file.display)
   }
 
+  // The same export under another name would be counted twice: say so (the user may want --replace).
+  const earlier = request.replace ? [] : (loadCurrentSystem(workspace, area)?.sources ?? [])
+  const importedAs = (sha256: string, key: string) => earlier.find((s) => s.sha256 === sha256 && s.file !== key)?.file
+
   const transaction = new CurrentImport(workspace, area)
   const files: ImportedFile[] = []
   const sources: SourceFile[] = []
@@ -204,7 +208,9 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
         sha256: result.sha256,
         records: result.counts,
         notes: result.notes,
-        warnings: result.warnings,
+        warnings: importedAs(result.sha256, file.key)
+          ? [...result.warnings, `同じ内容のファイル「${importedAs(result.sha256, file.key)}」を取り込み済みです。項目が二重になります。不要なら --replace を付けて取り込み直してください。`]
+          : result.warnings,
       })
     }
     transaction.commit(sources, request.replace ?? false)

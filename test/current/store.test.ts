@@ -77,6 +77,16 @@ describe('current store: layout and API', () => {
     expect(readdirSync(path.join(ws, 'current/jumin'))).toHaveLength(4)
   })
 
+  it('warns when the same content was already imported under another name', async () => {
+    const ws = await newWorkspace()
+    const copy = path.join(tempDir(), 'renamed-copy.xml')
+    copyFileSync(fixture('jumin-current.xml'), copy)
+    expect((await importInto(ws, [fixture('jumin-current.xml')])).exitCode).toBe(0)
+    const again = await importInto(ws, [copy])
+    expect(again.exitCode).toBe(0)
+    expect(again.stdout + again.stderr).toContain('同じ内容のファイル「jumin-current.xml」を取り込み済みです')
+  })
+
   it('records a file inside the workspace by its relative path', async () => {
     const ws = await newWorkspace()
     const inside = path.join(ws, 'exports')
