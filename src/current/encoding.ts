@@ -23,7 +23,7 @@ export function bomOf(head: Uint8Array): TextEncoding | undefined {
 }
 
 const MAGIC: readonly {bytes: number[]; what: string}[] = [
-  {bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 形式 (XLSX・DOCX など)。Excel ファイルなら拡張子を .xlsx にしてください'},
+  {bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 形式 (XLSX・DOCX など。Excel ファイルなら拡張子を .xlsx にしてください)'},
   {bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'Excel 97-2003 (.xls) などの OLE 形式。Excel で .xlsx か CSV に保存し直してください'},
   {bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF'},
   {bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 画像'},

@@ -34,7 +34,9 @@ export function loadLinderaSegmenter(): Segmenter | undefined {
       builder.setDictionary('embedded://ipadic')
       builder.setMode('normal')
       tokenizer = builder.build()
-    } catch {
+    } catch (error) {
+      // Matching still works without readings of kanji, but less well: say so rather than differ silently.
+      process.stderr.write(`注意: 形態素解析 (lindera-wasm-nodejs-ipadic) を読み込めないため、漢字の読みを使わずに照合します: ${(error as Error).message}\n`)
       return undefined
     }
   }

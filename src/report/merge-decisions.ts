@@ -31,6 +31,8 @@ export interface ImportPlan {
   readonly unknown: {readonly key: string; readonly sheet: string; readonly row: number}[]
   /** Rows whose requirement changed since the workbook was written: a person must look again. */
   readonly stale: {readonly key: string; readonly sheet: string; readonly row: number}[]
+  /** Rows whose key appeared earlier in the file (a copied row): only the first is read. */
+  readonly duplicates: {readonly key: string; readonly sheet: string; readonly row: number; readonly firstRow: number}[]
 }
 
 export interface CurrentRow {
@@ -49,7 +51,7 @@ export function planImport(
   current: ReadonlyMap<string, CurrentRow>,
   options: {prefer?: Prefer; by?: string; at?: string},
 ): ImportPlan {
-  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: []}
+  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: [], duplicates: []}
   const seen = new Map<string, EditedRow>()
   for (const row of rows) {
     const now = current.get(row.key)
@@ -62,7 +64,11 @@ export function planImport(
       if (hasValues) plan.stale.push({key: row.key, sheet: row.sheet, row: row.row})
       continue
     }
-    if (seen.has(row.key)) continue
+    const first = seen.get(row.key)
+    if (first) {
+      plan.duplicates.push({key: row.key, sheet: row.sheet, row: row.row, firstRow: first.row})
+      continue
+    }
     seen.set(row.key, row)
     if (!hasValues) continue
 

@@ -222,7 +222,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
     return rowNumber
   }
   add([safeText(report.title)], {bold: true, size: 16})
-  add([`ワークスペース: ${safeText(report.workspace.name)}`])
+  add([`ワークスペース: ${report.workspace.name}`])
   add([`作成: ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` / ${localTime(report.generatedAt)}` : ''}`])
   add([`課題 (重大・注意): ${issueCount} 件 — 「${SHEET_NAMES.issues}」シート`])
   add([])

@@ -167,6 +167,23 @@ describe('fitgap report import', () => {
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010002')?.verdict).toBe('fit')
   })
 
+  it('reports a row whose key appears twice and reads only the first', async () => {
+    const edited = path.join(workspace, 'copied.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(report)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    sheet.getRow(2).getCell(headers.indexOf('判定')).value = '○ 適合'
+    const copy = sheet.getRow(sheet.rowCount + 1)
+    sheet.getRow(2).eachCell({includeEmpty: true}, (cell, col) => (copy.getCell(col).value = cell.value))
+    copy.getCell(headers.indexOf('判定')).value = '× 不適合'
+    await workbook.xlsx.writeFile(edited)
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/同じキーの行が2回以上あります[\s\S]*jumin:fn:0010001 \(機能要件 \d+行、最初は 2行\)/)
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('fit')
+  })
+
   it('refuses a workbook written for another workspace', async () => {
     const other = path.join(tempDir(), 'other')
     await fitgap(['init', other, '--name', '別の市', '--area', 'jumin'])

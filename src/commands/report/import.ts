@@ -43,6 +43,10 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     lines.push('', 'ブックを書いた後に要件が変わった行 (取り込んでいません。新しいブックで判定し直してください):')
     for (const row of plan.stale) lines.push(`  * ${row.key} (${row.sheet} ${row.row}行)`)
   }
+  if (plan.duplicates.length > 0) {
+    lines.push('', '同じキーの行が2回以上あります (最初の行だけを読みました):')
+    for (const row of plan.duplicates) lines.push(`  = ${row.key} (${row.sheet} ${row.row}行、最初は ${row.firstRow}行)`)
+  }
   if (result.invalid.length > 0) {
     lines.push('', '使えない値のため飛ばした行 (--skip-invalid):')
     for (const p of result.invalid) lines.push(`  - ${p.sheet}!${p.cell}: ${p.message}`)
@@ -105,6 +109,7 @@ export default class ReportImport extends BaseCommand {
           conflicts: result.plan.conflicts.length,
           unknown: result.plan.unknown.length,
           stale: result.plan.stale.length,
+          duplicates: result.plan.duplicates.length,
           invalid: result.invalid.length,
         },
         added: result.plan.added.map((c) => ({key: c.key, sheet: c.sheet, row: c.row, after: c.after})),
@@ -112,6 +117,7 @@ export default class ReportImport extends BaseCommand {
         conflicts: result.plan.conflicts,
         unknown: result.plan.unknown,
         stale: result.plan.stale,
+        duplicates: result.plan.duplicates,
         invalid: result.invalid,
       })
     else process.stdout.write(render(result, flags['dry-run']))
