@@ -10,7 +10,7 @@ import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {writeWorkbook} from '../report/workbook.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
-import {areasToAnalyze, buildReport, runAnalysis} from '../workspace/run-analysis.js'
+import {areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -39,6 +39,13 @@ export default class Analyze extends BaseCommand {
     const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
     if (!found) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
     const areas = areasToAnalyze(workspace, argv as string[])
+    if (argv.length === 0) {
+      const left = importedAreas(workspace).filter((area) => !areas.some((a) => a.slug === area.slug))
+      if (left.length > 0)
+        process.stderr.write(
+          `注意: 現行定義を取り込んだ ${left.map((a) => a.name).join('・')} は fitgap.yaml の areas にないため分析しません。分析するには areas に加えるか、業務を指定してください。\n`,
+        )
+    }
     const progress = process.stderr.isTTY && !flags.json
     const run = runAnalysis(workspace, areas, {
       suggest: flags.suggest,

@@ -16,13 +16,18 @@ import {loadFieldLinks} from './field-links.js'
 import {specsDirsOf, type Workspace} from './workspace.js'
 import {existsSync, readdirSync} from 'node:fs'
 
+/** 業務 with imported current data in the workspace. */
+export function importedAreas(workspace: Workspace): Area[] {
+  const imported = existsSync(workspace.currentDir) ? readdirSync(workspace.currentDir) : []
+  return loadRegistry().areas.filter((area) => imported.some((name) => name === area.slug || name.startsWith(`${area.slug}.`)))
+}
+
 /** The 業務 to analyse: those asked for, else those the workspace names, else those with imported current data. */
 export function areasToAnalyze(workspace: Workspace, requested: readonly string[]): Area[] {
   const unique = (areas: Area[]) => areas.filter((area, i) => areas.findIndex((a) => a.slug === area.slug) === i)
   if (requested.length > 0) return unique(requested.map((q) => resolveArea(q)))
   if (workspace.config.areas.length > 0) return unique(workspace.config.areas.map((slug) => resolveArea(slug)))
-  const imported = existsSync(workspace.currentDir) ? readdirSync(workspace.currentDir) : []
-  const areas = loadRegistry().areas.filter((area) => imported.some((name) => name === area.slug || name.startsWith(`${area.slug}.`)))
+  const areas = importedAreas(workspace)
   if (areas.length === 0)
     throw new InputError(
       `${displayPath(workspace.root)} には分析する業務がありません。\`fitgap current import ファイル --area 業務\` で現行システムの定義を取り込むか、業務を指定してください。`,

@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
@@ -159,5 +159,16 @@ describe('fitgap analyze keeps the team’s entries', () => {
     expect(result.exitCode).toBe(0)
     expect(result.stderr).toContain('同梱のデモ')
     expect(existsSync(path.join(dir, 'fitgap-demo-report.xlsx'))).toBe(false)
+  })
+})
+
+describe('fitgap analyze and the areas of fitgap.yaml', () => {
+  it('says which imported 業務 it leaves out because fitgap.yaml does not list them', async () => {
+    const workspace = demoCopy()
+    const config = path.join(workspace, 'fitgap.yaml')
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  - kokuho\n', ''))
+    const result = await fitgap(['analyze', '--workspace', workspace, '--json'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).toContain('国民健康保険 は fitgap.yaml の areas にないため分析しません')
   })
 })
