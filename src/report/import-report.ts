@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
-import type {Decision} from '../model/decision.js'
+import {type Decision, type Verdict, VERDICT_LABELS} from '../model/decision.js'
 import {displayPath} from '../paths.js'
 import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
@@ -25,6 +25,8 @@ export interface ReportImportResult {
   readonly sheets: string[]
   readonly plan: ImportPlan
   readonly invalid: CellProblem[]
+  /** Rows where 自動判定 (not an input column) was changed and 判定 left blank: probably typed in the wrong column. */
+  readonly misplaced: {readonly key: string; readonly sheet: string; readonly row: number; readonly text: string}[]
 }
 
 const WORKSPACE_TAG = 'fitgap-workspace:'
@@ -45,17 +47,19 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
  * on them: recorded ones, and those carried from another edition (so a carried 対応方針 is not lost when only the
  * 判定 is changed, and a decision held for review is not mistaken for someone else's newer edit).
  */
-function currentState(workspace: Workspace): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>} {
+function currentState(workspace: Workspace): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>; auto: Map<string, Verdict>} {
   const rows = new Map<string, CurrentRow>()
   const inForce = new Map<string, Decision>()
+  const auto = new Map<string, Verdict>()
   for (const {analysis} of runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}).areas) {
     const edition = analysis.edition
     for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) {
       rows.set(row.key, {fingerprint: row.fingerprint, edition})
       if (row.decision) inForce.set(row.key, row.decision)
+      if ('autoVerdict' in row) auto.set(row.key, row.autoVerdict)
     }
   }
-  return {rows, inForce}
+  return {rows, inForce, auto}
 }
 
 const localDate = (date: Date) =>
@@ -120,5 +124,10 @@ export async function importReport(workspace: Workspace, file: string, options: 
       [...touched].map(([area, byKey]) => ({area, decisions: [...byKey.values()], archived: areas.get(area)?.archived ?? []})),
     )
   }
-  return {file: displayPath(file), applied, by, at, sheets: sheetsRead, plan, invalid: problems}
+  const misplaced = usable.flatMap((row) => {
+    const auto = state.auto.get(row.key)
+    const text = row.autoVerdictText ?? ''
+    return auto && text !== '' && text !== VERDICT_LABELS[auto] && row.values.verdict === undefined ? [{key: row.key, sheet: row.sheet, row: row.row, text}] : []
+  })
+  return {file: displayPath(file), applied, by, at, sheets: sheetsRead, plan, invalid: problems, misplaced}
 }

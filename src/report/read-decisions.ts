@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs'
 
 import {parsePolicy, parseVerdict, type Policy, type Verdict} from '../model/decision.js'
 import {unescapeText} from './cells.js'
-import {DECISION_HEADERS, KEY_HEADER, META_HEADER, type RowMeta, SHEET_NAMES} from './sheets.js'
+import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, type RowMeta, SHEET_NAMES} from './sheets.js'
 import {POLICY_CHOICES, VERDICT_CHOICES} from './workbook.js'
 
 /** The sheets whose decision columns the team fills in. */
@@ -21,6 +21,8 @@ export interface EditedRow {
   readonly key: string
   readonly meta?: RowMeta
   readonly values: DecisionValues
+  /** The 自動判定 cell as found (it is not for input; a changed one is a misplaced entry). */
+  readonly autoVerdictText?: string
 }
 
 export interface CellProblem {
@@ -68,6 +70,7 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]
     const departmentCol = header.get(DECISION_HEADERS.department)
     const noteCol = header.get(DECISION_HEADERS.note)
     const metaCol = header.get(META_HEADER)
+    const autoCol = header.get(AUTO_VERDICT_HEADER)
     if (keyCol === undefined || (verdictCol ?? policyCol ?? departmentCol ?? noteCol) === undefined) continue
     sheetsRead.push(name)
     sheet.eachRow((row, rowNumber) => {
@@ -94,7 +97,7 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]
         ...(department ? {department} : {}),
         ...(note ? {note} : {}),
       }
-      rows.push({sheet: name, row: rowNumber, key, meta: parseMeta(read(metaCol)), values})
+      rows.push({sheet: name, row: rowNumber, key, meta: parseMeta(read(metaCol)), values, ...(autoCol ? {autoVerdictText: read(autoCol)} : {})})
     })
   }
   return {rows, problems, sheetsRead}

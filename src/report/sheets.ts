@@ -65,6 +65,7 @@ export const SHEET_NAMES = {
 /** The headers of the columns the team fills in; `report import` reads exactly these. */
 export const DECISION_HEADERS = {verdict: '判定', policy: '対応方針', department: '担当課', note: '備考'} as const
 export const KEY_HEADER = 'キー'
+export const AUTO_VERDICT_HEADER = '自動判定'
 /** A hidden column with RowMeta as JSON. */
 export const META_HEADER = '_fitgap'
 
@@ -106,7 +107,7 @@ export function functionSheet(rows: readonly WithArea<FunctionRow>[]): SheetSpec
       {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.fn.kind]},
       {header: '現行機能', role: 'data', fromInput: true, value: ({row}) => (row.current ? `${row.current.fn.id} ${row.current.fn.name}${row.current.fn.inUse ? '' : ' (未使用)'}` : undefined)},
       {header: '一致度', role: 'percent', value: ({row}) => row.current?.score},
-      {header: '自動判定', role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
+      {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FunctionRow>(),
     ],
@@ -130,7 +131,7 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
       {header: '順序差異', role: 'data', value: ({row}) => (row.current ? row.counts.reordered : undefined)},
       {header: '不足', role: 'data', value: ({row}) => (row.current ? row.counts.missing : undefined)},
       {header: '現行のみ', role: 'data', value: ({row}) => (row.current ? row.counts.extra : undefined)},
-      {header: '自動判定', role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
+      {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FormRow>(),
     ],
@@ -183,7 +184,7 @@ export function dataItemSheet(rows: readonly WithArea<DataItemRow>[]): SheetSpec
       {header: 'スコア', role: 'percent', value: ({row}) => first(row)?.link.score},
       {header: '差異', role: 'long', fromInput: true, value: ({row}) => row.fields.flatMap((f) => f.issues.map((i) => i.message)).join('\n') || undefined},
       {header: '重大度', role: 'severity', value: ({row}) => (row.worst ? SEVERITY_LABELS[row.worst] : undefined)},
-      {header: '自動判定', role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
+      {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<DataItemRow>(),
     ],

@@ -184,6 +184,16 @@ describe('fitgap report import', () => {
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('fit')
   })
 
+  it('points out an entry typed into 自動判定 instead of 判定', async () => {
+    const edited = path.join(workspace, 'wrong-column.xlsx')
+    await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {自動判定: '× 不適合'}}])
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('「自動判定」の列が書き換えられています')
+    expect(result.stdout).toContain('jumin:fn:0010001')
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toBeUndefined()
+  })
+
   it('refuses a workbook written for another workspace', async () => {
     const other = path.join(tempDir(), 'other')
     await fitgap(['init', other, '--name', '別の市', '--area', 'jumin'])

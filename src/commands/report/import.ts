@@ -43,6 +43,10 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     lines.push('', 'ブックを書いた後に要件が変わった行 (取り込んでいません。新しいブックで判定し直してください):')
     for (const row of plan.stale) lines.push(`  * ${row.key} (${row.sheet} ${row.row}行)`)
   }
+  if (result.misplaced.length > 0) {
+    lines.push('', '「自動判定」の列が書き換えられています。記入は「判定」の列にしてください (取り込んでいません):')
+    for (const row of result.misplaced) lines.push(`  ? ${row.key} (${row.sheet} ${row.row}行): 「${row.text}」`)
+  }
   if (plan.duplicates.length > 0) {
     lines.push('', '同じキーの行が2回以上あります (最初の行だけを読みました):')
     for (const row of plan.duplicates) lines.push(`  = ${row.key} (${row.sheet} ${row.row}行、最初は ${row.firstRow}行)`)
@@ -118,6 +122,7 @@ export default class ReportImport extends BaseCommand {
         unknown: result.plan.unknown,
         stale: result.plan.stale,
         duplicates: result.plan.duplicates,
+        misplaced: result.misplaced,
         invalid: result.invalid,
       })
     else process.stdout.write(render(result, flags['dry-run']))
