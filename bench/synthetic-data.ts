@@ -2,6 +2,7 @@
 import {toRomaji} from 'wanakana'
 
 import type {FieldInput, StandardItem} from '../src/matching/engine.js'
+import {rng} from '../scripts/seeded-random.js'
 
 const WORDS: [string, string][] = [
   ['住所', 'ジュウショ'], ['氏名', 'シメイ'], ['生年月日', 'セイネンガッピ'], ['性別', 'セイベツ'], ['世帯', 'セタイ'],
@@ -33,17 +34,6 @@ const WORDS: [string, string][] = [
   ['代表者', 'ダイヒョウシャ'], ['所在地', 'ショザイチ'], ['資本金', 'シホンキン'], ['従業員', 'ジュウギョウイン'], ['決算', 'ケッサン'],
 ]
 const GROUPS = ['個人基本', '世帯', '住所', '異動', '課税', '資格', '給付', '口座', '申請', '履歴', '施設', '事業所']
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const vendorRomaji = (kana: string) => toRomaji(kana).toUpperCase().replace(/OU/g, 'O').replace(/UU/g, 'U')
 

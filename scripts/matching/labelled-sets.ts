@@ -23,6 +23,7 @@ import type {DataType} from '../../src/model/vocabulary.js'
 import {PACKAGE_ROOT} from '../../src/paths.js'
 import {listCatalogFiles, loadCatalogFile} from '../../src/specs/catalog-store.js'
 import {loadRegistry} from '../../src/specs/registry.js'
+import {rng} from '../seeded-random.js'
 
 export interface LabelledField {
   table: string
@@ -46,18 +47,6 @@ export interface LabelledSet {
   description: string
   seed: number
   areas: LabelledArea[]
-}
-
-/** mulberry32: small, seedable, good enough for sampling. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const args = process.argv.slice(2)
