@@ -5,9 +5,18 @@ import type {MatchCandidate, ReviewFilter, ReviewInput, ReviewItem} from '../../
 
 export const ITEMS: ReviewItem[] = [
   {id: '001001001', name: '宛名番号', group: '個人基本', type: '文字', length: 15, required: true, description: '住民を一意に識別する番号。'},
-  {id: '001001002', name: '氏名', group: '個人基本', type: '文字', length: 100, required: true, description: '住民票に記載された氏名。'},
+  {
+    id: '001001002',
+    name: '氏名',
+    group: '個人基本',
+    type: '文字',
+    length: 100,
+    required: true,
+    description: '住民票に記載された氏名。',
+    readings: ['simei'], // as the matcher's analyzer gives it (load.ts)
+  },
   {id: '001001003', name: '氏名フリガナ', group: '個人基本', type: '文字', length: 100, required: false},
-  {id: '001001012', name: '生年月日', group: '個人基本', type: '日付', required: true},
+  {id: '001001012', name: '生年月日', group: '個人基本', type: '日付', required: true, readings: ['seinengappi']},
   {id: '001002005', name: '方書', group: '住所', type: '文字', length: 100, required: false, description: 'アパート名・部屋番号など。'},
   {id: '001003009', name: '住所を定めた年月日', group: '住所', type: '日付', required: false},
 ]

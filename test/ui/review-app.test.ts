@@ -52,9 +52,12 @@ beforeAll(async () => {
   session = await loadReviewSession('jumin', {workspace: demoCopy().dir, filter: 'unmapped', by: STAMP.by, today: STAMP.at})
 })
 
-/** Opens the screen on the given items (in queue order: lowest confidence first). */
-async function openScreen(itemIds: readonly string[], file: string) {
-  const input = {...session.input, items: session.input.items.filter((item) => itemIds.includes(item.id))}
+/** Opens the screen on the given items (in queue order: lowest confidence first); 'all': every catalogue item. */
+async function openScreen(itemIds: readonly string[] | 'all', file: string) {
+  const input =
+    itemIds === 'all'
+      ? {...session.input, filter: 'all' as const}
+      : {...session.input, items: session.input.items.filter((item) => itemIds.includes(item.id))}
   const initial = createReviewState(input)
   let state: ReviewState = initial
   let saves = 0
@@ -94,10 +97,10 @@ describe('map review screen (ink) on the demo workspace', () => {
     const ui = await openScreen(['001003009', '001003010'], file)
     expect(ui.frame()).toContain('(1/2) 001003009 住所を定めた年月日')
     expect(ui.frame()).toMatch(/> 1 \[提案\] 0\.98 JUMIN_JUSHO\.JUSHO_TEITEI_YMD/)
-    expect(ui.frame()).toContain('判断済み 0/2')
+    expect(ui.frame()).toContain('確定・対応なし 0/2')
     await ui.press(ENTER, '確定: 住所を定めた年月日 = JUMIN_JUSHO.JUSHO_TEITEI_YMD')
     expect(ui.frame()).toContain('(2/2) 001003010 転入前住所')
-    expect(ui.frame()).toContain('判断済み 1/2')
+    expect(ui.frame()).toContain('確定・対応なし 1/2')
     expect(ui.saves()).toBe(1)
     expect(entriesIn(file, '001003009')).toEqual([
       {
@@ -148,6 +151,43 @@ describe('map review screen (ink) on the demo workspace', () => {
     expect(entriesIn(file, '001006010')).toEqual([{refs: ['JUMIN_JUSHO.TENNYUMAE_JUSHO'], status: 'confirmed', ...STAMP}])
   })
 
+  it('jump: i and a reading finds 氏名 among all items, Enter goes there; : with an ID; Esc cancels', async () => {
+    const {file} = demoCopy()
+    const original = readFileSync(file, 'utf8')
+    const ui = await openScreen('all', file)
+    const total = ui.state().queue.length
+    const place = (id: string) => `(${ui.state().queue.indexOf(id) + 1}/${total})`
+    expect(ui.state().queue.indexOf('001001002')).toBeGreaterThan(100) // the reported 110 presses of s
+    expect(ui.frame()).toContain(`(1/${total}) `)
+    await ui.press('i', `-- 項目へ移動: _  (${total} 件 / 一覧 ${total} 件)`)
+    expect(ui.frame()).toContain('ID・名称・読みで絞り込み')
+    await ui.press('しめい', /項目へ移動: しめい_ +\(\d+ 件/) // as an IME commits it: one burst
+    expect(ui.frame()).toMatch(/> 001001002 氏名 +個人基本 +\[確定済み\]/)
+    await ui.press(ENTER, `移動: 001001002 氏名 ${place('001001002')}`)
+    expect(ui.frame()).toContain(`${place('001001002')} 001001002 氏名`)
+    expect(ui.frame()).toContain('Enter確定 1-5番号')
+    expect(ui.state().position).toBe(ui.state().queue.indexOf('001001002'))
+
+    // Esc: back where it was, nothing changed
+    await ui.press('i', '-- 項目へ移動: _')
+    await ui.press('転入前', /項目へ移動: 転入前_ +\(3 件/)
+    await ui.press(ESC, 'Enter確定 1-5番号')
+    expect(ui.frame()).toContain(`${place('001001002')} 001001002 氏名`)
+
+    // : and an ID (full-width digits too), ↓ to the next hit, Backspace
+    await ui.press(':', '-- 項目へ移動: _')
+    await ui.press('００１００３０１', /項目へ移動: ００１００３０１_ +\(\d+ 件/)
+    expect(ui.frame()).toMatch(/> 001003010 転入前住所/)
+    await ui.press(BACKSPACE, /項目へ移動: ００１００３０_ +\(\d+ 件/)
+    await ui.press('10', /> 001003010 転入前住所/)
+    await ui.press(ENTER, `移動: 001003010 転入前住所 ${place('001003010')}`)
+    expect(ui.saves()).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe(original)
+    // and decide there as usual
+    await ui.press('2', '確定: 転入前住所 = JUMIN_JUSHO.JUSHO')
+    expect(entriesIn(file, '001003010')).toMatchObject([{refs: ['JUMIN_JUSHO.JUSHO'], status: 'confirmed', ...STAMP}])
+  })
+
   it('undo: u takes decisions back one by one and the file returns byte for byte', async () => {
     const {file} = demoCopy()
     const original = readFileSync(file, 'utf8')
@@ -159,7 +199,7 @@ describe('map review screen (ink) on the demo workspace', () => {
     await ui.press('u', '取り消しました: 却下:')
     await ui.press('u', '取り消しました: 対応なし (ギャップ)')
     expect(ui.state().queue[ui.state().position]).toBe(first)
-    expect(ui.frame()).toContain('判断済み 0/3')
+    expect(ui.frame()).toContain('確定・対応なし 0/3')
     expect(readFileSync(file, 'utf8')).toBe(original)
     await ui.press('u', '[注意] 取り消す操作はありません')
   })
@@ -231,7 +271,7 @@ describe('map review screen (ink) on the demo workspace', () => {
     writeFileSync(file, outside)
     await ui.press(ENTER, '[保存できません] mappings/jumin.yaml が画面の外で変更されたため上書きしません')
     expect(readFileSync(file, 'utf8')).toBe(outside)
-    expect(ui.frame()).toContain('判断済み 1/2')
+    expect(ui.frame()).toContain('確定・対応なし 1/2')
     expect(ui.saves()).toBe(0)
   })
 
@@ -253,6 +293,6 @@ describe('map review screen (ink) on the demo workspace', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     app.stdin.write(ENTER)
     await waitFor(() => frame().includes('[保存できません] EACCES'), frame)
-    expect(frame()).toContain('判断済み 1/1')
+    expect(frame()).toContain('確定・対応なし 1/1')
   })
 })

@@ -49,5 +49,8 @@ describe('fitgap map review without a terminal', () => {
     expect(result.stdout).toContain('キー操作')
     for (const text of ['Enter', '1〜5', '却下', '検索', '対応なし', '取り消す', '次の項目', 'ヘルプ', '終了', '--filter'])
       expect(result.stdout).toContain(text)
+    expect(result.stdout).toContain('i または :')
+    expect(result.stdout).toContain('標準データ項目へ移動')
+    expect(result.stdout).toContain('確定・対応なし N/M')
   })
 })

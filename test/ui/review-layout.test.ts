@@ -35,6 +35,9 @@ describe('review layout', () => {
     ['search', run(start, {type: 'searchStart'}, {type: 'searchInput', text: 'しめい'})],
     ['search, nothing found', run(start, {type: 'searchStart'}, {type: 'searchInput', text: 'zzz'})],
     ['help', run(start, {type: 'help'})],
+    ['jump', run(start, {type: 'jumpStart'})],
+    ['jump, typed', run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: 'しめい'})],
+    ['jump, nothing found', run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: 'zzz'})],
   ]
 
   it.each(states)('fits 80×24 (%s): at most 22 lines, each exactly as wide as asked', (_, state) => {
@@ -51,7 +54,7 @@ describe('review layout', () => {
     const lines = texts(states[1]![1])
     const screen = lines.join('\n')
     expect(lines[0]).toContain('住民基本台帳 (jumin)')
-    expect(lines[0]).toContain('判断済み 1/6')
+    expect(lines[0]).toContain('確定・対応なし 1/6')
     expect(screen).toContain('001001002 氏名')
     expect(screen).toContain('型: 文字  桁: 100  必須: はい')
     expect(screen).toContain('説明: 住民票に記載された氏名。')
@@ -89,6 +92,29 @@ describe('review layout', () => {
     expect(texts({...onKana, selected: 0}).join('\n')).not.toContain('他の項目に確定済み')
   })
 
+  it('says what the progress counts: confirmed or no-counterpart items, not rejections', () => {
+    expect(texts(start)[0]).toMatch(/確定・対応なし 1\/6 \(16%\)$/)
+    const rejected = run(start, {type: 'skip'}, {type: 'skip'}, {type: 'reject'})
+    expect(texts(rejected)[0]).toContain('確定・対応なし 1/6')
+    expect(texts(run(start, {type: 'gap'}))[0]).toContain('確定・対応なし 2/6')
+    expect(texts(run(start, {type: 'help'})).join('\n')).toContain('却下だけでは数えません')
+  })
+
+  it('jump (i) lists the queue with ID, name, group, status and place; > marks the selection, * the current item', () => {
+    const lines = texts(run(start, {type: 'skip'}, {type: 'jumpStart'}))
+    expect(lines[5]).toMatch(/^-- 項目へ移動: _ {2}\(6 件 \/ 一覧 6 件\) -+$/)
+    expect(lines[6]).toMatch(/^ {2}001003009 住所を定めた年月日 +住所 +\[未判断\] +1\/6 {2}$/)
+    expect(lines[7]).toMatch(/^> 001002005 方書 +住所 +\[未判断\] +2\/6 \*$/)
+    expect(lines[11]).toMatch(/^ {2}001001001 宛名番号 +個人基本 +\[確定済み\] +6\/6 {2}$/)
+    expect(lines.join('\n')).toContain('Enter で移動: 001002005 方書')
+    expect(lines.at(-1)).toContain('Enter移動')
+    const typed = texts(run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: 'しめい'}))
+    expect(typed[5]).toContain('項目へ移動: しめい_  (1 件 / 一覧 6 件)')
+    expect(typed[6]).toMatch(/^> 001001002 氏名 /)
+    const none = texts(run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: 'zzz'}))
+    expect(none.join('\n')).toContain('該当する項目は一覧にありません')
+  })
+
   it('shows a failed save instead of the message', () => {
     const lines = layoutReview(start, {width: 80, file: 'mappings/jumin.yaml', saveError: 'EACCES: permission denied'})
     expect(lines.at(-2)?.text).toContain('[保存できません] EACCES')
@@ -120,6 +146,17 @@ describe('keys', () => {
     expect(keyToAction('search', '', {delete: true})).toEqual({type: 'searchBackspace'})
     expect(keyToAction('search', '', {escape: true, meta: true})).toEqual({type: 'close'})
     expect(keyToAction('search', 'c', {ctrl: true})).toEqual({type: 'quit'})
+    expect(keyToAction('browse', 'i', {})).toEqual({type: 'jumpStart'})
+    expect(keyToAction('browse', ':', {})).toEqual({type: 'jumpStart'})
+    expect(keyToAction('jump', 'i', {})).toEqual({type: 'jumpInput', text: 'i'})
+    expect(keyToAction('jump', '氏', {})).toEqual({type: 'jumpInput', text: '氏'})
+    expect(keyToAction('jump', '', {return: true})).toEqual({type: 'jumpConfirm'})
+    expect(keyToAction('jump', '', {downArrow: true})).toEqual({type: 'jumpMove', delta: 1})
+    expect(keyToAction('jump', '', {pageUp: true})).toEqual({type: 'jumpMove', delta: -8})
+    expect(keyToAction('jump', '', {delete: true})).toEqual({type: 'jumpBackspace'})
+    expect(keyToAction('jump', 'u', {ctrl: true})).toEqual({type: 'jumpClear'})
+    expect(keyToAction('jump', '', {escape: true})).toEqual({type: 'close'})
+    expect(keyToAction('jump', '', {leftArrow: true})).toBeUndefined()
     expect(keyToAction('help', 'q', {})).toEqual({type: 'close'})
     expect(keyToAction('help', 'r', {})).toBeUndefined()
   })

@@ -237,6 +237,80 @@ describe('review actions', () => {
     expectValidFile(moved.mapping)
   })
 
+  it('jump (i / :) lists the queue, the current item selected; Enter without typing stays, Esc cancels', () => {
+    const here = run(start, {type: 'skip'}, {type: 'skip'})
+    const opened = run(here, {type: 'jumpStart'})
+    expect(opened.mode).toBe('jump')
+    expect(opened.jump).toEqual({query: '', results: start.queue, selected: 2})
+    expect(currentItemId(run(opened, {type: 'jumpConfirm'}))).toBe('001001012')
+    const cancelled = run(opened, {type: 'jumpInput', text: '氏名'}, {type: 'close'})
+    expect(cancelled.mode).toBe('browse')
+    expect(cancelled.position).toBe(here.position)
+    expect(cancelled.mapping).toBe(start.mapping)
+  })
+
+  it('jump filters the queue by ID or name incrementally and Enter moves there without a decision', () => {
+    const s = run(start, {type: 'jumpStart'})
+    const byName = run(s, {type: 'jumpInput', text: '氏'}, {type: 'jumpInput', text: '名'})
+    expect(byName.jump.query).toBe('氏名')
+    // name equal, then starts with
+    expect(byName.jump.results).toEqual(['001001002', '001001003'])
+    const moved = run(byName, {type: 'jumpConfirm'})
+    expect(moved.mode).toBe('browse')
+    expect(currentItemId(moved)).toBe('001001002')
+    expect(moved.selected).toBe(0)
+    expect(moved.message).toEqual({kind: 'info', text: '移動: 001001002 氏名 (5/5)'})
+    expect(moved.mapping).toBe(start.mapping)
+    expect(moved.undo).toBe(start.undo)
+    expect(moved.decisions).toBe(0)
+    // ↓ picks the second hit; the selection clamps
+    expect(currentItemId(run(byName, {type: 'jumpMove', delta: 9}, {type: 'jumpConfirm'}))).toBe('001001003')
+    expect(run(byName, {type: 'jumpMove', delta: -9}).jump.selected).toBe(0)
+    // by ID: prefix (in ID order) or any part, full-width digits folded
+    expect(run(s, {type: 'jumpInput', text: '001001'}).jump.results).toEqual(['001001002', '001001003', '001001012'])
+    expect(run(s, {type: 'jumpInput', text: '００１００２００５'}).jump.results).toEqual(['001002005'])
+    expect(run(s, {type: 'jumpInput', text: '3009'}).jump.results).toEqual(['001003009'])
+    // name: anywhere in it, half-width kana folded
+    expect(run(s, {type: 'jumpInput', text: 'ﾌﾘｶﾞﾅ'}).jump.results).toEqual(['001001003'])
+    expect(run(s, {type: 'jumpInput', text: '年月日'}).jump.results).toEqual(['001001012', '001003009'])
+    // the input state is untouched (pure)
+    expect(start.mode).toBe('browse')
+    expect(start.jump.query).toBe('')
+  })
+
+  it('jump finds items by reading: kana or romaji (Hepburn / Kunrei)', () => {
+    const find = (text: string) => run(start, {type: 'jumpStart'}, {type: 'jumpInput', text}).jump.results
+    expect(find('しめい')).toEqual(['001001002'])
+    expect(find('ｼﾒｲ')).toEqual(['001001002'])
+    expect(find('shimei')).toEqual(['001001002'])
+    expect(find('SIMEI')).toEqual(['001001002'])
+    expect(find('せいねん')).toEqual(['001001012'])
+    expect(find('seinengappi')).toEqual(['001001012'])
+  })
+
+  it('jump: erase, clear, nothing found, and items outside the queue', () => {
+    const s = run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: '方書'})
+    expect(s.jump.results).toEqual(['001002005'])
+    expect(run(s, {type: 'jumpBackspace'}).jump.query).toBe('方')
+    expect(run(s, {type: 'jumpClear'}).jump.results).toEqual(start.queue)
+    const none = run(s, {type: 'jumpInput', text: 'zzz'}, {type: 'jumpConfirm'})
+    expect(none.jump.results).toEqual([])
+    expect(none.mode).toBe('jump')
+    expect(none.position).toBe(start.position)
+    expect(none.message?.kind).toBe('warn')
+    expect(run(none, {type: 'jumpMove', delta: 1})).toBe(none)
+    // 宛名番号 is confirmed, so not in the unmapped queue; --filter all has it.
+    expect(run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: '宛名'}).jump.results).toEqual([])
+    const all = createReviewState(reviewInput('all'))
+    const found = run(all, {type: 'jumpStart'}, {type: 'jumpInput', text: '宛名'}, {type: 'jumpConfirm'})
+    expect(currentItemId(found)).toBe('001001001')
+    // control characters are not typed into the query
+    expect(run(start, {type: 'jumpStart'}, {type: 'jumpInput', text: 'a\x1b'}).jump.query).toBe('a')
+    // an empty queue has nothing to jump to
+    const empty = createReviewState(reviewInput('unmapped', ITEMS_SETTLED()))
+    expect(run(empty, {type: 'jumpStart'})).toBe(empty)
+  })
+
   it('help (?) toggles, quit (q) ends; neither touches the mapping', () => {
     const help = run(start, {type: 'help'})
     expect(help.mode).toBe('help')

@@ -22,6 +22,11 @@ export default class MapReview extends BaseCommand {
 キー操作:
 ${keyList}
 
+i (または :) で一覧の標準データ項目へ移動できます: ID (全角数字も可)・名称・読み (かな・ローマ字。例: しめい / shimei で 氏名)
+で絞り込み、↑↓ で選んで Enter で移動、Esc で戻ります。移動は判断ではなく、ファイルは変わりません。
+右上の進捗「確定・対応なし N/M」は、一覧 M 件のうち確定 (confirmed) か対応なし (no-counterpart) にした項目の数です
+(候補を却下しただけの項目は未判断のまま数えません)。
+
 端末 (TTY) が必要です。端末がないとき (CI・パイプ) や --json のときは、代わりの手順を示して終了コード 2 で終わります:
 fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書き換えて fitgap map check で検査してください。
 詳しくは docs/map-review.md を参照。`

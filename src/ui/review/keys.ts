@@ -27,6 +27,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['↑ ↓ (k j)', '候補を選ぶ'],
   ['r', '選択中の候補を却下 (rejected)'],
   ['/', '現行項目を名前で検索 (↑↓ で選び Enter で確定、Esc で戻る)'],
+  ['i または :', '標準データ項目へ移動 (ID・名称・読みで絞り込み、Enterで移動)'],
   ['g または n', '対応する現行項目なし (ギャップ, no-counterpart)'],
   ['u', '直前の判断を取り消す (何回でも)'],
   ['s または →', '判断せずに次の項目へ (← で前の項目へ)'],
@@ -36,8 +37,9 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
 
 /** One short line for the bottom of the screen (fits 80 columns). */
 export const STATUS_HELP: Record<Mode, string> = {
-  browse: 'Enter確定 1-5番号 r却下 /検索 g対応なし u取消 s次 ?ヘルプ q終了',
+  browse: 'Enter確定 1-5番号 r却下 /検索 i移動 g対応なし u取消 s次 ?ヘルプ q終了',
   search: '文字入力で絞り込み  ↑↓選択  Enter確定  Esc戻る  Ctrl-U消去',
+  jump: 'ID・名称・読みで絞り込み  ↑↓選択  Enter移動  Esc戻る  Ctrl-U消去',
   help: '? / Esc / q でヘルプを閉じる',
 }
 
@@ -47,20 +49,7 @@ export function keyToAction(mode: Mode, input: string, key: KeyInfo): ReviewActi
     if (input === '?' || input === 'q' || key.escape || key.return) return {type: 'close'}
     return undefined
   }
-  if (mode === 'search') {
-    if (key.escape) return {type: 'close'}
-    if (key.return) return {type: 'searchConfirm'}
-    if (key.upArrow) return {type: 'searchMove', delta: -1}
-    if (key.downArrow) return {type: 'searchMove', delta: 1}
-    if (key.pageUp) return {type: 'searchMove', delta: -8}
-    if (key.pageDown) return {type: 'searchMove', delta: 8}
-    // Most terminals send DEL (0x7f) for Backspace, which ink reports as `delete`.
-    if (key.backspace || key.delete) return {type: 'searchBackspace'}
-    if (key.ctrl && input === 'u') return {type: 'searchClear'}
-    if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return undefined
-    if (input !== '') return {type: 'searchInput', text: input}
-    return undefined
-  }
+  if (mode === 'search' || mode === 'jump') return textEntryAction(mode, input, key)
   if (key.return) return {type: 'accept'}
   if (key.upArrow) return {type: 'move', delta: -1}
   if (key.downArrow) return {type: 'move', delta: 1}
@@ -83,6 +72,9 @@ export function keyToAction(mode: Mode, input: string, key: KeyInfo): ReviewActi
       return {type: 'reject'}
     case '/':
       return {type: 'searchStart'}
+    case 'i':
+    case ':':
+      return {type: 'jumpStart'}
     case 'g':
     case 'n':
       return {type: 'gap'}
@@ -97,6 +89,24 @@ export function keyToAction(mode: Mode, input: string, key: KeyInfo): ReviewActi
     default:
       return undefined
   }
+}
+
+/** Keys while typing a query: the current-field search (`/`) and the jump to an item (`i` / `:`) work alike. */
+function textEntryAction(mode: 'search' | 'jump', input: string, key: KeyInfo): ReviewAction | undefined {
+  const search = mode === 'search'
+  if (key.escape) return {type: 'close'}
+  if (key.return) return {type: search ? 'searchConfirm' : 'jumpConfirm'}
+  const move = (delta: number): ReviewAction => ({type: search ? 'searchMove' : 'jumpMove', delta})
+  if (key.upArrow) return move(-1)
+  if (key.downArrow) return move(1)
+  if (key.pageUp) return move(-8)
+  if (key.pageDown) return move(8)
+  // Most terminals send DEL (0x7f) for Backspace, which ink reports as `delete`.
+  if (key.backspace || key.delete) return {type: search ? 'searchBackspace' : 'jumpBackspace'}
+  if (key.ctrl && input === 'u') return {type: search ? 'searchClear' : 'jumpClear'}
+  if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return undefined
+  if (input !== '') return {type: search ? 'searchInput' : 'jumpInput', text: input}
+  return undefined
 }
 
 /**

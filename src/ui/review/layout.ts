@@ -166,14 +166,46 @@ function searchMiddle(state: ReviewState, W: number): Line[] {
   return lines
 }
 
+function jumpMiddle(state: ReviewState, W: number): Line[] {
+  const {query, results, selected} = state.jump
+  const rows = MIDDLE_LINES - 3
+  const lines: Line[] = [line(rule(`項目へ移動: ${query}_  (${results.length} 件 / 一覧 ${state.queue.length} 件)`, W), 'selected', W)]
+  const start = selected < rows ? 0 : selected - rows + 1
+  const total = String(state.queue.length)
+  results.slice(start, start + rows).forEach((id, i) => {
+    const n = start + i
+    const item = state.items.get(id)
+    const at = `${fitRight(String(state.queue.indexOf(id) + 1), total.length)}/${total}`
+    const status = STATUS_TAGS[itemStatus(state, id)]
+    const head = `${n === selected ? '>' : ' '} ${id} `
+    const tail = ` ${fit(item?.group ?? '', 12)} ${fit(status, 10)} ${at}${id === state.queue[state.position] ? ' *' : '  '}`
+    const text = `${head}${fit(item?.name ?? '', W - textWidth(head) - textWidth(tail))}${tail}`
+    lines.push(line(text, n === selected ? 'selected' : itemStatus(state, id) === 'open' ? 'plain' : 'confirmed', W))
+  })
+  if (results.length === 0)
+    lines.push(line('  該当する項目は一覧にありません (Backspace で1文字消す、Ctrl-U で消去)。', 'warn', W))
+  while (lines.length < MIDDLE_LINES - 2) lines.push(line('', 'plain', W))
+  const chosen = results[selected]
+  lines.push(line(rule('', W), 'dim', W))
+  lines.push(
+    line(
+      chosen !== undefined
+        ? `  Enter で移動: ${chosen} ${state.items.get(chosen)?.name ?? ''}  (* は今の項目)`
+        : '  一覧の標準データ項目を ID・名称・読み (かな・ローマ字) で探します',
+      'plain',
+      W,
+    ),
+  )
+  return lines
+}
+
 function helpMiddle(state: ReviewState, W: number): Line[] {
   const keyWidth = Math.max(...KEY_HELP.map(([k]) => textWidth(k))) + 2
   const lines: Line[] = [line(rule('キー操作', W), 'selected', W)]
   for (const [keys, what] of KEY_HELP) lines.push(line(`  ${fit(keys, keyWidth)}${what}`, 'plain', W))
   lines.push(line(`  信号: ${SIGNALS.map((s) => `${SIGNAL_SHORT[s]}=${SIGNAL_LABELS[s]}`).join(' ')}`, 'dim', W))
   lines.push(line(`  [確定][提案][却下] 対応付けファイルの対応  [照合] 照合エンジンの候補`, 'dim', W))
-  lines.push(line('  判断はそのつどファイルに保存します (Ctrl-C でも失われません)。', 'dim', W))
-  lines.push(line('  終わったら fitgap map check で検査、fitgap analyze で分析。', 'dim', W))
+  lines.push(line('  右上の「確定・対応なし」は確定か対応なしの項目の数 (却下だけでは数えません)', 'dim', W))
   while (lines.length < MIDDLE_LINES) lines.push(line('', 'plain', W))
   return lines.slice(0, MIDDLE_LINES)
 }
@@ -203,7 +235,8 @@ export function layoutReview(state: ReviewState, options: LayoutOptions): Line[]
   const W = options.width
   const {reviewed, total} = progress(state)
   const percent = total === 0 ? 100 : Math.floor((reviewed / total) * 100)
-  const right = `判断済み ${reviewed}/${total} (${percent}%)`
+  // Counts settled items only (confirmed or no-counterpart; a rejection alone leaves the item open): say so.
+  const right = `確定・対応なし ${reviewed}/${total} (${percent}%)`
   const left = `map review  ${state.areaName} (${state.areaSlug})  ${FILTER_LABELS[state.filter]}`
   const lines: Line[] = [line(`${fit(left, W - textWidth(right) - 1)} ${right}`, 'title', W), ...itemLines(state, W)]
   if (state.queue.length === 0) {
@@ -211,6 +244,7 @@ export function layoutReview(state: ReviewState, options: LayoutOptions): Line[]
     while (lines.length < 1 + 4 + MIDDLE_LINES) lines.push(line('', 'plain', W))
   } else if (state.mode === 'help') lines.push(...helpMiddle(state, W))
   else if (state.mode === 'search') lines.push(...searchMiddle(state, W))
+  else if (state.mode === 'jump') lines.push(...jumpMiddle(state, W))
   else lines.push(...browseMiddle(state, W))
 
   const saved = options.saveError ? '' : `保存先: ${options.file}`

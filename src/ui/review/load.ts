@@ -81,6 +81,8 @@ export async function loadReviewSession(areaQuery: string, options: ReviewLoadOp
     required: d.required,
     description: d.description,
     codeTable: d.codeTable,
+    // The analyzer has profiled every item name during match (cached): its readings come for free.
+    readings: matcher.analyzer.profile(d.name).romaji,
   }))
   const seen = new Set<string>()
   const fields: FieldInfo[] = []

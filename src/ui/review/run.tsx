@@ -62,7 +62,7 @@ export function summaryLines(outcome: ReviewOutcome, file: string): string[] {
   const {reviewed, total} = progress(outcome.state)
   const lines = [
     outcome.signal ? `中断しました (${outcome.signal})。それまでの判断は保存済みです。` : '確認を終了しました。',
-    `この回の判断 ${outcome.state.decisions} 件 / 一覧 ${total} 件中 ${reviewed} 件が判断済み。`,
+    `この回の判断 ${outcome.state.decisions} 件 / 一覧 ${total} 件中 ${reviewed} 件が確定か対応なし。`,
   ]
   if (outcome.saveError) lines.push(`保存できませんでした: ${outcome.saveError}`, `${file} を確認してください。`)
   else if (outcome.state.decisions > 0) lines.push(`保存先: ${file}`, `次は \`fitgap map check ${outcome.state.areaSlug}\` で検査できます。`)

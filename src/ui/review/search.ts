@@ -1,5 +1,6 @@
 /**
- * Incremental search over the current fields by name. Pure.
+ * Incremental search over the current fields by name (`/`), and over the queue's standard items by ID, name and
+ * reading (`i` / `:`, {@link searchItems}). Pure.
  *
  * Both the query and the names go through the project's normalisation (NFKC, dashes / long vowels,
  * hiragana → katakana, variant kanji; separators removed) and are compared case-insensitively, so
@@ -75,4 +76,58 @@ export function searchFields(index: SearchIndex, query: string): FieldInfo[] {
     hits.push({field, rank})
   })
   return hits.sort((a, b) => a.rank - b.rank || byCodePoint(a.field.ref, b.field.ref)).map((h) => h.field)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Standard items (the `i` / `:` jump): the same normalisation, over the review queue's items.
+
+/** A standard item as the jump search sees it. */
+export interface ItemSearchInfo {
+  readonly id: string
+  readonly name: string
+  /** Romaji keys of the name's reading (from the matcher's analyzer; optional). */
+  readonly readings?: readonly string[]
+}
+
+export interface ItemSearchIndex {
+  /** Item ids, in the order given (the review queue's: an empty query lists them so). */
+  readonly ids: readonly string[]
+  readonly keys: readonly {readonly id: string; readonly name: string; readonly readings: readonly string[]}[]
+}
+
+export function buildItemSearchIndex(items: readonly ItemSearchInfo[]): ItemSearchIndex {
+  return {
+    ids: items.map((item) => item.id),
+    keys: items.map((item) => ({
+      id: searchKey(item.id),
+      name: searchKey(item.name),
+      readings: [...new Set([readingKey(item.name), ...(item.readings ?? []).map(romajiKey)])].filter((k) => k !== ''),
+    })),
+  }
+}
+
+/**
+ * Item ids whose ID or name contains the query, best first: ID or name equal, starts with, contained anywhere,
+ * then same reading (kana or romaji: 「しめい」「shimei」 find 氏名 when its reading is known); ties in ID order.
+ * Full-width digits and kana widths are folded (「００１」 finds 001…). An empty query lists all, in index order.
+ */
+export function searchItems(index: ItemSearchIndex, query: string): string[] {
+  const q = searchKey(query)
+  if (q === '') return [...index.ids]
+  const reading = readingKey(query)
+  const hits: {id: string; rank: number}[] = []
+  index.keys.forEach((key, order) => {
+    let rank: number
+    if (key.id === q) rank = 0
+    else if (key.name === q) rank = 1
+    else if (key.id.startsWith(q)) rank = 2
+    else if (key.name.startsWith(q)) rank = 3
+    else if (key.name.includes(q)) rank = 4
+    else if (key.id.includes(q)) rank = 5
+    else if (reading.length >= 3 && key.readings.some((r) => r.includes(reading))) {
+      rank = key.readings.includes(reading) ? 6 : key.readings.some((r) => r.startsWith(reading)) ? 7 : 8
+    } else return
+    hits.push({id: index.ids[order]!, rank})
+  })
+  return hits.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id, 'en', {numeric: true})).map((h) => h.id)
 }

@@ -6,7 +6,15 @@
 import {entryKey, type MappingEntry, type MappingFile, type MappingItem} from '../../mapping/model.js'
 import type {Signals} from '../../matching/signals.js'
 import {confirm, type DecisionTarget, isSettled, noCounterpart, reject, type Stamp} from './decisions.js'
-import {buildSearchIndex, type FieldInfo, type SearchIndex, searchFields} from './search.js'
+import {
+  buildItemSearchIndex,
+  buildSearchIndex,
+  type FieldInfo,
+  type ItemSearchIndex,
+  type SearchIndex,
+  searchFields,
+  searchItems,
+} from './search.js'
 import {byCodePoint} from '../../model/order.js'
 
 export const REVIEW_FILTERS = ['unmapped', 'low', 'all'] as const
@@ -34,6 +42,8 @@ export interface ReviewItem {
   readonly required: boolean
   readonly description?: string
   readonly codeTable?: string
+  /** Romaji keys of the name's reading (the matcher's analyzer), for the jump search by kana / romaji. */
+  readonly readings?: readonly string[]
 }
 
 /** A matcher candidate for one item (a Candidate from src/matching/engine.ts fits). */
@@ -77,7 +87,7 @@ export interface CandidateView {
 
 export type ItemStatus = 'open' | 'confirmed' | 'gap'
 
-export type Mode = 'browse' | 'search' | 'help'
+export type Mode = 'browse' | 'search' | 'jump' | 'help'
 
 export interface Message {
   readonly kind: 'info' | 'warn'
@@ -110,6 +120,10 @@ export interface ReviewState {
   readonly selected: number
   readonly mode: Mode
   readonly search: {readonly query: string; readonly results: readonly FieldInfo[]; readonly selected: number}
+  /** The queue's items by ID, name and reading, for the jump (`i` / `:`). */
+  readonly itemIndex: ItemSearchIndex
+  /** The jump: matching item ids (queue order within a rank) and the selected one. */
+  readonly jump: {readonly query: string; readonly results: readonly string[]; readonly selected: number}
   readonly undo: readonly UndoEntry[]
   readonly message?: Message
   /** Decisions made in this session (undo takes them back). */
@@ -135,6 +149,12 @@ export type ReviewAction =
   | {readonly type: 'searchClear'}
   | {readonly type: 'searchMove'; readonly delta: number}
   | {readonly type: 'searchConfirm'}
+  | {readonly type: 'jumpStart'}
+  | {readonly type: 'jumpInput'; readonly text: string}
+  | {readonly type: 'jumpBackspace'}
+  | {readonly type: 'jumpClear'}
+  | {readonly type: 'jumpMove'; readonly delta: number}
+  | {readonly type: 'jumpConfirm'}
 
 // ---------------------------------------------------------------------------------------------------------
 // Selectors
@@ -196,6 +216,10 @@ export const currentItem = (state: ReviewState): ReviewItem | undefined => {
   return id === undefined ? undefined : state.items.get(id)
 }
 
+/**
+ * Progress: queue items that are settled (confirmed or no-counterpart) / queue length. Rejecting a candidate
+ * does not settle an item, so it does not count; the screen labels the count 確定・対応なし to say so.
+ */
 export function progress(state: ReviewState): {reviewed: number; total: number} {
   return {reviewed: state.queue.filter((id) => statusOf(state.mapping, id) !== 'open').length, total: state.queue.length}
 }
@@ -230,13 +254,14 @@ export function buildQueue(
 export function createReviewState(input: ReviewInput): ReviewState {
   const index = buildSearchIndex(input.fields)
   const queue = buildQueue(input.items, input.mapping, input.matches, input.filter, input.threshold)
+  const items = new Map(input.items.map((item) => [item.id, item]))
   return {
     areaSlug: input.areaSlug,
     areaName: input.areaName,
     filter: input.filter,
     threshold: input.threshold,
     stamp: {by: input.by, at: input.today},
-    items: new Map(input.items.map((item) => [item.id, item])),
+    items,
     fields: new Map(input.fields.map((field) => [field.ref, field])),
     index,
     matches: input.matches,
@@ -246,6 +271,8 @@ export function createReviewState(input: ReviewInput): ReviewState {
     selected: 0,
     mode: 'browse',
     search: {query: '', results: [], selected: 0},
+    itemIndex: buildItemSearchIndex(queue.map((id) => items.get(id)!)),
+    jump: {query: '', results: [], selected: 0},
     undo: [],
     message:
       queue.length === 0
@@ -326,6 +353,16 @@ function withSearch(state: ReviewState, query: string): ReviewState {
   return {...state, search: {query, results: searchFields(state.index, query), selected: 0}}
 }
 
+function withJump(state: ReviewState, query: string): ReviewState {
+  return {...state, jump: {query, results: searchItems(state.itemIndex, query), selected: 0}}
+}
+
+/** Item text for messages: 001001002 氏名 (12/123). */
+function itemLabel(state: ReviewState, position: number): string {
+  const id = state.queue[position]!
+  return `${id} ${state.items.get(id)?.name ?? ''} (${position + 1}/${state.queue.length})`
+}
+
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   const id = currentItemId(state)
   switch (action.type) {
@@ -392,6 +429,28 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const count = state.search.results.length
       if (count === 0) return state
       return {...state, search: {...state.search, selected: Math.max(0, Math.min(count - 1, state.search.selected + action.delta))}}
+    }
+    case 'jumpStart': {
+      // Every queue item, the current one selected: Enter without typing stays where it is.
+      const opened = withJump(state, '')
+      return {...opened, mode: 'jump', jump: {...opened.jump, selected: state.position}, message: undefined}
+    }
+    case 'jumpInput':
+      return withJump(state, state.jump.query + action.text.replace(/[\p{Cc}]/gu, ''))
+    case 'jumpBackspace':
+      return withJump(state, [...state.jump.query].slice(0, -1).join(''))
+    case 'jumpClear':
+      return withJump(state, '')
+    case 'jumpMove': {
+      const count = state.jump.results.length
+      if (count === 0) return state
+      return {...state, jump: {...state.jump, selected: Math.max(0, Math.min(count - 1, state.jump.selected + action.delta))}}
+    }
+    case 'jumpConfirm': {
+      const target = state.jump.results[state.jump.selected]
+      if (target === undefined) return {...state, message: warn('該当する標準データ項目が一覧にありません (Esc で戻る)')}
+      const position = state.queue.indexOf(target)
+      return {...state, mode: 'browse', position, selected: 0, message: info(`移動: ${itemLabel(state, position)}`)}
     }
     case 'searchConfirm': {
       const field = state.search.results[state.search.selected]
