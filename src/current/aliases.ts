@@ -1,13 +1,13 @@
 /**
  * Loads the header-alias dictionaries (bundled, the workspace's own, a vendor profile) and import profiles.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 
 import {z} from 'zod'
 
 import {InputError} from '../errors.js'
-import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
+import {loadSettingsYaml} from '../io/yaml-source.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../paths.js'
 import type {Workspace} from '../workspace/workspace.js'
 import {type AliasDictionary, AliasError, type CompiledAliases, compileAliases, IMPORT_KINDS, type ImportKind, ROLES} from './headers.js'
@@ -43,21 +43,8 @@ export const profileSchema = z.strictObject({
 
 export type ImportProfile = z.output<typeof profileSchema>
 
-function readYaml<T extends z.ZodType>(file: string, schema: T, what: string): z.output<T> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new InputError(`${what} ${displayPath(file)} を読めません (ファイルがありません)。`)
-  }
-  const source = parseYamlSource(text, displayPath(file))
-  const result = validateYaml(source, schema)
-  if (!result.value) throw new InputError(`${what} ${source.displayPath} に誤りがあります。`, result.problems)
-  return result.value
-}
-
 export function loadProfile(file: string): ImportProfile {
-  return readYaml(path.resolve(file), profileSchema, '取込プロファイル')
+  return loadSettingsYaml(path.resolve(file), profileSchema, '取込プロファイル')
 }
 
 export const bundledAliasesPath = (): string => path.join(BUNDLED_MAPPINGS_DIR, ALIASES_FILE)
@@ -71,10 +58,10 @@ export function loadAliases(workspace?: Workspace, profile?: {file: string; prof
   if (profile?.profile.aliases) layers.push({name: displayPath(profile.file), dictionary: profile.profile.aliases as AliasDictionary})
   if (workspace) {
     const own = path.join(workspace.mappingsDir, ALIASES_FILE)
-    if (existsSync(own)) layers.push({name: displayPath(own), dictionary: readYaml(own, aliasDictionarySchema, '見出しの別名辞書') as AliasDictionary})
+    if (existsSync(own)) layers.push({name: displayPath(own), dictionary: loadSettingsYaml(own, aliasDictionarySchema, '見出しの別名辞書') as AliasDictionary})
   }
   const bundled = bundledAliasesPath()
-  layers.push({name: displayPath(bundled), dictionary: readYaml(bundled, aliasDictionarySchema, '見出しの別名辞書') as AliasDictionary})
+  layers.push({name: displayPath(bundled), dictionary: loadSettingsYaml(bundled, aliasDictionarySchema, '見出しの別名辞書') as AliasDictionary})
   try {
     return compileAliases(layers)
   } catch (error) {

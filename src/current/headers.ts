@@ -5,6 +5,8 @@
  * exports use for it. Texts are compared after {@link normalizeHeader}; an entry written `/…/` is a
  * regular expression tested against the normalised header.
  */
+import {normalizeHeader} from '../io/header-text.js'
+
 export const IMPORT_KINDS = ['fields', 'forms', 'functions'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
@@ -65,13 +67,7 @@ const MULTI_ROLES = new Set<string>(['category'])
 
 export type AliasDictionary = {[K in ImportKind]?: {[R in RoleOf<K>]?: readonly string[]}}
 
-/** Width-folded, lower-case, without spaces, line breaks and decoration (※ * ・ : _ - .). */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-‐‑–—―−・･:*※.。、,]/g, '')
-}
+export {normalizeHeader}
 
 interface CompiledLayer {
   readonly name: string

@@ -19,7 +19,7 @@ import {parseJsonDefinitions} from './read-json.js'
 import {readXlsx} from './read-xlsx.js'
 import {parseXmlDefinitions} from './read-xml.js'
 import type {ReaderOptions, ReadResult} from './reader.js'
-import type {RecordSink} from './records.js'
+import {DuplicateWatch, type RecordSink} from './records.js'
 import {CurrentImport, loadCurrentSystem} from './store.js'
 
 export interface ImportRequest {
@@ -127,6 +127,13 @@ const areaMatcher = (slug: string) => (value: string) => {
 }
 
 async function readOne(format: Format, options: ReaderOptions, sink: RecordSink): Promise<ReadResult> {
+  const watch = new DuplicateWatch()
+  const result = await readFormat(format, options, watch.wrap(sink))
+  const duplicates = watch.warnings(options.display)
+  return duplicates.length > 0 ? {...result, warnings: [...result.warnings, ...duplicates]} : result
+}
+
+async function readFormat(format: Format, options: ReaderOptions, sink: RecordSink): Promise<ReadResult> {
   if (format === 'delimited') return readDelimited(options, sink)
   if (format === 'xlsx') return readXlsx(options, sink)
   const {text, sha256, encoding} = readText(options, format)

@@ -5,7 +5,8 @@
 import {z} from 'zod'
 
 import {InputError} from '../errors.js'
-import {formatIssuePath, parseYamlSource} from '../io/yaml-source.js'
+import {type JsonSource, JsonSyntaxError, parseJsonSource} from '../io/json-source.js'
+import {formatIssuePath} from '../io/yaml-source.js'
 import {
   type CurrentField,
   type CurrentForm,
@@ -37,15 +38,6 @@ export interface JsonContext {
   readonly areaMatches: (value: string) => boolean
 }
 
-function jsonSyntaxError(text: string, error: Error): {line: number; column: number} | undefined {
-  const position = /position (\d+)/.exec(error.message)
-  if (!position) return undefined
-  const index = Number(position[1])
-  const before = text.slice(0, index)
-  const line = before.split('\n').length
-  return {line, column: index - before.lastIndexOf('\n')}
-}
-
 /** Fills type / length from typeRaw when only the raw type was written. */
 function completeType<T extends {type?: CurrentField['type']; typeRaw?: string; length?: number; scale?: number}>(record: T): T {
   if (record.typeRaw === undefined || (record.type !== undefined && record.length !== undefined)) return record
@@ -60,14 +52,13 @@ function dropUndefined<T extends object>(value: T): T {
 export function parseJsonDefinitions(text: string, context: JsonContext, sink: RecordSink): {counts: Partial<Record<ImportKind, number>>; skipped: number} {
   const where = context.display
   if (text.trim() === '') throw new InputError(`${where}: ファイルが空です。`)
+  let source: JsonSource
   try {
-    JSON.parse(text)
+    source = parseJsonSource(text)
   } catch (error) {
-    const at = jsonSyntaxError(text, error as Error)
-    throw new InputError(`${where}${at ? ` ${at.line}行目 ${at.column}列` : ''}: JSON として正しくありません (${(error as Error).message})。`)
+    if (!(error instanceof JsonSyntaxError)) throw error
+    throw new InputError(`${where} ${error.line}行目 ${error.column}列: JSON として正しくありません (${error.message})。`)
   }
-  // the YAML parser reads JSON too, and tells the line of every value
-  const source = parseYamlSource(text, where)
   const result = jsonInputSchema.safeParse(source.data)
   if (!result.success) {
     const problems = result.error.issues

@@ -9,52 +9,26 @@ import {readFileSync} from 'node:fs'
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
+import {cellValueText, MAX_SHEET_COLUMNS, readSafely} from '../io/cell-text.js'
 import {columnLetter} from '../io/column-letter.js'
 import {detectHeader, type ImportKind} from './headers.js'
 import type {ReaderOptions, ReadResult} from './reader.js'
 import {Messages, type RecordSink, TableReader} from './records.js'
 import {duplicateHeaderProblems, HEADER_HINT, HEADER_SEARCH_ROWS, headerNotFoundProblems, kindLabel, titleBlockTable} from './table-import.js'
 
-const MAX_COLUMNS = 256
-
-function formatValue(value: ExcelJS.CellValue, formulaWithoutValue: () => void): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)))
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) {
-    const iso = value.toISOString()
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')
-  }
-  if ('richText' in value) return value.richText.map((run) => run.text).join('')
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as {result?: unknown}).result
-    if (result === undefined) {
-      formulaWithoutValue()
-      return ''
-    }
-    if (typeof result === 'object' && result !== null && 'error' in result) return ''
-    return formatValue(result as ExcelJS.CellValue, formulaWithoutValue)
-  }
-  if ('hyperlink' in value) {
-    const text = (value as {text?: unknown}).text
-    return typeof text === 'string' ? text : typeof text === 'object' && text && 'richText' in text ? (text as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') : ''
-  }
-  if ('error' in value) return ''
-  return ''
-}
-
 /**
  * A cell's text. A merged cell repeats its master's value only within the master's column (a table name
  * merged down over rows); to the right of the master (a title merged across columns) it is empty.
  */
 function cellText(cell: ExcelJS.Cell, onFormula: (address: string) => void): string {
-  let source = cell
-  if (cell.isMerged && cell.master.address !== cell.address) {
-    if (cell.master.col !== cell.col) return ''
-    source = cell.master
+  const source = readSafely(() => (cell.isMerged ? cell.master : cell), cell)
+  if (source !== cell && readSafely(() => source.address !== cell.address, false)) {
+    if (readSafely(() => source.col !== cell.col, true)) return ''
   }
-  return formatValue(source.value, () => onFormula(source.address))
+  return cellValueText(
+    readSafely(() => source.value, null),
+    () => onFormula(source.address),
+  )
 }
 
 function rowCells(sheet: ExcelJS.Worksheet, row: number, width: number, onFormula: (address: string) => void): string[] {
@@ -98,7 +72,7 @@ export async function readXlsx(options: ReaderOptions, sink: RecordSink): Promis
       continue
     }
     // formatting far to the right must not make every row thousands of cells wide
-    const width = Math.min(sheet.columnCount, MAX_COLUMNS)
+    const width = Math.min(sheet.columnCount, MAX_SHEET_COLUMNS)
     const last = sheet.rowCount
     if (width === 0 || last === 0) {
       notes.push(`シート「${sheet.name}」は空のため読み飛ばしました`)

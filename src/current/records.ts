@@ -200,6 +200,9 @@ export class TableReader {
     if (id !== '' || name !== '') {
       const key = id || [...this.forms.values()].find((p) => p.form.name === name)?.form.id || name
       pending = this.forms.get(key)
+      // a form row again after another form, or twice in a list without items: more than the merge of its rows
+      if (pending && (pending !== this.currentForm || (itemName === '' && !this.col.has('itemName'))))
+        this.warnings.add(`${this.loc(row)}: ${id !== '' ? `帳票ID「${id}」` : `帳票「${name}」`}は ${pending.form.source?.line ?? pending.form.source?.row ?? '?'} 行目にもあります (重複)。`)
       if (!pending) {
         pending = {form: {id: key, name, fields: [], source: this.source(row, line)}, items: []}
         this.forms.set(key, pending)
@@ -286,5 +289,52 @@ export class TableReader {
     }
     this.forms.clear()
     return this.stats
+  }
+}
+
+const MAX_DUPLICATE_WARNINGS = 10
+
+function where(source: RecordSource | undefined): string {
+  if (!source) return '?'
+  return `${source.sheet !== undefined ? `シート「${source.sheet}」` : ''}${source.line ?? source.row}行目`
+}
+
+/**
+ * Watches the records of one file for definitions given twice: function IDs, and forms beyond the intended merge of a
+ * 帳票一覧 entry with its 帳票項目 (one entry without items, one with). Records pass through unchanged.
+ */
+export class DuplicateWatch {
+  private readonly functions = new Map<string, RecordSource[]>()
+  private readonly forms = new Map<string, {listed: RecordSource[]; itemised: RecordSource[]}>()
+
+  wrap(sink: RecordSink): RecordSink {
+    return {
+      field: (record) => sink.field(record),
+      form: (record) => {
+        const seen = this.forms.get(record.id) ?? {listed: [], itemised: []}
+        this.forms.set(record.id, seen)
+        ;(record.fields.length > 0 ? seen.itemised : seen.listed).push(record.source ?? {file: '', row: 0})
+        sink.form(record)
+      },
+      function: (record) => {
+        const seen = this.functions.get(record.id)
+        if (seen) seen.push(record.source ?? {file: '', row: 0})
+        else this.functions.set(record.id, [record.source ?? {file: '', row: 0}])
+        sink.function(record)
+      },
+    }
+  }
+
+  /** Japanese warnings naming the file and the rows of each duplicate. */
+  warnings(display: string): string[] {
+    const out: string[] = []
+    const rows = (sources: readonly RecordSource[]) => sources.slice(0, 5).map(where).join('・') + (sources.length > 5 ? ` ほか ${sources.length - 5} 箇所` : '')
+    for (const [id, sources] of this.functions)
+      if (sources.length > 1) out.push(`${display}: 機能ID「${id}」が ${sources.length} 回あります (${rows(sources)})。同じ機能が二重に取り込まれます。`)
+    for (const [id, {listed, itemised}] of this.forms) {
+      if (listed.length > 1) out.push(`${display}: 帳票ID「${id}」が帳票一覧に ${listed.length} 回あります (${rows(listed)})。`)
+      if (itemised.length > 1) out.push(`${display}: 帳票ID「${id}」の帳票項目が ${itemised.length} か所にあります (${rows(itemised)})。1つの帳票にまとめて取り込みます。`)
+    }
+    return out.length > MAX_DUPLICATE_WARNINGS ? [...out.slice(0, MAX_DUPLICATE_WARNINGS), `… ほか ${out.length - MAX_DUPLICATE_WARNINGS} 件`] : out
   }
 }

@@ -1,8 +1,11 @@
+import {readFileSync} from 'node:fs'
+
 import jsyaml from 'js-yaml'
 import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {z} from 'zod'
 
 import {InputError} from '../errors.js'
+import {displayPath} from '../paths.js'
 
 z.config(z.locales.ja())
 
@@ -101,4 +104,24 @@ export function parseAndValidateYaml<T extends z.ZodType>(
     }
   }
   return validateYaml(parseYamlSource(text, displayPath), schema)
+}
+
+/** Parses and validates YAML text that is a settings file (`what`: 取込プロファイル …); throws an InputError listing the problems. */
+export function parseSettingsYaml<T extends z.ZodType>(text: string, shownPath: string, schema: T, what: string): z.output<T> {
+  const source = parseYamlSource(text, shownPath)
+  const result = validateYaml(source, schema)
+  if (!result.value) throw new InputError(`${what} ${source.displayPath} に誤りがあります。`, result.problems)
+  return result.value
+}
+
+/** Reads a YAML settings file and validates it ({@link parseSettingsYaml}); a file that cannot be read is an InputError too. */
+export function loadSettingsYaml<T extends z.ZodType>(file: string, schema: T, what: string): z.output<T> {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new InputError(`${what} ${displayPath(file)} を読めません${missing ? ' (ファイルがありません)' : ''}。`)
+  }
+  return parseSettingsYaml(text, displayPath(file), schema, what)
 }

@@ -156,6 +156,11 @@ describe('fitgap current import: bad input is refused with exit 2 and nothing wr
     expect(await refused([write('bad.json', '{\n  "fields": [\n    {"table": "T",}\n  ]\n}')])).toMatch(/bad\.json 3行目 \d+列: JSON として正しくありません/)
     const message = await refused([write('model.json', '{\n  "fields": [\n    {"table": "T", "column": "A", "label": "A", "length": "abc"}\n  ]\n}')])
     expect(message).toContain('model.json:3 fields[0].length')
+    // a duplicate key is a JSON problem, said as such (not as YAML)
+    const duplicate = await refused([write('dup.json', '{\n  "fields": [],\n  "fields": []\n}')])
+    expect(duplicate).toMatch(/dup\.json 3行目 3列: JSON として正しくありません \(キー「fields」が重複しています\)/)
+    expect(duplicate).not.toContain('YAML')
+    expect(await refused([write('trailing.json', '{"fields": []} x')])).toMatch(/trailing\.json 1行目 \d+列: JSON として正しくありません/)
   })
 
   it('a missing file, and two files with the same name', async () => {

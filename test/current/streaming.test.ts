@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 
 import {tempDir} from '../helpers/cli.js'
-import {importInto, newWorkspace, show} from './helpers.js'
+import {fixture, importInto, newWorkspace, show} from './helpers.js'
 
 describe('fitgap current import: larger files and layouts', () => {
   it('streams a multi-megabyte CP932 CSV (characters split across read chunks) with exact provenance', async () => {
@@ -55,5 +55,30 @@ describe('fitgap current import: larger files and layouts', () => {
     expect(result.stderr).toContain('warn.csv 3行目: 項目 warn.SHIMEI は 2 行目にもあります (重複)')
     expect(result.stderr).toContain('必須の値「条件付き」を解釈できない')
     expect((await show(ws)).fields).toHaveLength(2)
+  })
+
+  it('warns about a function ID or a form given twice in one file, naming the rows', async () => {
+    const dir = tempDir()
+    const functions = path.join(dir, 'fn.csv')
+    writeFileSync(functions, '機能ID,機能名\nF1,転入\nF2,転出\nF1,転入 (再掲)\n')
+    const forms = path.join(dir, 'forms.csv')
+    writeFileSync(forms, '帳票ID,帳票名\nR1,住民票\nR2,通知書\nR1,住民票の写し\n')
+    const json = path.join(dir, 'fn.json')
+    writeFileSync(json, JSON.stringify({functions: [{id: 'F9', name: 'a', inUse: true}, {id: 'F9', name: 'b', inUse: true}]}, null, 2))
+    const ws = await newWorkspace()
+    const result = await importInto(ws, [functions, forms, json])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(result.stderr).toContain('fn.csv: 機能ID「F1」が 2 回あります (2行目・4行目)')
+    expect(result.stderr).toContain('forms.csv 4行目: 帳票ID「R1」は 2 行目にもあります (重複)')
+    expect(result.stderr).toContain('fn.json: 機能ID「F9」が 2 回あります (3行目・8行目)')
+    expect(result.stderr).not.toContain('F2')
+  })
+
+  it('does not warn about the intended merge of a form list and its items', async () => {
+    const ws = await newWorkspace()
+    const result = await importInto(ws, [fixture('jumin-forms-list.csv'), fixture('jumin-form-items.csv'), fixture('jumin-teigisho.xlsx')])
+    expect(result.exitCode).toBe(0)
+    expect(result.stderr).not.toContain('重複')
+    expect(result.stderr).not.toContain('回あります')
   })
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {z} from 'zod'
 
 import {InputError} from '../../errors.js'
+import {normalizeHeader} from '../../io/header-text.js'
 import {parseYamlSource, validateYaml} from '../../io/yaml-source.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../../paths.js'
 import {SHEET_FIELDS, SHEET_KINDS, type SheetKind} from './types.js'
@@ -47,27 +48,13 @@ export interface AliasDictionary {
   readonly sheetNames: Record<SheetKind | 'ignore', string[]>
 }
 
-/**
- * Normalises a header or sheet name for comparison: NFKC (full-width → half-width), no white space or line breaks,
- * no 【】「」『』 brackets, no trailing note marks (※1, *1) or full stops, lower-case ASCII.
- */
-export function normalizeLabel(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[【】「」『』〔〕]/g, '')
-    .replace(/(?:※|\*)\d*$/u, '')
-    .replace(/[.。]+$/u, '')
-    .toLowerCase()
-}
-
 /** The spellings a header is tried under, most specific first: as written, without (…) remarks, without a ※ note. */
 export function labelCandidates(raw: string): string[] {
-  const full = normalizeLabel(raw)
+  const full = normalizeHeader(raw)
   const out = [full]
-  const noNote = normalizeLabel(raw.normalize('NFKC').replace(/[※*].*$/su, ''))
-  const noParens = normalizeLabel(raw.normalize('NFKC').replace(/\([^)]*\)/g, '').replace(/[※*].*$/su, ''))
-  const firstLine = normalizeLabel(raw.normalize('NFKC').split(/\r?\n/)[0] ?? '')
+  const noNote = normalizeHeader(raw.normalize('NFKC').replace(/[※*].*$/su, ''))
+  const noParens = normalizeHeader(raw.normalize('NFKC').replace(/\([^)]*\)/g, '').replace(/[※*].*$/su, ''))
+  const firstLine = normalizeHeader(raw.normalize('NFKC').split(/\r?\n/)[0] ?? '')
   for (const candidate of [noNote, noParens, firstLine]) if (candidate !== '' && !out.includes(candidate)) out.push(candidate)
   return out
 }
@@ -85,12 +72,12 @@ export function addAliases(dictionary: AliasDictionary, fields: FieldAliasesInpu
     const perField = fields?.[kind]
     if (!perField) continue
     for (const [field, aliases] of Object.entries(perField)) {
-      for (const alias of aliases ?? []) dictionary.fields[kind].set(normalizeLabel(alias), field)
+      for (const alias of aliases ?? []) dictionary.fields[kind].set(normalizeHeader(alias), field)
     }
   }
   for (const [kind, names] of Object.entries(sheetNames ?? {}) as [SheetKind | 'ignore', string[] | undefined][]) {
     for (const name of names ?? []) {
-      const normalised = normalizeLabel(name)
+      const normalised = normalizeHeader(name)
       if (!dictionary.sheetNames[kind].includes(normalised)) dictionary.sheetNames[kind].push(normalised)
     }
   }
@@ -129,7 +116,7 @@ export function fieldForLabel(dictionary: AliasDictionary, kind: SheetKind, raw:
 
 /** The kind a sheet name points at (the longest matching fragment wins), 'ignore', or undefined. */
 export function kindForSheetName(dictionary: AliasDictionary, sheetName: string): SheetKind | 'ignore' | undefined {
-  const name = normalizeLabel(sheetName)
+  const name = normalizeHeader(sheetName)
   let best: {kind: SheetKind | 'ignore'; length: number} | undefined
   for (const [kind, fragments] of Object.entries(dictionary.sheetNames) as [SheetKind | 'ignore', string[]][]) {
     for (const fragment of fragments) {

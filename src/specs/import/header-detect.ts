@@ -1,4 +1,5 @@
-import {type AliasDictionary, fieldForLabel, labelCandidates, normalizeLabel} from './aliases.js'
+import {normalizeHeader} from '../../io/header-text.js'
+import {type AliasDictionary, fieldForLabel, labelCandidates} from './aliases.js'
 import {cellAt, columnIndex, gridWidth, type SheetGrid} from './sheet-grid.js'
 import {MULTI_COLUMN_FIELDS, type SheetKind} from './types.js'
 
@@ -191,7 +192,7 @@ function explicitHeaderAliases(explicit: ExplicitColumns | undefined): Map<strin
   const out = new Map<string, string>()
   for (const [field, refs] of Object.entries(explicit)) {
     for (const ref of typeof refs === 'string' ? [refs] : refs) {
-      if (columnIndex(ref) === undefined) out.set(normalizeLabel(ref), field)
+      if (columnIndex(ref) === undefined) out.set(normalizeHeader(ref), field)
     }
   }
   return out

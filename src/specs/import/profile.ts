@@ -1,10 +1,6 @@
-import {readFileSync} from 'node:fs'
-
 import {z} from 'zod'
 
-import {InputError} from '../../errors.js'
-import {parseYamlSource, validateYaml} from '../../io/yaml-source.js'
-import {displayPath} from '../../paths.js'
+import {loadSettingsYaml, parseSettingsYaml} from '../../io/yaml-source.js'
 import {aliasFileSchema, sheetNamesSchema} from './aliases.js'
 import {MULTI_COLUMN_FIELDS, SHEET_FIELDS, SHEET_KINDS, type SheetKind} from './types.js'
 
@@ -44,20 +40,11 @@ export type ImportProfile = z.output<typeof profileSchema>
 export type SheetRule = ImportProfile['sheets'][number]
 
 export function parseProfile(text: string, shownPath: string): ImportProfile {
-  const source = parseYamlSource(text, shownPath)
-  const result = validateYaml(source, profileSchema)
-  if (!result.value) throw new InputError(`取込プロファイル ${shownPath} に誤りがあります。`, result.problems)
-  return result.value
+  return parseSettingsYaml(text, shownPath, profileSchema, '取込プロファイル')
 }
 
 export function loadProfile(file: string): ImportProfile {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new InputError(`取込プロファイル ${displayPath(file)} を読めません。`)
-  }
-  return parseProfile(text, displayPath(file))
+  return loadSettingsYaml(file, profileSchema, '取込プロファイル')
 }
 
 export function ruleForSheet(profile: ImportProfile | undefined, sheetName: string): SheetRule | undefined {

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
 
+import {cellValueText, MAX_SHEET_COLUMNS, readSafely} from '../../io/cell-text.js'
+
 /** One cell as the importer sees it: text (formulas → their result, rich text joined) and number details for IDs. */
 export interface GridCell {
   /** Text for data rows: a vertically merged cell repeats its top value; a horizontally merged one is empty beside its first cell. */
@@ -20,27 +22,6 @@ export interface SheetGrid {
   readonly rows: readonly (readonly GridCell[])[]
 }
 
-const MAX_COLUMNS = 200
-
-/** A cell value as text, without ever throwing (exceljs's cell.text can throw on merged cells in government workbooks). */
-export function valueText(value: unknown, depth = 0): string {
-  if (value === null || value === undefined || depth > 4) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    if (Array.isArray(record.richText))
-      return (record.richText as unknown[]).map((run) => valueText((run as {text?: unknown})?.text, depth + 1)).join('')
-    if ('formula' in record || 'sharedFormula' in record) return valueText(record.result, depth + 1)
-    if ('error' in record) return ''
-    if ('text' in record) return valueText(record.text, depth + 1)
-    if ('result' in record) return valueText(record.result, depth + 1)
-  }
-  return ''
-}
-
 function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
@@ -48,41 +29,33 @@ function numberOf(value: unknown): number | undefined {
   return undefined
 }
 
-function safely<T>(read: () => T, fallback: T): T {
-  try {
-    return read()
-  } catch {
-    return fallback
-  }
-}
-
 /** Reads a worksheet into a grid, defensively: any cell that cannot be read becomes empty text. */
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
-  const rowCount = safely(() => worksheet.rowCount, 0)
-  const columnCount = Math.min(MAX_COLUMNS, safely(() => worksheet.columnCount, 0))
+  const rowCount = readSafely(() => worksheet.rowCount, 0)
+  const columnCount = Math.min(MAX_SHEET_COLUMNS, readSafely(() => worksheet.columnCount, 0))
   const rows: GridCell[][] = []
   for (let r = 1; r <= rowCount; r++) {
-    const row = safely(() => worksheet.getRow(r), undefined)
+    const row = readSafely(() => worksheet.getRow(r), undefined)
     const cells: GridCell[] = []
-    if (!row || !safely(() => row.hasValues, true)) {
+    if (!row || !readSafely(() => row.hasValues, true)) {
       rows.push(cells)
       continue
     }
     for (let c = 1; c <= columnCount; c++) {
-      const cell = row ? safely(() => row.getCell(c), undefined) : undefined
+      const cell = row ? readSafely(() => row.getCell(c), undefined) : undefined
       if (!cell) {
         cells.push({text: '', headerText: ''})
         continue
       }
-      const master = safely(() => (cell.isMerged ? cell.master : cell), cell) ?? cell
-      const value = safely(() => master.value, null)
-      const text = valueText(value).replace(/\r\n?/g, '\n')
-      const isSelf = master === cell || safely(() => master.address === cell.address, true)
-      const sameColumn = safely(() => Number(master.col) === Number(cell.col), true)
+      const master = readSafely(() => (cell.isMerged ? cell.master : cell), cell) ?? cell
+      const value = readSafely(() => master.value, null)
+      const text = cellValueText(value).replace(/\r\n?/g, '\n')
+      const isSelf = master === cell || readSafely(() => master.address === cell.address, true)
+      const sameColumn = readSafely(() => Number(master.col) === Number(cell.col), true)
       const number = numberOf(value)
-      const numFmt = safely(() => master.numFmt, undefined)
-      const merged = safely(() => cell.isMerged, false)
-      const masterAddress = merged ? safely(() => master.address, undefined) : undefined
+      const numFmt = readSafely(() => master.numFmt, undefined)
+      const merged = readSafely(() => cell.isMerged, false)
+      const masterAddress = merged ? readSafely(() => master.address, undefined) : undefined
       cells.push({
         text: isSelf || sameColumn ? text : '',
         headerText: text,

@@ -1,4 +1,5 @@
 import {DATA_TYPE_LABELS, type DataType, type ImplementationKind, parseDataType, parseImplementationKind} from '../../model/vocabulary.js'
+import {parseLength} from '../../current/type-spec.js'
 import type {GridCell} from './sheet-grid.js'
 
 /** Characters an ID may have in a catalogue (see src/model/catalog.ts). */
@@ -96,16 +97,17 @@ export function dataTypeLabel(type: DataType): string {
   return DATA_TYPE_LABELS[type]
 }
 
-/** Reads 桁数: "10", "１０桁", "10,2" / "10.2" (with 小数桁), "可変" → nothing. */
+/**
+ * Reads 桁数 with the current-system parser ({@link parseLength}): "10", "１０桁", "(40)", "全角20文字", "10,2" / "10.2"
+ * (with 小数桁), "X(40)", "NUMBER(10,2)". Empty or "-" is no length; anything else without a length ("可変", "1.5")
+ * is unreadable, and the caller warns.
+ */
 export function readLength(raw: string): {length?: number; scale?: number; unreadable?: boolean} {
   const text = compact(raw)
   if (text === '' || /^[-−―ー]$/.test(text)) return {}
-  const match = /^(\d+)(?:桁|byte|バイト|文字)?(?:[,.、](\d+))?/i.exec(text)
-  if (!match) return {unreadable: true}
-  const length = Number(match[1])
-  const scale = match[2] !== undefined ? Number(match[2]) : undefined
-  if (!(length > 0)) return {unreadable: true}
-  return {length, ...(scale !== undefined ? {scale} : {})}
+  const parsed = parseLength(text.replace(/、/g, ','))
+  if (!parsed.ok || parsed.length === undefined) return {unreadable: true}
+  return {length: parsed.length, ...(parsed.scale !== undefined ? {scale: parsed.scale} : {})}
 }
 
 /** An English name as lower snake_case ("familyName" → "family_name"), or undefined if it cannot be one. */

@@ -2,11 +2,13 @@ import path from 'node:path'
 
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {normalizeLabel, loadBundledAliases, fieldForLabel, kindForSheetName} from '../../../src/specs/import/aliases.js'
+import {loadBundledAliases, fieldForLabel, kindForSheetName} from '../../../src/specs/import/aliases.js'
 import {detectHeader} from '../../../src/specs/import/header-detect.js'
 import {type ImportResult, importGrids} from '../../../src/specs/import/import-workbook.js'
-import {parseProfile} from '../../../src/specs/import/profile.js'
+import {loadProfile as loadCurrentProfile} from '../../../src/current/aliases.js'
+import {loadProfile, parseProfile} from '../../../src/specs/import/profile.js'
 import {readWorkbookGrids, type SheetGrid} from '../../../src/specs/import/sheet-grid.js'
+import {normalizeHeader} from '../../../src/io/header-text.js'
 import {readDataType, readId, readKind, readLength, readNameEn, readRequired, readSection} from '../../../src/specs/import/values.js'
 import {tempDir} from '../../helpers/cli.js'
 import {FIXTURES, writeFixture} from '../../fixtures/spec-import/workbooks.js'
@@ -60,6 +62,17 @@ describe('cell values', () => {
     expect(readLength('１０桁')).toEqual({length: 10})
     expect(readLength('10,2')).toEqual({length: 10, scale: 2})
     expect(readLength('可変')).toEqual({unreadable: true})
+    // the same reading as current-system exports (src/current/type-spec.ts parseLength)
+    expect(readLength('(40)')).toEqual({length: 40})
+    expect(readLength('（４０）')).toEqual({length: 40})
+    expect(readLength('全角20文字')).toEqual({length: 20})
+    expect(readLength('10.2')).toEqual({length: 10, scale: 2})
+    expect(readLength('10、2')).toEqual({length: 10, scale: 2})
+    // 1.5 is not "length 1, scale 5" (a scale cannot exceed the length): it is reported instead
+    expect(readLength('1.5')).toEqual({unreadable: true})
+    expect(readLength('NUMBER(10,2)')).toEqual({length: 10, scale: 2})
+    expect(readLength('-')).toEqual({})
+    expect(readLength('')).toEqual({})
     expect(readRequired('○')).toBe(true)
     expect(readRequired('任意')).toBe(false)
     expect(readRequired('ときどき')).toBeUndefined()
@@ -72,7 +85,7 @@ describe('header aliases', () => {
   const dictionary = loadBundledAliases()
 
   it('normalises width, line breaks, brackets and notes', () => {
-    expect(normalizeLabel('機能ＩＤ\n（７桁）')).toBe('機能id(7桁)')
+    expect(normalizeHeader('機能ＩＤ\n（７桁）')).toBe('機能id(7桁)')
     expect(fieldForLabel(dictionary, 'functions', '機能ID\n（7桁）')).toBe('id')
     expect(fieldForLabel(dictionary, 'functions', '【実装区分】※1')).toBe('kind')
     expect(fieldForLabel(dictionary, 'functions', '要件の考え方・理由')).toBe('reason')
@@ -265,3 +278,13 @@ sheetNames:
     if (!result.ok) expect(result.problems[0]).toMatch(message)
   })
 })
+
+describe('profile loading (shared with current import)', () => {
+  it('both profile formats are read and checked the same way', () => {
+    const missing = path.join(dir, 'no-such-profile.yaml')
+    expect(() => loadProfile(missing)).toThrow(/取込プロファイル .*no-such-profile\.yaml を読めません \(ファイルがありません\)/)
+    expect(() => loadCurrentProfile(missing)).toThrow(/取込プロファイル .*no-such-profile\.yaml を読めません \(ファイルがありません\)/)
+    expect(() => parseProfile('sheets: 1\n', 'p.yaml')).toThrow('取込プロファイル p.yaml に誤りがあります。')
+  })
+})
+
