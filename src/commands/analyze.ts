@@ -10,7 +10,7 @@ import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {writeWorkbook} from '../report/workbook.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
-import {areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
+import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -68,7 +68,9 @@ export default class Analyze extends BaseCommand {
     if (out) {
       if (!out.toLowerCase().endsWith('.xlsx') || (existsSync(out) && statSync(out).isDirectory()))
         throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)
-      if (!flags.force) await refuseToLoseEdits(workspace, out)
+      // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
+      const complete = areasToAnalyze(workspace, []).every((area) => areas.some((a) => a.slug === area.slug))
+      if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
       await writeWorkbook(report, out)
     }
     if (flags.json) this.printJson(analysisJson(report))
@@ -80,12 +82,12 @@ export default class Analyze extends BaseCommand {
  * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
  * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
  */
-async function refuseToLoseEdits(workspace: Workspace, out: string): Promise<void> {
+async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<void> {
   if (!existsSync(out)) return
   const shown = displayPath(out)
   let pending: number
   try {
-    const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true})
+    const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
     pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length
   } catch (error) {
     if (!(error instanceof InputError)) throw error

@@ -4,7 +4,7 @@ import {InputError} from '../errors.js'
 import {type Decision, type Verdict, VERDICT_LABELS} from '../model/decision.js'
 import {displayPath} from '../paths.js'
 import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
-import {areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
+import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
 import type {Workspace} from '../workspace/workspace.js'
 import {type CurrentRow, type ImportPlan, planImport, type Prefer} from './merge-decisions.js'
 import {type CellProblem, readDecisionRows} from './read-decisions.js'
@@ -47,11 +47,11 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
  * on them: recorded ones, and those carried from another edition (so a carried 対応方針 is not lost when only the
  * 判定 is changed, and a decision held for review is not mistaken for someone else's newer edit).
  */
-function currentState(workspace: Workspace): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>; auto: Map<string, Verdict>} {
+function currentState(run: AnalysisRun): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>; auto: Map<string, Verdict>} {
   const rows = new Map<string, CurrentRow>()
   const inForce = new Map<string, Decision>()
   const auto = new Map<string, Verdict>()
-  for (const {analysis} of runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}).areas) {
+  for (const {analysis} of run.areas) {
     const edition = analysis.edition
     for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) {
       rows.set(row.key, {fingerprint: row.fingerprint, edition})
@@ -76,7 +76,13 @@ function editorOf(workbook: ExcelJS.Workbook): string | undefined {
  * vocabulary errors stop the import (unless skipped), unknown and changed rows are reported and left out,
  * conflicting edits are listed and not applied until the user chooses. Nothing recorded is ever erased.
  */
-export async function importReport(workspace: Workspace, file: string, options: ReportImportOptions): Promise<ReportImportResult> {
+export async function importReport(
+  workspace: Workspace,
+  file: string,
+  options: ReportImportOptions,
+  /** The workspace's analysis when the caller has it already (analyze checking the workbook it will replace). */
+  analysed?: AnalysisRun,
+): Promise<ReportImportResult> {
   const workbook = await openWorkbook(file)
   const expected = `${WORKSPACE_TAG}${workspaceId(workspace)}`
   const subject = workbook.subject ?? ''
@@ -101,7 +107,7 @@ export async function importReport(workspace: Workspace, file: string, options: 
   for (const area of areasToAnalyze(workspace, [])) areas.set(area.slug, loadDecisions(workspace, area.slug))
   const by = options.by ?? editorOf(workbook)
   const at = options.at ?? localDate(workbook.modified ?? new Date())
-  const state = currentState(workspace)
+  const state = currentState(analysed ?? runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}))
   const plan = planImport(usable, state.inForce, state.rows, {prefer: options.prefer, by, at})
 
   const changes = [...plan.added, ...plan.changed]

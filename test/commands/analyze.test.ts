@@ -172,3 +172,22 @@ describe('fitgap analyze and the areas of fitgap.yaml', () => {
     expect(result.stderr).toContain('国民健康保険 は fitgap.yaml の areas にないため分析しません')
   })
 })
+
+describe('fitgap analyze of one 業務', () => {
+  it('still protects entries made for another 業務 in the workbook it would replace', async () => {
+    const workspace = demoCopy()
+    const out = path.join(workspace, 'reports', 'fitgap-report.xlsx')
+    expect((await fitgap(['analyze', '--workspace', workspace])).exitCode).toBe(0)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(out)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
+    const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
+    sheet.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
+    })
+    await workbook.xlsx.writeFile(out)
+    const refused = await fitgap(['analyze', 'jumin', '--workspace', workspace])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
+  })
+})
