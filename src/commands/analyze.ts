@@ -28,7 +28,10 @@ export default class Analyze extends BaseCommand {
   static override args = {areas: Args.string({description: '分析する業務 (複数可。省略時はワークスペースの全業務)'})}
   static override flags = {
     workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
-    out: Flags.string({char: 'o', description: '書き出すブック (.xlsx)。省略時はワークスペースの reports/fitgap-report.xlsx'}),
+    out: Flags.string({
+      char: 'o',
+      description: '書き出すブック (.xlsx)。省略時はワークスペースの reports/fitgap-report.xlsx (業務を指定したときは reports/fitgap-report-<業務>.xlsx)',
+    }),
     force: Flags.boolean({description: '書き出し先のブックに取り込んでいない記入があっても上書きします', default: false}),
     suggest: Flags.boolean({description: '対応付けのないデータ項目に候補を自動で補う (--no-suggest で無効)', default: true, allowNo: true}),
   }
@@ -64,7 +67,8 @@ export default class Analyze extends BaseCommand {
         ? undefined
         : !found
           ? path.resolve('fitgap-demo-report.xlsx')
-          : path.join(workspace.reportsDir, 'fitgap-report.xlsx')
+          : // A workbook for some 業務 only gets its own name, so it never replaces the one for all of them.
+            path.join(workspace.reportsDir, argv.length > 0 ? `fitgap-report-${areas.map((a) => a.slug).join('-')}.xlsx` : 'fitgap-report.xlsx')
     if (out) {
       if (!out.toLowerCase().endsWith('.xlsx') || (existsSync(out) && statSync(out).isDirectory()))
         throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)

@@ -186,7 +186,10 @@ describe('fitgap analyze of one 業務', () => {
       if (String(row.getCell(1).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
     })
     await workbook.xlsx.writeFile(out)
-    const refused = await fitgap(['analyze', 'jumin', '--workspace', workspace])
+    const one = await fitgap(['analyze', 'jumin', '--workspace', workspace])
+    expect(one.exitCode).toBe(0)
+    expect(one.stdout).toContain('fitgap-report-jumin.xlsx')
+    const refused = await fitgap(['analyze', 'jumin', '--workspace', workspace, '--out', out])
     expect(refused.exitCode).toBe(2)
     expect(refused.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
   })
