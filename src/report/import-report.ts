@@ -1,7 +1,9 @@
+import {existsSync} from 'node:fs'
+
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
-import {type Decision, type Verdict, VERDICT_LABELS} from '../model/decision.js'
+import type {Decision} from '../model/decision.js'
 import {displayPath} from '../paths.js'
 import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
@@ -32,6 +34,7 @@ export interface ReportImportResult {
 const WORKSPACE_TAG = 'fitgap-workspace:'
 
 async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  if (!existsSync(file)) throw new InputError(`${displayPath(file)}: ファイルがありません。`)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(file)
@@ -47,19 +50,17 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
  * on them: recorded ones, and those carried from another edition (so a carried 対応方針 is not lost when only the
  * 判定 is changed, and a decision held for review is not mistaken for someone else's newer edit).
  */
-function currentState(run: AnalysisRun): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>; auto: Map<string, Verdict>} {
+function currentState(run: AnalysisRun): {rows: Map<string, CurrentRow>; inForce: Map<string, Decision>} {
   const rows = new Map<string, CurrentRow>()
   const inForce = new Map<string, Decision>()
-  const auto = new Map<string, Verdict>()
   for (const {analysis} of run.areas) {
     const edition = analysis.edition
     for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) {
       rows.set(row.key, {fingerprint: row.fingerprint, edition})
       if (row.decision) inForce.set(row.key, row.decision)
-      if ('autoVerdict' in row) auto.set(row.key, row.autoVerdict)
     }
   }
-  return {rows, inForce, auto}
+  return {rows, inForce}
 }
 
 const localDate = (date: Date) =>
@@ -131,9 +132,9 @@ export async function importReport(
     )
   }
   const misplaced = usable.flatMap((row) => {
-    const auto = state.auto.get(row.key)
+    const written = row.meta?.av
     const text = row.autoVerdictText ?? ''
-    return auto && text !== '' && text !== VERDICT_LABELS[auto] && row.values.verdict === undefined ? [{key: row.key, sheet: row.sheet, row: row.row, text}] : []
+    return written !== undefined && text !== '' && text !== written && row.values.verdict === undefined ? [{key: row.key, sheet: row.sheet, row: row.row, text}] : []
   })
   return {file: displayPath(file), applied, by, at, sheets: sheetsRead, plan, invalid: problems, misplaced}
 }

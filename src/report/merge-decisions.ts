@@ -31,6 +31,11 @@ export interface ImportPlan {
   readonly unknown: {readonly key: string; readonly sheet: string; readonly row: number}[]
   /** Rows whose requirement changed since the workbook was written: a person must look again. */
   readonly stale: {readonly key: string; readonly sheet: string; readonly row: number}[]
+  /**
+   * Rows where a person emptied a cell that showed a recorded value. Blank never erases (the recorded value stays);
+   * these are listed so nobody believes the value is gone.
+   */
+  readonly cleared: {readonly key: string; readonly sheet: string; readonly row: number; readonly fields: (typeof DECISION_FIELDS)[number][]}[]
   /** Rows whose key appeared earlier in the file (a copied row): only the first is read. */
   readonly duplicates: {readonly key: string; readonly sheet: string; readonly row: number; readonly firstRow: number}[]
 }
@@ -51,17 +56,19 @@ export function planImport(
   current: ReadonlyMap<string, CurrentRow>,
   options: {prefer?: Prefer; by?: string; at?: string},
 ): ImportPlan {
-  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: [], duplicates: []}
+  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: [], duplicates: [], cleared: []}
   const seen = new Map<string, EditedRow>()
   for (const row of rows) {
+    // Only what a person typed counts: values the workbook already showed (its hidden base) are not edits.
+    const edited = DECISION_FIELDS.some((f) => row.values[f] !== undefined && (!row.meta || row.values[f] !== row.meta.base[f]))
+    const cleared = row.meta ? DECISION_FIELDS.filter((f) => row.meta!.base[f] !== undefined && row.values[f] === undefined) : []
     const now = current.get(row.key)
     if (!now) {
-      plan.unknown.push({key: row.key, sheet: row.sheet, row: row.row})
+      if (edited) plan.unknown.push({key: row.key, sheet: row.sheet, row: row.row})
       continue
     }
-    const hasValues = DECISION_FIELDS.some((f) => row.values[f] !== undefined)
     if (row.meta && row.meta.fp !== now.fingerprint) {
-      if (hasValues) plan.stale.push({key: row.key, sheet: row.sheet, row: row.row})
+      if (edited) plan.stale.push({key: row.key, sheet: row.sheet, row: row.row})
       continue
     }
     const first = seen.get(row.key)
@@ -70,7 +77,11 @@ export function planImport(
       continue
     }
     seen.set(row.key, row)
-    if (!hasValues) continue
+    if (cleared.length > 0) plan.cleared.push({key: row.key, sheet: row.sheet, row: row.row, fields: cleared})
+    if (!edited) {
+      if (DECISION_FIELDS.some((f) => row.values[f] !== undefined)) plan.unchanged += 1
+      continue
+    }
 
     const before = recorded.get(row.key)
     const merged: Record<Field, string | undefined> = {verdict: before?.verdict, policy: before?.policy, department: before?.department, note: before?.note}

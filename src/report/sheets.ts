@@ -48,6 +48,8 @@ export interface RowMeta {
   readonly ed: string
   /** The decision as recorded at report time, to tell a person's edit from someone else's later import. */
   readonly base: {readonly verdict?: string; readonly policy?: string; readonly department?: string; readonly note?: string}
+  /** The 自動判定 label as written, to notice entries typed into that column. */
+  readonly av?: string
 }
 
 export const SHEET_NAMES = {
@@ -77,15 +79,21 @@ function decisionColumns<T extends {readonly decision?: Decision; readonly finge
     {header: DECISION_HEADERS.policy, role: 'edit-policy', value: ({row}) => (row.decision?.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
     {header: DECISION_HEADERS.department, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.department},
     {header: DECISION_HEADERS.note, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.note},
-    {header: META_HEADER, role: 'meta', value: ({row, edition}) => JSON.stringify(rowMeta(row.fingerprint, edition, row.decision))},
+    {
+      header: META_HEADER,
+      role: 'meta',
+      value: ({row, edition}) =>
+        JSON.stringify(rowMeta(row.fingerprint, edition, row.decision, 'autoVerdict' in row ? VERDICT_LABELS[row.autoVerdict as Verdict] : undefined)),
+    },
   ]
 }
 
-function rowMeta(fp: string, ed: string, decision: Decision | undefined): RowMeta {
+function rowMeta(fp: string, ed: string, decision: Decision | undefined, av: string | undefined): RowMeta {
   return {
     fp,
     ed,
     base: {verdict: decision?.verdict, policy: decision?.policy, department: decision?.department, note: decision?.note},
+    ...(av ? {av} : {}),
   }
 }
 

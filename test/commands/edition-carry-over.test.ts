@@ -62,7 +62,10 @@ describe('carry-over of decisions across spec editions', () => {
     const decisionsFile = path.join(workspace, 'decisions', 'jumin.yaml')
     const recorded = readFileSync(decisionsFile, 'utf8')
 
-    const first = fitgapJson<{areas: {edition: string; findings: {key: string; kind: string}[]}[]}>(await fitgap(['analyze', 'jumin', '--workspace', workspace, '--json']))
+    const rep1Workbook = path.join(workspace, 'rep1.xlsx')
+    const first = fitgapJson<{areas: {edition: string; findings: {key: string; kind: string}[]}[]}>(
+      await fitgap(['analyze', 'jumin', '--workspace', workspace, '--json', '--out', rep1Workbook]),
+    )
     expect(first.areas[0]!.edition).toBe('rep-1')
 
     writeFileSync(config, readFileSync(config, 'utf8').replace('jumin: rep-1', 'jumin: rep-2'))
@@ -78,6 +81,14 @@ describe('carry-over of decisions across spec editions', () => {
     expect(kindOf('jumin:fn:0010029')).toContain('needs-review')
     expect(kindOf('jumin:fn:0010022')).toEqual(['archived-decision'])
     expect(readFileSync(decisionsFile, 'utf8')).toBe(recorded)
+
+    // The rep-1 workbook, untouched, imported after the switch: nothing to apply, nothing misreported.
+    const stale = await fitgap(['report', 'import', rep1Workbook, '--workspace', workspace, '--dry-run', '--json'])
+    expect(stale.exitCode, stale.stderr).toBe(0)
+    expect(fitgapJson<{counts: Record<string, number>; misplaced: unknown[]}>(stale)).toMatchObject({
+      counts: {added: 0, changed: 0, unknown: 0, stale: 0, conflicts: 0},
+      misplaced: [],
+    })
 
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(out)

@@ -107,7 +107,9 @@ describe('fitgap report import', () => {
     // The demo recorded jumin:fn:0010019 (retire); the original workbook shows it, blank it in a copy.
     const blanked = path.join(workspace, 'blanked.xlsx')
     await editWorkbook(report, blanked, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010019', values: {判定: null, 対応方針: null, 担当課: null, 備考: null}}])
-    await fitgap(['report', 'import', blanked, '--workspace', workspace])
+    const blankImport = await fitgap(['report', 'import', blanked, '--workspace', workspace])
+    expect(blankImport.stdout).toContain('記録済みの値を空欄にした行があります')
+    expect(blankImport.stdout).toMatch(/jumin:fn:0010019 \(機能要件 \d+行\): 判定・対応方針・担当課・備考/)
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010019')).toMatchObject({verdict: 'gap', policy: 'retire'})
   })
 
@@ -200,6 +202,12 @@ describe('fitgap report import', () => {
     const result = await fitgap(['report', 'import', report, '--workspace', other])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('別のワークスペース (demo-midori-0001) 用のブック')
+  })
+
+  it('says when the workbook file does not exist', async () => {
+    const result = await fitgap(['report', 'import', path.join(workspace, 'nosuch.xlsx'), '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('nosuch.xlsx: ファイルがありません')
   })
 
   it('refuses a file that is not an xlsx workbook', async () => {

@@ -43,6 +43,10 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     lines.push('', 'ブックを書いた後に要件が変わった行 (取り込んでいません。新しいブックで判定し直してください):')
     for (const row of plan.stale) lines.push(`  * ${row.key} (${row.sheet} ${row.row}行)`)
   }
+  if (plan.cleared.length > 0) {
+    lines.push('', '記録済みの値を空欄にした行があります。空欄では記録は消えません (判定を消すには「未判定」を選んでください):')
+    for (const row of plan.cleared) lines.push(`  - ${row.key} (${row.sheet} ${row.row}行): ${row.fields.map((f) => DECISION_HEADERS[f]).join('・')}`)
+  }
   if (result.misplaced.length > 0) {
     lines.push('', '「自動判定」の列が書き換えられています。記入は「判定」の列にしてください (取り込んでいません):')
     for (const row of result.misplaced) lines.push(`  ? ${row.key} (${row.sheet} ${row.row}行): 「${row.text}」`)
@@ -122,6 +126,7 @@ export default class ReportImport extends BaseCommand {
         unknown: result.plan.unknown,
         stale: result.plan.stale,
         duplicates: result.plan.duplicates,
+        cleared: result.plan.cleared,
         misplaced: result.misplaced,
         invalid: result.invalid,
       })
