@@ -1,4 +1,4 @@
-/** oclif's own parse errors, said in Japanese (the original follows for anyone searching for it). */
+/** oclif's own parse errors, said in Japanese. */
 const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Nonexistent flags?: (.+)$/m, (m) => `不明なオプションです: ${m[1]}`],
   [/^Missing (\d+) required args?:\n(\S+)/m, (m) => `必要な引数 ${m[2]!.toUpperCase()} がありません`],
@@ -12,7 +12,7 @@ const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
 export function japaneseParseMessage(message: string): string {
   for (const [pattern, say] of RULES) {
     const match = message.match(pattern)
-    if (match) return `${say(match)}。\`--help\` で使い方を表示できます。\n(${match[0].trim().replace(/\s+/g, ' ')})`
+    if (match) return `${say(match)}。\`--help\` で使い方を表示できます。`
   }
   return message
 }

@@ -23,13 +23,13 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 
 export function renderAreaTable(areas: readonly AreaSummary[]): string {
   const rows = areas.map((area) => {
-    const latest = area.editions.at(-1)
+    const latest = area.editions.find((e) => e.edition === area.editionInUse)
     return [
       String(area.no),
       area.slug,
       area.name,
       area.ministry,
-      area.editions.map((e) => e.edition).join(', ') || '(なし)',
+      area.editions.map((e) => (e.edition === area.editionInUse && area.editions.length > 1 ? `${e.edition}*` : e.edition)).join(', ') || '(なし)',
       latest ? String(latest.counts.functions) : '-',
       latest ? String(latest.counts.forms) : '-',
       latest ? String(latest.counts.dataItems) : '-',
@@ -37,7 +37,7 @@ export function renderAreaTable(areas: readonly AreaSummary[]): string {
   })
   return (
     renderTable(['No', 'slug', '業務', '所管', '版', '機能', '帳票', 'データ項目'], rows) +
-    '\n件数は最新の版のものです。所管・仕様書名の確度は `fitgap areas --json` の facts (V: 公式資料 / S: 二次資料 / U: 未確認) を参照してください。\n'
+    '\n件数は使う版 (* 印。ワークスペースで指定した版、なければ最新の版) のものです。所管・仕様書名の確度は `fitgap areas --json` の facts (V: 公式資料 / S: 二次資料 / U: 未確認) を参照してください。\n'
   )
 }
 

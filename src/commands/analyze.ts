@@ -42,6 +42,9 @@ export default class Analyze extends BaseCommand {
     const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
     if (!found) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
     const areas = areasToAnalyze(workspace, argv as string[])
+    const outside = workspace.config.areas.length > 0 ? areas.filter((area) => !workspace.config.areas.includes(area.slug)) : []
+    if (outside.length > 0)
+      process.stderr.write(`注意: ${outside.map((a) => a.name).join('・')} は fitgap.yaml の areas にない業務です。\n`)
     if (argv.length === 0) {
       const left = importedAreas(workspace).filter((area) => !areas.some((a) => a.slug === area.slug))
       if (left.length > 0)

@@ -18,7 +18,8 @@ export default class Areas extends BaseCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Areas)
-    const summaries = listAreaSummaries(specsDirsOf(findWorkspace(flags.workspace)))
+    const workspace = findWorkspace(flags.workspace)
+    const summaries = listAreaSummaries(specsDirsOf(workspace), workspace?.config.editions)
     if (flags.json) this.printJson(summaries)
     else process.stdout.write(renderAreaTable(summaries))
   }

@@ -208,7 +208,7 @@ function addColumnRules<Row>(sheet: WorksheetWriter, columns: readonly Column<Ro
 
 function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, issueCount: number): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.summary, {views: [{showGridLines: false}], pageSetup: PAGE_SETUP})
-  sheet.columns = [{width: 18}, {width: 12}, ...Array.from({length: 11}, () => ({width: 11}))]
+  sheet.columns = [{width: 18}, {width: 12}, ...Array.from({length: 7}, () => ({width: 11})), {width: 17}, ...Array.from({length: 3}, () => ({width: 10}))]
   let rowNumber = 0
   const add = (values: ExcelJS.CellValue[], style?: {bold?: boolean; size?: number; fill?: ExcelJS.Fill; color?: string}) => {
     const row = sheet.addRow(values)

@@ -31,6 +31,8 @@ export interface AreaSummary {
   idPrefix: string | null
   facts: {ministry: string; specTitle: string; idPrefix: string | null}
   editions: EditionSummary[]
+  /** The edition commands use: the one pinned in the workspace, else the latest. */
+  editionInUse: string | null
 }
 
 const zeroByKind = (): Record<ImplementationKind, number> =>
@@ -56,7 +58,8 @@ export function summarizeEdition(catalog: SpecCatalog): EditionSummary {
   return {edition: catalog.edition, title: catalog.title, provenance: catalog.provenance.type, counts: countCatalog(catalog)}
 }
 
-export function summarizeArea(area: Area, specsDirs?: readonly string[]): AreaSummary {
+export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?: string): AreaSummary {
+  const editions = listEditions(area.slug, specsDirs).map((file) => summarizeEdition(loadCatalogFile(file.file)))
   return {
     slug: area.slug,
     no: area.no,
@@ -66,13 +69,14 @@ export function summarizeArea(area: Area, specsDirs?: readonly string[]): AreaSu
     specTitle: area.specTitle.value,
     idPrefix: area.idPrefix?.value ?? null,
     facts: {ministry: area.ministry.source, specTitle: area.specTitle.source, idPrefix: area.idPrefix?.source ?? null},
-    editions: listEditions(area.slug, specsDirs).map((file) => summarizeEdition(loadCatalogFile(file.file))),
+    editions,
+    editionInUse: (pinned !== undefined && editions.some((e) => e.edition === pinned) ? pinned : editions.at(-1)?.edition) ?? null,
   }
 }
 
-export function listAreaSummaries(specsDirs?: readonly string[]): AreaSummary[] {
+export function listAreaSummaries(specsDirs?: readonly string[], pinned: Readonly<Record<string, string>> = {}): AreaSummary[] {
   return loadRegistry()
     .areas.slice()
     .sort((a, b) => a.no - b.no)
-    .map((area) => summarizeArea(area, specsDirs))
+    .map((area) => summarizeArea(area, specsDirs, pinned[area.slug]))
 }

@@ -37,6 +37,10 @@ describe('catalogues imported into a workspace', () => {
     writeFileSync(path.join(dir, 'fitgap.yaml'), `${readFileSync(path.join(dir, 'fitgap.yaml'), 'utf8').replace('editions: {}', 'editions:\n  jumin: rep-1')}`)
     const shown = fitgapJson<{edition: string}>(await fitgap(['specs', 'show', 'jumin', '--workspace', dir, '--json']))
     expect(shown.edition).toBe('rep-1')
+    const areas = fitgapJson<{slug: string; editionInUse: string}[]>(await fitgap(['areas', '--workspace', dir, '--json']))
+    expect(areas.find((a) => a.slug === 'jumin')!.editionInUse).toBe('rep-1')
+    const table = await fitgap(['areas', '--workspace', dir])
+    expect(table.stdout).toMatch(/rep-1\*, rep-2, rep-9\s+262/)
   })
 })
 
