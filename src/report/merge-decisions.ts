@@ -27,6 +27,8 @@ export interface ImportPlan {
   readonly changed: RowChange[]
   unchanged: number
   readonly conflicts: {readonly key: string; readonly sheet: string; readonly row: number; readonly fields: FieldConflict[]}[]
+  /** Conflicts settled by --prefer theirs: the file's values that were not taken. */
+  readonly keptTheirs: {readonly key: string; readonly sheet: string; readonly row: number; readonly fields: FieldConflict[]}[]
   /** Keys the current analysis does not know (deleted rows, another 業務, typing in the key column). */
   readonly unknown: {readonly key: string; readonly sheet: string; readonly row: number}[]
   /** Rows whose requirement changed since the workbook was written: a person must look again. */
@@ -56,7 +58,7 @@ export function planImport(
   current: ReadonlyMap<string, CurrentRow>,
   options: {prefer?: Prefer; by?: string; at?: string},
 ): ImportPlan {
-  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], unknown: [], stale: [], duplicates: [], cleared: []}
+  const plan: ImportPlan = {added: [], changed: [], unchanged: 0, conflicts: [], keptTheirs: [], unknown: [], stale: [], duplicates: [], cleared: []}
   const seen = new Map<string, EditedRow>()
   for (const row of rows) {
     // Only what a person typed counts: values the workbook already showed (its hidden base) are not edits.
@@ -100,7 +102,8 @@ export function planImport(
       if (theirs === undefined || (baseKnown && theirs === base) || options.prefer === 'mine') {
         merged[field] = mine
         touched = true
-      } else if (options.prefer !== 'theirs') conflicts.push({field, mine, theirs})
+      } else if (options.prefer === 'theirs') plan.keptTheirs.push({key: row.key, sheet: row.sheet, row: row.row, fields: [{field, mine, theirs}]})
+      else conflicts.push({field, mine, theirs})
     }
     if (conflicts.length > 0) {
       plan.conflicts.push({key: row.key, sheet: row.sheet, row: row.row, fields: conflicts})

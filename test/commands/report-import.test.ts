@@ -241,6 +241,9 @@ describe('fitgap report import', () => {
     expect(fitgapJson<ImportJson>(conflicted)).toMatchObject({applied: false, counts: {conflicts: 1, added: 1}})
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010003')).toBeUndefined()
 
+    const theirsDry = await fitgap(['report', 'import', bob, '--workspace', workspace, '--prefer', 'theirs', '--dry-run'])
+    expect(theirsDry.stdout).toContain('--prefer theirs により記録済みの値を残し')
+    expect(theirsDry.stdout).toContain('判定: このファイル「△ 部分適合」/ 記録済み「○ 適合」')
     const theirs = await fitgap(['report', 'import', bob, '--workspace', workspace, '--prefer', 'theirs', '--json'])
     expect(theirs.exitCode).toBe(0)
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')?.verdict).toBe('fit')

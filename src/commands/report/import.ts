@@ -35,6 +35,12 @@ function render(result: ReportImportResult, dryRun: boolean): string {
         )
     lines.push('  --prefer mine (このファイルを採る) か --prefer theirs (記録済みを採る) を指定するか、ファイルを直してください。何も取り込んでいません。')
   }
+  if (plan.keptTheirs.length > 0) {
+    lines.push('', '--prefer theirs により記録済みの値を残し、このファイルの値は取り込まなかった項目:')
+    for (const kept of plan.keptTheirs)
+      for (const field of kept.fields)
+        lines.push(`  · ${kept.key} (${kept.sheet} ${kept.row}行) ${DECISION_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`)
+  }
   if (plan.unknown.length > 0) {
     lines.push('', 'キーが分からない行 (取り込んでいません):')
     for (const row of plan.unknown) lines.push(`  ? ${row.key} (${row.sheet} ${row.row}行)`)
@@ -123,6 +129,7 @@ export default class ReportImport extends BaseCommand {
         added: result.plan.added.map((c) => ({key: c.key, sheet: c.sheet, row: c.row, after: c.after})),
         changed: result.plan.changed.map((c) => ({key: c.key, sheet: c.sheet, row: c.row, before: c.before, after: c.after})),
         conflicts: result.plan.conflicts,
+        keptTheirs: result.plan.keptTheirs,
         unknown: result.plan.unknown,
         stale: result.plan.stale,
         duplicates: result.plan.duplicates,
