@@ -38,9 +38,8 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(file)
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ファイルがありません' : 'Excel ブック (.xlsx) として読めません'
-    throw new InputError(`${displayPath(file)}: ${reason}。`)
+  } catch {
+    throw new InputError(`${displayPath(file)}: Excel ブック (.xlsx) として読めません。`)
   }
   return workbook
 }

@@ -265,9 +265,13 @@ interface ParsedSheets {
   dataItems: (DataItemEntry & Located)[]
 }
 
+/** Whether the sheet says 実装区分 in a column (one column, or one ○ column per class). */
+const hasKindColumns = (layout: HeaderLayout): boolean =>
+  layout.columns.has('kind') || ['kindMandatory', 'kindOptional', 'kindProhibited'].some((f) => layout.columns.has(f))
+
 function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDictionary, out: Collector, parsed: ParsedSheets): number {
   let inherited: ImplementationKind | undefined
-  let sawKind = layout.columns.has('kind') || ['kindMandatory', 'kindOptional', 'kindProhibited'].some((f) => layout.columns.has(f))
+  let sawKind = hasKindColumns(layout)
   let last: (FunctionEntry & Located) | undefined
   let count = 0
   let missingKindRows = 0
@@ -354,7 +358,7 @@ function parseForms(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDict
   let inherited: ImplementationKind | undefined
   let count = 0
   let missingKindRows = 0
-  const hasKindColumn = layout.columns.has('kind') || ['kindMandatory', 'kindOptional', 'kindProhibited'].some((f) => layout.columns.has(f))
+  const hasKindColumn = hasKindColumns(layout)
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
     if (isBlankRow(grid, r)) continue
     const reader = new RowReader(grid, layout, r)
