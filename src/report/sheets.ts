@@ -8,7 +8,7 @@ import {fieldRef} from '../model/current.js'
 import {type Decision, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
 import {FINDING_KIND_LABELS, type Finding, SEVERITY_LABELS} from '../model/finding.js'
 import type {TextPart} from '../specs/diff.js'
-import {DATA_TYPE_LABELS, KIND_LABELS} from '../model/vocabulary.js'
+import {DATA_TYPE_LABELS, FORM_KIND_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 
 export type CellValue =
   | string
@@ -140,7 +140,7 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
       {header: '帳票ID', role: 'data', fromInput: true, value: ({row}) => row.form.id},
       {header: '帳票名称', role: 'data', fromInput: true, value: ({row}) => row.form.name},
       {header: '種別', role: 'data', fromInput: true, value: ({row}) => row.form.category},
-      {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.form.kind]},
+      {header: '実装区分', role: 'data', value: ({row}) => FORM_KIND_LABELS[row.form.kind]},
       {header: '対応', role: 'data', value: ({row}) => PAIR_STATE_LABELS[row.pairing]},
       {header: '現行帳票', role: 'data', fromInput: true, value: ({row}) => row.currents.map((c) => `${c.form.id} ${c.form.name}${c.via === 'vendor-table' ? ' [対応表]' : ''}`).join('\n') || undefined},
       {header: '候補 (要確認)', role: 'data', fromInput: true, value: ({row}) => (row.candidate ? `${row.candidate.form.id} ${row.candidate.form.name}` : undefined)},

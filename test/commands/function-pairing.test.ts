@@ -191,6 +191,31 @@ describe('function pairing: a vendor list with a 対応表 column, and decisions
     expect(first.findings.filter((f) => f.kind === 'extra-function').map((f) => f.currentRef)).toEqual(['JK-0801'])
   })
 
+  it('checks 対応方針 against 実装区分 on import, naming sheet!cell and the allowed values, and applies nothing', async () => {
+    const mandatoryKey = `jumin:fn:${ids.get('転居')!.id}`
+    const prohibitedKey = `jumin:fn:${ids.get('世帯変更と住所変更の同時処理')!.id}`
+    const report = path.join(workspace, 'reports', 'policy.xlsx')
+    expect((await fitgap(['analyze', 'jumin', '--workspace', workspace, '--out', report])).exitCode).toBe(0)
+    const edited = path.join(workspace, 'policy-edited.xlsx')
+    await editWorkbook(report, edited, [
+      {sheet: SHEET_NAMES.functions, key: mandatoryKey, values: {判定: '○ 適合', 対応方針: '標準オプションを採用'}},
+      {sheet: SHEET_NAMES.functions, key: prohibitedKey, values: {対応方針: 'パラメータ設定'}},
+    ])
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`${SHEET_NAMES.functions}![A-Z]+\\d+ \\(${mandatoryKey}\\)`))
+    expect(result.stderr).toContain('対応方針「標準オプションを採用」は実装必須の要件には使えません')
+    expect(result.stderr).toContain('運用で対応 (BPR)')
+    expect(result.stderr).toContain('対応方針「パラメータ設定」は実装不可の要件には使えません')
+    const after = await analyzeJson(workspace)
+    expect(after.area.summary.settledFindings).toBe(first.summary.settledFindings)
+
+    const fine = path.join(workspace, 'policy-fine.xlsx')
+    await editWorkbook(report, fine, [{sheet: SHEET_NAMES.functions, key: mandatoryKey, values: {判定: '○ 適合', 対応方針: 'EUC'}}])
+    const accepted = await fitgap(['report', 'import', fine, '--workspace', workspace, '--dry-run'])
+    expect(accepted.exitCode, accepted.stderr).toBe(0)
+  })
+
   it('settles findings by decisions imported from the workbook, except カスタマイズ and × without 対応方針', async () => {
     const prohibitedKey = `jumin:fn:${ids.get('世帯変更と住所変更の同時処理')!.id}`
     const ownKey = 'jumin:cur-fn:JK-0801'
