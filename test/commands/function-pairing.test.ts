@@ -280,3 +280,32 @@ describe('業務 status', () => {
     expect(await summaryText(path.join(workspace, 'r.xlsx'))).toContain('未着手')
   })
 })
+
+describe('map check on function pairs', () => {
+  it('reports a 対応表 ID the catalogue lacks as an error and a paired 実装不可 function as a warning, with pair counts', async () => {
+    const workspace = await newWorkspace()
+    const ids = await catalogueIds()
+    const csv = path.join(workspace, 'kinou.csv')
+    writeFileSync(
+      csv,
+      [
+        '機能番号,機能名称,標準機能ID',
+        `A1,転居処理,${ids.get('転居')!.id}`,
+        `A2,世帯変更処理,${ids.get('世帯分離・合併・変更・世帯主変更')!.id}、${ids.get('世帯変更と住所変更の同時処理')!.id}`,
+        'A3,旧システム独自の照会,9999999',
+        '',
+      ].join('\n'),
+    )
+    expect((await fitgap(['current', 'import', csv, '--area', 'jumin', '--workspace', workspace])).exitCode).toBe(0)
+    expect((await fitgap(['map', 'suggest', 'jumin', '--workspace', workspace])).exitCode).toBe(0)
+    const checked = await fitgap(['map', 'check', 'jumin', '--workspace', workspace, '--json'])
+    expect(checked.exitCode).toBe(1)
+    const json = fitgapJson<{pairs: {functions: Record<string, number>}; findings: {kind: string; severity: string; item?: string; ref?: string}[]}>(checked)
+    expect(json.findings).toContainEqual(expect.objectContaining({kind: 'vendor-unknown-id', severity: 'error', item: '9999999', ref: 'A3'}))
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({kind: 'prohibited-paired', severity: 'warning', item: ids.get('世帯変更と住所変更の同時処理')!.id, ref: 'A2'}),
+    )
+    expect(json.pairs.functions.confirmed).toBe(3)
+    expect(json.pairs.functions.candidate).toBe(0)
+  })
+})
