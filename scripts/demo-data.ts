@@ -159,7 +159,7 @@ export const JUMIN_FORMS_XML = `<?xml version="1.0" encoding="UTF-8"?>
     <item name="認証文"/>
     <item name="市区町村長職氏名"/>
   </form>
-  <form id="R009" name="敬老会招待者名簿">
+  <form id="R009" name="敬老会招待者名簿" standardId="">
     <item name="行政区" source="JUMIN_JUSHO.GYOSEIKU_CD"/>
     <item name="氏名" source="JUMIN_KIHON.SHIMEI"/>
     <item name="生年月日" source="JUMIN_KIHON.SEINENGAPPI"/>

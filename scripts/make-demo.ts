@@ -161,6 +161,7 @@ async function main(): Promise<void> {
     {key: 'jumin:fn:0010181', verdict: 'na', policy: 'decline-option', department: '市民課', note: '郵送請求は件数が少なく採用しない', ...who},
     {key: 'jumin:fn:0010011', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '除票の一括検索は現行どおり', ...who},
     {key: 'jumin:fn:0010029', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '郵便番号は住所ごとに保持している', ...who},
+    {key: 'jumin:fn:0010115', verdict: 'partial', policy: 'parameter', department: '市民課', note: '転出証明書の余白欄の印字はパラメータで合わせる', ...who},
     {key: 'jumin:fn:0010022', verdict: 'gap', policy: 'bpr', department: '市民課', note: '定めのない続柄は使わない運用にする', ...who},
     {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
   ])
