@@ -42,10 +42,37 @@ const CONVERTIBLE: ReadonlySet<string> = new Set([
   'text|datetime',
   'flag|text',
   'text|flag',
+  'text|fullText',
+  'fullText|text',
+  'fullText|code',
+  'time|text',
+  'text|time',
+  'datetime|time',
+  'time|datetime',
+  'year|number',
+  'number|year',
+  'year|text',
+  'text|year',
+  'date|year',
+  'yearMonth|year',
+  'year|yearMonth',
 ])
 
 /** Conversions that may lose or reject values (text → number / date, datetime → date …). */
-const LOSSY: ReadonlySet<string> = new Set(['text|number', 'text|date', 'text|datetime', 'text|yearMonth', 'text|flag', 'datetime|date', 'date|yearMonth'])
+const LOSSY: ReadonlySet<string> = new Set([
+  'text|number',
+  'text|date',
+  'text|datetime',
+  'text|yearMonth',
+  'text|flag',
+  'datetime|date',
+  'date|yearMonth',
+  'fullText|text',
+  'text|time',
+  'text|year',
+  'date|year',
+  'yearMonth|year',
+])
 
 const normCode = (s: string) => s.normalize('NFKC').replace(/[\s・_-]/g, '').toLowerCase()
 
@@ -64,7 +91,7 @@ export function typeFinding(item: DataItem, field: CurrentField): {severity: Sev
 /** Length finding: current longer than standard = truncation risk = error; shorter = info. */
 export function lengthFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
   if (item.length === undefined || field.length === undefined || item.length === field.length) return undefined
-  if (['date', 'datetime', 'yearMonth', 'flag'].includes(item.type)) return undefined
+  if (['date', 'datetime', 'time', 'year', 'yearMonth', 'flag', 'binary'].includes(item.type)) return undefined
   if (field.length > item.length)
     return {
       severity: 'error',

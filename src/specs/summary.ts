@@ -28,8 +28,9 @@ export interface AreaSummary {
   aliases: string[]
   ministry: string
   specTitle: string
-  idPrefix: string | null
-  facts: {ministry: string; specTitle: string; idPrefix: string | null}
+  /** The official 3-digit 基幹業務コード (the prefix of every official ID). */
+  idPrefix: string
+  facts: {ministry: string; specTitle: string; idPrefix: string; idPrefixConfirmed: boolean}
   editions: EditionSummary[]
   /** The edition commands use: the one pinned in the workspace, else the latest. */
   editionInUse: string | null
@@ -67,8 +68,13 @@ export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?
     aliases: area.aliases,
     ministry: area.ministry.value,
     specTitle: area.specTitle.value,
-    idPrefix: area.idPrefix?.value ?? null,
-    facts: {ministry: area.ministry.source, specTitle: area.specTitle.source, idPrefix: area.idPrefix?.source ?? null},
+    idPrefix: area.code.value,
+    facts: {
+      ministry: area.ministry.source,
+      specTitle: area.specTitle.source,
+      idPrefix: area.code.source,
+      idPrefixConfirmed: area.code.confirmed === true,
+    },
     editions,
     editionInUse: (pinned !== undefined && editions.some((e) => e.edition === pinned) ? pinned : editions.at(-1)?.edition) ?? null,
   }
