@@ -80,7 +80,9 @@ export function checkMapping(
         kind: 'unknown-item',
         severity: hasDecision ? 'error' : 'warning',
         item: entryGroup.item,
-        message: `標準データ項目「${entryGroup.item}」${entryGroup.name ? ` (${entryGroup.name})` : ''} はカタログにありません。`,
+        message: `標準データ項目「${entryGroup.item}」${entryGroup.name ? ` (${entryGroup.name})` : ''} はカタログにありません。${
+          /^\d{9}$/.test(entryGroup.item) ? '9桁の旧形式のIDです。`fitgap migrate` で公式の形 (8桁) に移行してください。' : ''
+        }`,
       })
     }
     const keys = new Map<string, MappingEntry>()

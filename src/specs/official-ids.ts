@@ -42,3 +42,17 @@ export function officialRowKey(area: Area, key: string): string {
   else if (kind === 'item') parts[2] = officialDataItemId(area, parts[2]!)
   return parts.join(':')
 }
+
+/** The fitgap 0.1 form of an official 8-digit data item ID of this 業務 (the inverse of {@link officialDataItemId}). */
+export function legacyDataItemId(area: Area, id: string): string {
+  const match = /^(\d{3})(\d{2})(\d{3})$/.exec(id)
+  if (!match || match[1] !== area.code.value) return id
+  return `${area.legacyPrefix ?? area.code.value}0${match[2]}${match[3]}`
+}
+
+/** Any whole-string ID in a workspace file: 9 digits → a data item, 7 digits → a 機能・帳票ID; other strings unchanged. */
+export function officialIdOf(area: Area, value: string): string {
+  if (/^\d{9}$/.test(value)) return officialDataItemId(area, value)
+  if (/^\d{7}$/.test(value)) return officialRequirementId(area, value)
+  return value
+}
