@@ -94,7 +94,7 @@ export function renderImportReport(report: ImportReport): string {
   lines.push(
     '',
     `件数: 機能 ${c.functions} (${(['mandatory', 'optional', 'prohibited'] as const).map((k) => `${KIND_LABELS[k]} ${c.functionsByKind[k]}`).join(' / ')})`,
-    `      帳票 ${c.forms} (印字項目 ${c.formFields})  データ項目 ${c.dataItems}`,
+    `      帳票 ${c.forms} (印字項目 ${c.formFields})  データ項目 ${c.dataItems}  コード一覧 ${c.codeLists}`,
   )
   if (report.warnings.length > 0) {
     lines.push('', `警告 (${report.warnings.length} 件):`)

@@ -66,7 +66,8 @@ export function catalogToYaml(catalog: CatalogDocument): string {
   visit(doc, {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key)) return
-      if (pair.key.value === 'category' && isSeq(pair.value)) pair.value.flow = true
+      if (['category', 'classes', 'functionIds'].includes(String(pair.key.value)) && isSeq(pair.value)) pair.value.flow = true
+      if (pair.key.value === 'values' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true
       if (pair.key.value === 'fields' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true
     },
   })
@@ -148,5 +149,6 @@ function addToEdition(target: string, added: CatalogDocument): CatalogDocument {
     functions: [...existing.functions, ...added.functions],
     forms: [...existing.forms, ...added.forms],
     dataItems: [...existing.dataItems, ...added.dataItems],
+    ...(existing.codeLists || added.codeLists ? {codeLists: [...(existing.codeLists ?? []), ...(added.codeLists ?? [])]} : {}),
   }
 }
