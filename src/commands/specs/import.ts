@@ -41,6 +41,9 @@ export default class SpecsImport extends BaseCommand {
     force: Flags.boolean({description: '同じ版のカタログがあれば上書きします', default: false, exclusive: ['add']}),
     add: Flags.boolean({description: '同じ版に、別のブック (基本データリスト・帳票要件など) の内容を加えます', default: false}),
     'dry-run': Flags.boolean({description: '読み取り結果だけを表示し、書き込みません', default: false}),
+    attribution: Flags.string({
+      description: '出典の表示 (公共データ利用規約などが求める一文。specs show と Fit&Gap ブックに出ます。省略時は「出典：『表題』(ファイル名) を加工して作成」)',
+    }),
   }
 
   async run(): Promise<void> {
@@ -60,6 +63,7 @@ export default class SpecsImport extends BaseCommand {
       overwrite: flags.force,
       add: flags.add,
       dryRun: flags['dry-run'],
+      ...(flags.attribution !== undefined ? {attribution: flags.attribution} : {}),
     })
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
     else process.stdout.write(renderImportReport(report))

@@ -48,6 +48,7 @@ export interface CatalogDocument {
   title: string
   publishedAt?: string
   provenance: {type: 'official'; source: string; importedAt: string; sha256?: string; note?: string}
+  attribution?: string
   functions: FunctionEntry[]
   forms: FormEntry[]
   dataItems: DataItemEntry[]
