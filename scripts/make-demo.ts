@@ -144,15 +144,15 @@ async function main(): Promise<void> {
   for (const area of ['jumin', 'kojin', 'kokuho']) fitgap('map', 'suggest', area)
 
   review('jumin', {
-    confirm: ['001001001', '001001002', '001001003', '001001012', '001001014', '001001015', '001001016', '001001023', '001002001', '001002004', '001003001', '001003002', '001003003', '001003004', '001003008', '001004001', '001005002', '001021001'],
-    reject: ['001001009'],
-    gap: ['001001011', '001001019'],
+    confirm: ['00101001', '00101002', '00101003', '00101012', '00101014', '00101015', '00101016', '00101023', '00102001', '00102004', '00103001', '00103002', '00103003', '00103004', '00103008', '00104001', '00105002', '00121001'],
+    reject: ['00101009'],
+    gap: ['00101011', '00101019'],
   })
   // 住民基本台帳 forms and 国民健康保険 functions: the team confirmed some name-based candidates; the rest wait in map review.
   reviewPairs('jumin', 'forms', ['R001', 'R002'])
   reviewPairs('kokuho', 'functions', ['H002', 'H003', 'H008', 'H009'])
-  review('kojin', {confirm: ['904001001', '904001004', '904001006', '904002001', '904002002', '904003001', '904011009'], gap: ['904013006']})
-  review('kokuho', {confirm: ['907001001', '907003002', '907003005'], gap: ['907004005']})
+  review('kojin', {confirm: ['01001001', '01001004', '01001006', '01002001', '01002002', '01003001', '01011009'], gap: ['01013006']})
+  review('kokuho', {confirm: ['02401001', '02403002', '02403005'], gap: ['02404005']})
 
   const who = {by: REVIEWER, at: REVIEW_DAY, edition: 'rep-1'}
   decide('jumin', [
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     {key: 'jumin:fn:0010022', verdict: 'gap', policy: 'bpr', department: '市民課', note: '定めのない続柄は使わない運用にする', ...who},
     {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
   ])
-  decide('kojin', [{key: 'kojin:fn:9040054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
+  decide('kojin', [{key: 'kojin:fn:0100054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
 }
 
 await main()

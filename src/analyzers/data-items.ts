@@ -66,7 +66,7 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     const fields = chosen.map((link) => {
       const field = fieldsByRef.get(link.fieldRef)!
       linkedFields.add(link.fieldRef)
-      const issues = checkCompatibility(item, field).filter((issue) => !(combined && issue.kind === 'length'))
+      const issues = checkCompatibility(item, field, catalog.codeLists).filter((issue) => !(combined && issue.kind === 'length'))
       return {field, link, issues}
     })
     if (combined) {

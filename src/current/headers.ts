@@ -29,6 +29,7 @@ export const ROLES = {
     'notNull',
     'nullable',
     'codeTable',
+    'codes',
     'description',
     'remarks',
   ],

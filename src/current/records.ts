@@ -185,6 +185,12 @@ export class TableReader {
     }
     const codeTable = at(cells, this.col.get('codeTable')) || spec.codeTable
     if (codeTable) field.codeTable = codeTable
+    const codesText = at(cells, this.col.get('codes'))
+    if (codesText) {
+      const codes = parseCodeValues(codesText)
+      if (codes) field.codes = codes
+      else this.warnings.add(`${this.loc(row, this.col.get('codes'))}: コード値「${codesText}」を「1:男, 2:女」の形に読めないため、取り込みませんでした。`)
+    }
     const description = joinText(at(cells, this.col.get('description')), at(cells, this.col.get('remarks')))
     if (description !== undefined) field.description = description
     field.source = this.source(row, line)
@@ -347,4 +353,15 @@ export class DuplicateWatch {
     }
     return out.length > MAX_DUPLICATE_WARNINGS ? [...out.slice(0, MAX_DUPLICATE_WARNINGS), `… ほか ${out.length - MAX_DUPLICATE_WARNINGS} 件`] : out
   }
+}
+
+/** "1:男, 2:女" / "1=男;2=女" / one per line → code values; undefined when a part has no code. */
+export function parseCodeValues(text: string): {code: string; label: string}[] | undefined {
+  const parts = text
+    .split(/[,、;；\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  const codes = parts.map((part) => /^([^:：=＝\s]+)\s*[:：=＝]\s*(.*)$/u.exec(part))
+  if (codes.length === 0 || codes.some((m) => m === null)) return undefined
+  return codes.map((m) => ({code: m![1]!.normalize('NFKC'), label: m![2]!.trim()}))
 }

@@ -23,6 +23,8 @@ export const currentFieldSchema = z.strictObject({
   scale: z.number().int().nonnegative().optional(),
   required: z.boolean().optional(),
   codeTable: z.string().optional(),
+  /** The code values the field holds (コード値 column: "1:男, 2:女"), when the export lists them. */
+  codes: z.array(z.strictObject({code: z.string(), label: z.string()})).optional(),
   description: z.string().optional(),
   source: recordSourceSchema.optional(),
 })

@@ -317,6 +317,8 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
         ? `${area.specTitle} ${area.analysis.edition} (同梱の代表例)`
         : `${area.specTitle} ${area.analysis.edition} (${area.provenance.source})`
     add(provenanceRow(area.analysis.area.name, '標準仕様', safeText(spec), area.provenance.type === 'official' ? (area.provenance.sha256 ?? '') : ''))
+    if (area.attribution) add(provenanceRow(area.analysis.area.name, '出典の表示', safeText(area.attribution), ''))
+    for (const note of area.specNotes ?? []) add(provenanceRow(area.analysis.area.name, '注意', safeText(note), ''))
     for (const source of area.sources) add(provenanceRow(area.analysis.area.name, '現行定義', safeText(source.file), source.sha256))
     if (area.mappingFile) add(provenanceRow(area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''))
   }

@@ -39,7 +39,7 @@ export default class MapCheck extends BaseCommand {
     if (context.mapping.area !== context.area.slug)
       throw new InputError(`${displayPath(context.mappingPath)} の area「${context.mapping.area}」は業務「${context.area.slug}」と一致しません。`)
     const findings = [
-      ...checkMapping(context.mapping, context.catalog.dataItems, context.current?.fields, {includeSuggested: flags['include-suggested']}),
+      ...checkMapping(context.mapping, context.catalog.dataItems, context.current?.fields, {includeSuggested: flags['include-suggested'], codeLists: context.catalog.codeLists}),
       ...checkPairs(context.mapping, context.catalog, context.current),
     ]
     const pairs = pairProgress(context.mapping, context.catalog, context.current)

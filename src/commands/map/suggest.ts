@@ -6,7 +6,7 @@ import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
 import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
-import {emptyMappingFile, HUMAN_STATUSES, type PairItem} from '../../mapping/model.js'
+import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from '../../mapping/model.js'
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
@@ -70,6 +70,7 @@ export default class MapSuggest extends BaseCommand {
     }
     fresh = {...fresh, ...pairSuggestions(catalog, current, context.mapping)}
     const merged = mergeSuggestions(context.mapping, fresh)
+    if (!flags['dry-run']) refuseToEmpty(context.mapping, merged, catalog.edition, catalog.dataItems.length, displayPath(context.mappingPath))
     const changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
     if (!flags['dry-run'] && changed) saveMappingFile(context.mappingPath, merged)
 
@@ -120,4 +121,18 @@ export default class MapSuggest extends BaseCommand {
     ]
     process.stdout.write(`${lines.join('\n')}\n`)
   }
+}
+
+const entryCount = (file: MappingFile | undefined) => (file?.items ?? []).reduce((n, item) => n + item.entries.length, 0)
+
+/** A run that would leave a mapping file with entries empty (a wrong edition, a too strict --min-score) stops instead. */
+function refuseToEmpty(before: MappingFile | undefined, after: MappingFile, edition: string, items: number, shown: string): void {
+  const had = entryCount(before)
+  if (had === 0 || entryCount(after) > 0) return
+  throw new InputError(
+    `${shown} には ${had} 件の対応付けがありますが、版 ${edition} (標準データ項目 ${items} 件) で提案し直すとすべて消えるため、書き込みません。` +
+      (items === 0
+        ? '基本データリストを `fitgap specs import … --add` で同じ版に加えるか、--edition でデータ項目のある版を指定してください。'
+        : '--min-score を下げるか、--edition で対応付けを作った版を指定してください。'),
+  )
 }
