@@ -61,7 +61,6 @@ interface Target {
 
 const nfkc = (s: string | undefined) => (s ?? '').normalize('NFKC')
 const normCode = (s: string) => nfkc(s).replace(/[\s・_-]/g, '').toLowerCase()
-const DATE_LIKE: ReadonlySet<DataType> = new Set(['date', 'datetime', 'yearMonth'])
 
 function targetOf(item: DataItem): Target {
   const text = nfkc(`${item.name} ${item.description ?? ''}`)

@@ -6,6 +6,7 @@ import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
 import {fitWidth, formulaString, safeText} from './cells.js'
+import {conversionRows, conversionSheet} from './conversion-sheet.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -93,7 +94,8 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     const editions = editionSheet(withArea((a) => a.analysis.carryOver))
 
     writeSummary(workbook, report, issues.rows.length)
-    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...(editions.rows.length > 0 ? [editions] : [])]
+    const migration = [conversionSheet(conversionRows(report))]
+    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...migration, ...(editions.rows.length > 0 ? [editions] : [])]
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)
     await workbook.commit()
