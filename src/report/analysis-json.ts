@@ -7,7 +7,7 @@ export function analysisJson(report: Report) {
   return {
     tool: report.tool,
     workspace: {name: report.workspace.name, id: report.workspace.id},
-    areas: report.areas.map(({analysis, sources, provenance}) => ({
+    areas: report.areas.map(({analysis, sources, provenance, dataChecks}) => ({
       slug: analysis.area.slug,
       name: analysis.area.name,
       edition: analysis.edition,
@@ -16,6 +16,7 @@ export function analysisJson(report: Report) {
       summary: analysis.summary,
       findings: analysis.findings,
       conversions: conversions.filter((c) => c.area === analysis.area.slug).map(({area: _area, areaName: _name, ...rest}) => rest),
+      ...(dataChecks ? {dataChecks: {edition: dataChecks.edition, files: dataChecks.files}} : {}),
     })),
   }
 }

@@ -7,6 +7,7 @@ import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
 import {fitWidth, formulaString, safeText} from './cells.js'
 import {conversionRows, conversionSheet} from './conversion-sheet.js'
+import {dataCheckRows, dataCheckSheet} from './data-check-sheet.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -94,7 +95,8 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     const editions = editionSheet(withArea((a) => a.analysis.carryOver))
 
     writeSummary(workbook, report, issues.rows.length)
-    const migration = [conversionSheet(conversionRows(report))]
+    const checked = dataCheckRows(report)
+    const migration = [conversionSheet(conversionRows(report)), ...(checked.length > 0 ? [dataCheckSheet(checked)] : [])]
     const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...migration, ...(editions.rows.length > 0 ? [editions] : [])]
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)

@@ -11,6 +11,7 @@ import type {AreaReport, Report} from '../report/report-model.js'
 import {loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {displayPath} from '../paths.js'
+import {loadDataChecks} from '../data/store.js'
 import {loadDecisions} from './decisions-store.js'
 import {loadFieldLinks} from './field-links.js'
 import {specsDirsOf, type Workspace} from './workspace.js'
@@ -63,7 +64,15 @@ export function runAnalysis(
         decisions: carried.effective,
         carryOver: carried.rows,
       })
-      return {analysis, specTitle: catalog.title, provenance: catalog.provenance, sources: current.sources, mappingFile: links.mappingFile}
+      const dataChecks = loadDataChecks(workspace, area.slug)
+      return {
+        analysis,
+        specTitle: catalog.title,
+        provenance: catalog.provenance,
+        sources: current.sources,
+        mappingFile: links.mappingFile,
+        ...(dataChecks ? {dataChecks} : {}),
+      }
     }),
   }
 }
