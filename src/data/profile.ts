@@ -59,10 +59,10 @@ const CODE_LIKE = /^[0-9A-Za-z]{1,6}$/
 const MASK = '○'
 
 /** The value with every character but the one at `index` masked, cut to a few characters around it. */
-export function maskAround(chars: readonly string[], index: number): string {
+export function maskAround(chars: readonly string[], index: number, withPrevious = false): string {
   const from = Math.max(0, index - 3)
   const to = Math.min(chars.length, index + 4)
-  const shown = chars.slice(from, to).map((c, i) => (i + from === index ? c : MASK))
+  const shown = chars.slice(from, to).map((c, i) => (i + from === index || (withPrevious && i + from === index - 1) ? c : MASK))
   return `${from > 0 ? '…' : ''}${shown.join('')}${to < chars.length ? '…' : ''} (${codePointLabel(chars[index]!.codePointAt(0)!)})`
 }
 
@@ -139,7 +139,7 @@ export class ColumnProfiler {
     if (!entry) this.charCounts.set(cls, (entry = {count: 0, examples: [], distinct: new Map(), more: false}))
     if (firstInValue) {
       entry.count++
-      if (entry.examples.length < MAX_EXAMPLES && cls !== 'halfKana') entry.examples.push(maskAround(chars, index))
+      if (entry.examples.length < MAX_EXAMPLES && cls !== 'halfKana') entry.examples.push(maskAround(chars, index, cls === 'ivs'))
     }
     const known = entry.distinct.get(ch)
     if (known !== undefined) entry.distinct.set(ch, known + 1)
@@ -164,7 +164,7 @@ export class ColumnProfiler {
       const entry = this.charCounts.get(cls)
       if (!entry) continue
       const distinct = [...entry.distinct]
-        .map(([char, count]) => ({char: cls === 'halfKana' ? char : char, codePoint: codePointLabel(char.codePointAt(0)!), count}))
+        .map(([char, count]) => ({char, codePoint: codePointLabel(char.codePointAt(0)!), count}))
         .sort((a, b) => b.count - a.count || (a.codePoint < b.codePoint ? -1 : 1))
       chars[cls] = {count: entry.count, examples: entry.examples, distinct: cls === 'halfKana' ? [] : distinct, more: entry.more}
     }
