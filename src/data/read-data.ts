@@ -6,11 +6,10 @@ import {createReadStream} from 'node:fs'
 import {Writable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
 
-import {parse} from 'csv-parse'
-
 import {InputError} from '../errors.js'
 import {binaryKind, decodeAll, ENCODING_LABELS, type EncodingChoice, type TextEncoding} from '../current/encoding.js'
 import {chooseDelimiter, chooseEncoding, DecodeStream, scan} from '../current/read-csv.js'
+import {CsvSplitter, CsvSyntaxError} from './csv-split.js'
 
 export interface DataFileInfo {
   readonly sha256: string
@@ -34,18 +33,26 @@ export async function readDataFile(file: {path: string; display: string}, encodi
   const encoding = chooseEncoding({encoding: encodingChoice, display: where}, s)
   const {delimiter, format} = chooseDelimiter({path: file.path}, decodeAll(s.head, encoding))
   let headerSeen = false
-  let previousEnd = 0
+  const splitter = new CsvSplitter(delimiter.charCodeAt(0), (cells, line) => {
+    if (!headerSeen) {
+      if (cells.every((c) => c.trim() === '')) return
+      headerSeen = true
+      sink.header(cells, line)
+    } else sink.row(cells, line)
+  })
   const consumer = new Writable({
-    objectMode: true,
-    write(chunk: {record: string[]; info: {lines: number}}, _enc, callback) {
+    decodeStrings: false,
+    write(chunk: string, _enc, callback) {
       try {
-        const line = previousEnd + 1
-        previousEnd = chunk.info.lines
-        if (!headerSeen) {
-          if (chunk.record.every((c) => c.trim() === '')) return callback()
-          headerSeen = true
-          sink.header(chunk.record, line)
-        } else sink.row(chunk.record, line)
+        splitter.write(chunk)
+        callback()
+      } catch (error) {
+        callback(error as Error)
+      }
+    },
+    final(callback) {
+      try {
+        splitter.end()
         callback()
       } catch (error) {
         callback(error as Error)
@@ -58,14 +65,10 @@ export async function readDataFile(file: {path: string; display: string}, encodi
         ? `${where} ${line}行目: 文字コードを判別できません (UTF-8 としても CP932 としても読めないバイトがあります)。`
         : `${where} ${line}行目: ${ENCODING_LABELS[encoding]} として読めないバイトがあります (文字化け)。--encoding を確かめてください。`,
     )
-  const parser = parse({delimiter, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: 1 << 20})
   try {
-    await pipeline(createReadStream(file.path, {highWaterMark: 1 << 20}), new DecodeStream(encoding, badBytes), parser, consumer)
+    await pipeline(createReadStream(file.path, {highWaterMark: 1 << 20}), new DecodeStream(encoding, badBytes), consumer)
   } catch (error) {
-    if (error instanceof InputError) throw error
-    const e = error as Error & {code?: string; lines?: number}
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_'))
-      throw new InputError(`${where} ${e.lines ?? previousEnd + 1}行目付近: CSV として読めません (${e.code === 'CSV_QUOTE_NOT_CLOSED' ? '引用符 (") が閉じられていません' : e.message})。`)
+    if (error instanceof CsvSyntaxError) throw new InputError(`${where} ${error.line}行目付近: CSV として読めません: ${error.reason}。`)
     throw error
   }
   if (!headerSeen) throw new InputError(`${where}: データがありません (見出し行もありません)。`)

@@ -114,15 +114,15 @@ describe('fitgap data profile', () => {
     const name = col(cp932, '氏名')
     expect(name.chars.pua).toMatchObject({count: 1, examples: ['○○\uE000○ (U+E000)'], distinct: [{char: '\uE000', codePoint: 'U+E000'}]})
     expect(name.chars.other).toMatchObject({count: 1, distinct: [{char: '髙'}]})
-    expect(col(cp932, '氏名フリガナ').chars.halfKana.count).toBe(3)
+    expect(col(cp932, '氏名フリガナ').chars.halfKana!.count).toBe(3)
     expect(col(cp932, '生年月日').dates).toEqual({wareki: 1, unparsed: {count: 2, examples: ['A999999', '○○']}})
   })
 
   it('reads a UTF-8 export: JIS X 0213, characters outside both, IVS', () => {
     expect(utf8.files[0]!.encoding).toBe('utf-8')
     const name = col(utf8, '氏名')
-    expect(name.chars.jis0213.distinct.map((c) => c.char)).toEqual(['鷗'])
-    expect(name.chars.other.distinct.map((c) => c.char)).toEqual(['𠮷'])
+    expect(name.chars.jis0213!.distinct.map((c) => c.char)).toEqual(['鷗'])
+    expect(name.chars.other!.distinct.map((c) => c.char)).toEqual(['𠮷'])
     expect(name.chars.ivs).toMatchObject({count: 1, examples: ['葛\u{E0100}○○○ (U+E0100)']})
     expect(col(utf8, '生年月日').dates).toEqual({wareki: 1, unparsed: {count: 1, examples: ['A999999']}})
   })
