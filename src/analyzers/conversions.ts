@@ -89,7 +89,7 @@ export function lengthUnit(field: Pick<CurrentField, 'typeRaw'>): 'bytes' | 'cha
 const KANA_FIELD = /カナ|かな|フリガナ|ふりがな|ヨミ|読み|kana|yomi/i
 const HALF_WIDTH_KANA = /[\uFF61-\uFF9F]/
 const NAME_LIKE = /氏名|旧氏|通称|住所|方書|本籍|筆頭者|名称|^氏$|^名$/
-const NOT_NAME = /フリガナ|カナ|かな|アルファベット|英字|ローマ字|コード|番号|区分|年月日|日付|フラグ|郵便/
+const NOT_NAME = /フリガナ|振り仮名|ふりがな|読み|カナ|かな|アルファベット|英字|ローマ字|コード|番号|区分|年月日|日付|フラグ|郵便/
 
 /** Items whose kanji values need 文字同定 (外字 → 行政事務標準文字): names and addresses. */
 const needsIdentity = (item: Target) => item.type === 'text' && NAME_LIKE.test(item.name) && !NOT_NAME.test(item.name)
@@ -102,7 +102,7 @@ function halfWidthKana(field: CurrentField): string | undefined {
   return undefined
 }
 
-const wantsFullWidthKana = (item: Target) => item.type === 'text' && /フリガナ|カナ|カタカナ/.test(item.text)
+const wantsFullWidthKana = (item: Target) => item.type === 'text' && /フリガナ|振り仮名|カナ|カタカナ/.test(item.text)
 
 type DateShape = {kind: 'wareki' | 'yyyymmdd' | 'iso' | 'yyyymm' | 'wareki-ym'; evidence: string}
 
@@ -167,7 +167,7 @@ function typeRules(item: Target, field: CurrentField, out: Rule[]): void {
   if (to === 'code' || (to === 'flag' && from !== 'date')) return // the code rule speaks for it
   if ((to === 'date' || to === 'yearMonth') && (from === 'text' || from === 'number' || from === 'code')) {
     const shape = dateShape(field, to)
-    const what = to === 'date' ? 'YYYY-MM-DD の日付' : '年月'
+    const what = to === 'date' ? ' YYYY-MM-DD の日付' : '年月'
     if (!shape) {
       out.push({
         kind: 'type',
