@@ -98,8 +98,10 @@ function main(): void {
     if (run.status !== 0) throw new Error(`data profile failed (${run.status}): ${run.stderr}`)
     const result = JSON.parse(run.stdout) as {files: {rows: number; columns: {column: string; chars: Record<string, {count: number}>}[]}[]}
     const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]
+    const cpu = ['User', 'System'].map((what) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)?.[1] ?? Number.NaN))
     console.log(`profiled ${result.files[0]!.rows} rows, ${result.files[0]!.columns.length} columns in ${seconds.toFixed(1)} s (${(statSync(file).size / 1024 / 1024 / seconds).toFixed(1)} MB/s)`)
     console.log(`peak RSS: ${peak ? `${(Number(peak) / 1024).toFixed(0)} MB (/usr/bin/time -v)` : 'unknown (no /usr/bin/time)'}`)
+    if (timed) console.log(`CPU time: user ${cpu[0]} s + system ${cpu[1]} s (the elapsed time above depends on the machine's load)`)
     console.log(`外字 found in 氏名: ${result.files[0]!.columns.find((c) => c.column === 'SHIMEI')?.chars.pua?.count ?? 0}`)
   } finally {
     if (!process.env.BENCH_KEEP && !process.env.BENCH_DIR) rmSync(dir, {recursive: true, force: true})

@@ -121,7 +121,7 @@ export class ColumnProfiler {
     if (chars > this.maxChars) this.maxChars = chars
     if (bytes > this.maxBytes) this.maxBytes = bytes
     if (this.target.length !== undefined && chars > this.target.length) this.overLength++
-    if (this.target.codes) this.noteCode(value.trim())
+    if (this.target.codes) this.noteCode(value.normalize('NFKC').trim())
     if (this.date) {
       const parsed = parseDateValue(value, this.date)
       if (!parsed) {
