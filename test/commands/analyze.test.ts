@@ -199,7 +199,7 @@ describe('fitgap analyze of one 業務', () => {
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
     sheet.eachRow((row) => {
-      if (String(row.getCell(1).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
+      if (String(row.getCell(1).value).startsWith('kojin:fn:0100001')) row.getCell(noteColumn).value = '個人住民税のメモ'
     })
     await workbook.xlsx.writeFile(out)
     const one = await fitgap(['analyze', 'jumin', '--workspace', workspace])
