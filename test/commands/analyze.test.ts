@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {SHEET_NAMES} from '../../src/report/sheets.js'
-import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 
 interface AnalysisJson {
   workspace: {name: string; id: string}
@@ -183,7 +183,7 @@ describe('fitgap analyze of one 業務', () => {
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
     sheet.eachRow((row) => {
-      if (String(row.getCell(1).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
+      if (String(row.getCell(keyColumnOf(sheet)).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
     })
     await workbook.xlsx.writeFile(out)
     const one = await fitgap(['analyze', 'jumin', '--workspace', workspace])

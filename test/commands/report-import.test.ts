@@ -7,7 +7,7 @@ import {beforeEach, describe, expect, it} from 'vitest'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 
 interface ImportJson {
   applied: boolean
@@ -30,8 +30,9 @@ async function editWorkbook(
     const sheet = workbook.getWorksheet(edit.sheet)!
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let found = false
+    const keyColumn = keyColumnOf(sheet)
     sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(1).value !== edit.key) return
+      if (n === 1 || row.getCell(keyColumn).value !== edit.key) return
       found = true
       for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
     })
@@ -83,14 +84,14 @@ describe('fitgap report import', () => {
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let row: ExcelJS.Row | undefined
     sheet.eachRow((r) => {
-      if (r.getCell(1).value === 'jumin:fn:0010004') row = r
+      if (r.getCell(keyColumnOf(sheet)).value === 'jumin:fn:0010004') row = r
     })
     expect(row?.getCell(headers.indexOf('判定')).value).toBe('△ 部分適合')
     expect(row?.getCell(headers.indexOf('対応方針')).value).toBe('パラメータ設定')
     const items = workbook.getWorksheet(SHEET_NAMES.dataItems)!
     const itemHeaders = (items.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     items.eachRow((r) => {
-      if (r.getCell(1).value === 'jumin:item:001001002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+      if (r.getCell(keyColumnOf(items)).value === 'jumin:item:001001002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
     })
   })
 
@@ -157,7 +158,7 @@ describe('fitgap report import', () => {
     await workbook.xlsx.readFile(edited)
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const verdictColumn = (sheet.getRow(1).values as unknown[]).indexOf('判定')
-    sheet.getRow(4).getCell(1).value = 'jumin:fn:9999999'
+    sheet.getRow(4).getCell(keyColumnOf(sheet)).value = 'jumin:fn:9999999'
     sheet.getRow(4).getCell(verdictColumn).value = '○ 適合'
     await workbook.xlsx.writeFile(edited)
     const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
