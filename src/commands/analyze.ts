@@ -8,7 +8,9 @@ import {InputError} from '../errors.js'
 import {importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
+import {snapshotOf, summarize} from '../report/summary-model.js'
 import {writeWorkbook} from '../report/workbook.js'
+import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
@@ -63,7 +65,9 @@ export default class Analyze extends BaseCommand {
         process.stderr.write(
           `注意: ${analysis.area.name} の版「${analysis.edition}」には機能要件がありません。機能・帳票要件のブックを \`fitgap specs import … --add\` で加えてください。\n`,
         )
-    const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString())
+    // The demo (no workspace) keeps no history: it must never write into the installed package.
+    const previous = found ? loadPreviousAnalysis(workspace) : undefined
+    const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString(), previous)
     const out = flags.out
       ? path.resolve(flags.out)
       : flags.json
@@ -79,6 +83,7 @@ export default class Analyze extends BaseCommand {
       const complete = areasToAnalyze(workspace, []).every((area) => areas.some((a) => a.slug === area.slug))
       if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
       await writeWorkbook(report, out)
+      if (found && report.generatedAt) saveAnalysis(workspace, snapshotOf(summarize(report.areas), report.generatedAt), previous)
     }
     if (flags.json) this.printJson(analysisJson(report))
     else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))
