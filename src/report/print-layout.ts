@@ -38,27 +38,33 @@ export function maxPrintedWidth(paper: Paper, orientation: 'landscape' | 'portra
 }
 
 /**
- * Narrows the widest shrinkable columns (same cap for all of them, never below `floor`) until the total fits
- * `limit`. Columns that are not shrinkable keep their width.
+ * Narrows the widest columns (one cap for all, each never below its floor) until the total fits `limit`.
+ * A floor of Infinity keeps a column as it is. Returns undefined when even the floors do not fit.
  */
-export function fitColumnWidths(widths: readonly number[], shrinkable: readonly boolean[], limit: number, floor = 10): number[] {
-  const total = (cap: number) => widths.reduce((sum, w, i) => sum + (shrinkable[i] ? Math.min(w, Math.max(cap, floor)) : w), 0)
+export function fitColumnWidths(widths: readonly number[], floors: readonly number[], limit: number): number[] | undefined {
+  const capped = (cap: number) => widths.map((w, i) => Math.min(w, Math.max(cap, floors[i] ?? Infinity)))
+  const total = (cap: number) => capped(cap).reduce((sum, w) => sum + w, 0)
   if (total(Infinity) <= limit) return [...widths]
-  let low = floor
-  let high = Math.max(floor, ...widths)
-  for (let step = 0; step < 30; step++) {
-    const mid = (low + high) / 2
+  if (total(0) > limit) return undefined
+  let low = 0
+  let high = Math.ceil(Math.max(...widths))
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
     if (total(mid) <= limit) low = mid
-    else high = mid
+    else high = mid - 1
   }
-  const cap = Math.floor(low)
-  return widths.map((w, i) => (shrinkable[i] ? Math.min(w, Math.max(cap, floor)) : w))
+  return capped(low)
 }
 
-/** The paper a sheet of this printed width needs: A4 landscape when it fits at a readable size, else A3. */
-export function choosePaper(printedWidths: readonly number[], orientation: 'landscape' | 'portrait' = 'landscape'): Paper {
-  const px = printedWidths.reduce((sum, w) => sum + columnPx(w), 0)
-  return px <= PRINTABLE_PX.a4[orientation] / MIN_SCALE ? 'a4' : 'a3'
+/**
+ * Column widths and paper for a table sheet: A4 landscape when the columns fit it at a readable size after
+ * narrowing the text columns (they wrap) down to their floors, else A3 landscape, narrowed as far as needed.
+ */
+export function layoutColumns(widths: readonly number[], floors: readonly number[]): {paper: Paper; widths: number[]} {
+  const a4 = fitColumnWidths(widths, floors, maxPrintedWidth('a4', 'landscape', widths.length))
+  if (a4) return {paper: 'a4', widths: a4}
+  const a3 = fitColumnWidths(widths, floors, maxPrintedWidth('a3', 'landscape', widths.length))
+  return {paper: 'a3', widths: a3 ?? fitColumnWidths(widths, floors.map((f) => Math.min(f, 8)), maxPrintedWidth('a3', 'landscape', widths.length)) ?? [...widths]}
 }
 
 /** Lines a text takes in a column of this width (full-width characters count two units). */

@@ -10,7 +10,7 @@ import {issueRegister} from './issue-register.js'
 import {DATA_BAR_ARGB, EDIT_HEADER_FILL, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
 import {writeSummary} from './summary-sheet.js'
 import {AREA_STATUS_LABELS, summarize} from './summary-model.js'
-import {choosePaper, printSetup, setPrintArea, fitColumnWidths, maxPrintedWidth, rowHeightFor, wrappedLines} from './print-layout.js'
+import {layoutColumns, printSetup, rowHeightFor, setPrintArea, wrappedLines} from './print-layout.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -112,6 +112,8 @@ function naturalWidth<Row>(spec: SheetSpec<Row>, column: Column<Row>): number {
   if (column.role === 'long') return 44
   if (column.role === 'edit-verdict') return 13
   if (column.role === 'edit-policy') return 16
+  if (column.role === 'edit-due') return 12
+  if (column.role === 'edit-state') return 9
   if (column.role === 'edit-text') return column.header === DECISION_HEADERS.note ? 30 : fitWidth(column.header, sampleText(spec.rows, column), 10, 16)
   return fitWidth(column.header, sampleText(spec.rows, column), 6, 40)
 }
@@ -121,17 +123,16 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
   const printed = columns.filter((c) => !isTechnical(c.role)).length
   if (columns.slice(printed).some((c) => !isTechnical(c.role))) throw new Error(`${spec.name}: technical columns must come last`)
   const natural = columns.map((column) => naturalWidth(spec, column))
-  // Narrow the widest text columns (they wrap) until the printed part fits A3 landscape at a readable size.
-  const fitted = fitColumnWidths(
+  // Narrow the widest text columns (they wrap) until the printed part fits A4, or else A3, landscape at a readable size.
+  const layout = layoutColumns(
     natural.slice(0, printed),
-    columns.slice(0, printed).map((c) => c.role === 'data' || c.role === 'long' || c.role === 'edit-text'),
-    maxPrintedWidth('a3', 'landscape', printed),
+    columns.slice(0, printed).map((c) => (c.role === 'long' ? 30 : c.role === 'data' || c.role === 'edit-text' ? 10 : Infinity)),
   )
-  const widths = [...fitted, ...natural.slice(printed)]
+  const widths = [...layout.widths, ...natural.slice(printed)]
   const lastRow = Math.max(2, spec.rows.length + 1)
   const sheet = workbook.addWorksheet(spec.name, {
     views: [{state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: 1}],
-    ...printSetup({paper: choosePaper(fitted), lastPrintedColumn: printed, lastRow, titleRows: '1:1', title}),
+    ...printSetup({paper: layout.paper, lastPrintedColumn: printed, lastRow, titleRows: '1:1', title}),
   })
   // One style object per column, shared by its cells: exceljs then resolves each style once, not once per cell.
   const styles = columns.map(
