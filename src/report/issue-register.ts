@@ -50,7 +50,7 @@ export function issueRegister(areas: readonly AreaAnalysis[]): RegisterRow[] {
         kind: finding.kind,
         standard: finding.standardRef ? join(finding.standardRef, names.standard(finding)) : undefined,
         current: names.current(finding),
-        content: plainContent(finding),
+        content: names.readable(plainContent(finding), finding),
         verdict: about?.verdict,
         rowDecision: about?.decision,
         tracking: analysis.tracking.get(key),
@@ -133,6 +133,11 @@ function nameLookup(analysis: AreaAnalysis) {
           return label ? `${label} (${ref})` : ref
         }
       }
+    },
+    /** 「現行 TABLE.COLUMN は…」 reads as 「現行「氏名」は…」: the physical name is in the 現行 column already. */
+    readable(content: string, finding: Finding): string {
+      const label = finding.currentRef ? fields.get(finding.currentRef) : undefined
+      return label ? content.replaceAll(`現行 ${finding.currentRef} `, `現行「${label}」`) : content
     },
     row(finding: Finding) {
       if (type(finding) === 'form-field') return rows.get(rowKey.form(slug, finding.standardRef ?? ''))

@@ -14,7 +14,7 @@ type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
 
 /** A grid of one name column and 25 narrow ones; every table of the page is laid out on it with merged cells. */
 const FIRST_WIDTH = 16
-const NARROW = 5.2
+const NARROW = 5.6
 const COLUMNS = 26
 
 interface Span {
@@ -166,19 +166,19 @@ export function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, repor
   heading('次に決めること (未対応の課題から重大・注意の順)')
   tableRow = true
   line([
-    {from: 1, value: '重大度', header: true},
-    {from: 2, to: 4, value: '業務', header: true},
-    {from: 5, to: 10, value: '対象', header: true},
-    {from: 11, to: 23, value: '内容', header: true},
+    {from: 1, value: '業務', header: true},
+    {from: 2, to: 3, value: '重大度', header: true},
+    {from: 4, to: 9, value: '対象', header: true},
+    {from: 10, to: 23, value: '内容', header: true},
     {from: 24, to: COLUMNS, value: '担当課', header: true},
   ])
   if (summary.next.length === 0) line([{from: 1, to: COLUMNS, value: '未対応の課題はありません。'}])
   for (const next of summary.next)
     line([
-      {from: 1, value: SEVERITY_LABELS[next.severity], fill: SEVERITY_COLOURS.find(([label]) => label === SEVERITY_LABELS[next.severity])?.[1], align: 'center'},
-      {from: 2, to: 4, value: next.areaName, wrap: true},
-      {from: 5, to: 10, value: safeText(next.subject), wrap: true},
-      {from: 11, to: 23, value: safeText(next.content), wrap: true},
+      {from: 1, value: next.areaName, bold: true},
+      {from: 2, to: 3, value: SEVERITY_LABELS[next.severity], fill: SEVERITY_COLOURS.find(([label]) => label === SEVERITY_LABELS[next.severity])?.[1], align: 'center'},
+      {from: 4, to: 9, value: safeText(next.subject), wrap: true},
+      {from: 10, to: 23, value: safeText(next.content), wrap: true},
       {from: 24, to: COLUMNS, value: next.department ? safeText(next.department) : '(未定)', wrap: true},
     ])
   tableRow = false

@@ -1,3 +1,5 @@
+import {stripVTControlCharacters} from 'node:util'
+
 import chalk from 'chalk'
 import stringWidth from 'string-width'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -8,7 +10,6 @@ import {renderAnalysisSummary, SUMMARY_WIDTH} from '../../src/cli/analysis-summa
 import type {AreaReport} from '../../src/report/report-model.js'
 import {sampleInput} from '../helpers/sample-input.js'
 
-const ANSI = /\u001B\[[0-9;]*m/g
 
 function areas(): AreaReport[] {
   const input = sampleInput()
@@ -32,7 +33,7 @@ describe('terminal summary of an analysis', () => {
     chalk.level = 3
     const coloured = renderAnalysisSummary(areas(), 'out.xlsx')
     expect(coloured).not.toBe(plain)
-    expect(coloured.replace(ANSI, '')).toBe(plain)
+    expect(stripVTControlCharacters(coloured)).toBe(plain)
     for (const line of plain.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(SUMMARY_WIDTH)
     // Every row of the table puts its columns at the same display positions as the header.
     const table = plain.split('\n').slice(2, 5)
