@@ -74,7 +74,7 @@ export function wrappedLines(text: string, width: number): number {
 }
 
 /** Row height (pt) for this many lines of body text. */
-export const rowHeightFor = (lines: number) => Math.ceil(lines * 14.5 + 2)
+export const rowHeightFor = (lines: number) => Math.ceil(lines * 13.5 + 3)
 
 /** `&` starts a code in header/footer text: a literal one is doubled. */
 const headerText = (text: string) => text.replace(/&/g, '&&')

@@ -112,7 +112,7 @@ function naturalWidth<Row>(spec: SheetSpec<Row>, column: Column<Row>): number {
   if (column.role === 'long') return 44
   if (column.role === 'edit-verdict') return 13
   if (column.role === 'edit-policy') return 16
-  if (column.role === 'edit-due') return 12
+  if (column.role === 'edit-due') return 11
   if (column.role === 'edit-state') return 9
   if (column.role === 'edit-text') return column.header === DECISION_HEADERS.note ? 30 : fitWidth(column.header, sampleText(spec.rows, column), 10, 16)
   return fitWidth(column.header, sampleText(spec.rows, column), 6, 40)
