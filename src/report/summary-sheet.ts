@@ -14,7 +14,7 @@ type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
 
 /** A grid of one name column and 25 narrow ones; every table of the page is laid out on it with merged cells. */
 const FIRST_WIDTH = 16
-const NARROW = 5.6
+const NARROW = 6.2
 const COLUMNS = 26
 
 interface Span {
