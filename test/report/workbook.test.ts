@@ -230,5 +230,18 @@ describe('Fit&Gap workbook', () => {
     for (const argb of bars) expect(legendBars, argb).toContain(argb)
     const text = legend.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
     for (const word of ['○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '期限', '状態', '出所']) expect(text).toContain(word)
+    // A coloured label in サマリー (業務の状況) is explained by the same label with the same fill.
+    const legendFills = new Map<string, string | undefined>()
+    legend.eachRow((row) => legendFills.set(String(row.getCell(1).value ?? ''), (row.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb))
+    let labels = 0
+    workbook.getWorksheet(SHEET_NAMES.summary)!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb
+        if (typeof cell.value !== 'string' || !argb || ['未着手', '分析中', '判定完了'].indexOf(cell.value) < 0) return
+        labels += 1
+        expect(legendFills.get(cell.value), cell.value).toBe(argb)
+      }),
+    )
+    expect(labels).toBeGreaterThan(0)
   })
 })
