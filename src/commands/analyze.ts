@@ -18,8 +18,9 @@ import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspa
 export default class Analyze extends BaseCommand {
   static override summary = 'Fit&Gap 分析を行い、結果を Excel ブック (または JSON) に書き出します'
   static override description = `ワークスペースの標準仕様・現行システムの定義・対応付け・判定から、機能要件・帳票・データ項目ごとの適合状況と課題を求め、
-サマリー / 機能要件 / 帳票 / 帳票項目差分 / データ項目 / 現行独自項目 / 課題一覧 / 凡例 のシートを持つブックを書き出します。
-ブックの判定・対応方針・担当課・備考の列に記入し、\`fitgap report import\` で取り込めます。
+サマリー (A4 横 1 枚) / 機能要件 / 帳票 / 帳票項目差分 / データ項目 / 現行独自項目 / 課題一覧 / 入力と出所 / 凡例 のシートを持つブックを
+書き出します。どのシートも印刷して読めるよう用紙・印刷範囲・見出し行の繰り返しを設定しています (docs/workbook.md)。
+ブックの判定・対応方針・担当課・備考の列と、課題一覧の担当課・期限・状態の列に記入し、\`fitgap report import\` で取り込めます。
 ワークスペースが見つからないときは、同梱のデモ (架空の市) で実行します。`
   static override examples = [
     '<%= config.bin %> analyze',

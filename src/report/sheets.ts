@@ -339,6 +339,8 @@ export interface InputRow {
   readonly sha256?: string
   /** Where the data comes from and how to credit it (official sources). */
   readonly attribution?: string
+  /** Taken from an official workbook: its credit line goes into 凡例 too. */
+  readonly official?: boolean
 }
 
 /** 入力と出所: every file the analysis read, with a short hash in print and the full one beside it. */

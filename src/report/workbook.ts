@@ -242,6 +242,7 @@ function inputRows(report: Report): InputRow[] {
             detail: `${p.source} (${p.importedAt} 取込)`,
             sha256: p.sha256,
             attribution: officialAttribution(area.specTitle, area.analysis.edition, p.source),
+            official: true,
           }
     return [
       spec,
@@ -279,7 +280,7 @@ function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repor
   sheet.columns = [{width: 26}, {width: 80}]
   const heading = (term: string): LegendRow => ({term, meaning: '', heading: true})
   const gap: LegendRow = {term: '', meaning: ''}
-  const attributions = [...new Set(inputs.flatMap((r) => (r.attribution && r.kind === '標準仕様' && r.sha256 !== undefined ? [r.attribution] : [])))]
+  const attributions = [...new Set(inputs.flatMap((r) => (r.official && r.attribution ? [r.attribution] : [])))]
   const rows: LegendRow[] = [
     heading('このブックの使い方'),
     {term: SHEET_NAMES.summary, meaning: '業務ごとの状況・判定の内訳・次に決めること・担当課別の進捗 (A4 横 1 枚)'},

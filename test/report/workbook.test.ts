@@ -245,3 +245,17 @@ describe('Fit&Gap workbook', () => {
     expect(labels).toBeGreaterThan(0)
   })
 })
+
+describe('Fit&Gap workbook from an official catalogue', () => {
+  it('credits the official source in 凡例 and 入力と出所', async () => {
+    const base = sampleReport()
+    const area = base.areas[0]!
+    const report: Report = {...base, areas: [{...area, provenance: {type: 'official', source: 'jumin_4.0.xlsx', importedAt: '2026-11-01', sha256: 'b'.repeat(64)}}]}
+    const file = path.join(tempDir(), 'official.xlsx')
+    await writeWorkbook(report, file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    const credit = '出典: 「住民記録システム標準仕様書」test-1 (jumin_4.0.xlsx) を fitgap で取り込み、加工して作成'
+    for (const name of [SHEET_NAMES.legend, SHEET_NAMES.inputs]) expect(workbook.getWorksheet(name)!.getSheetValues().flat(), name).toContain(credit)
+  })
+})
