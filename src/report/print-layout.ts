@@ -67,10 +67,13 @@ export function layoutColumns(widths: readonly number[], floors: readonly number
   return {paper: 'a3', widths: a3 ?? fitColumnWidths(widths, floors.map((f) => Math.min(f, 8)), maxPrintedWidth('a3', 'landscape', widths.length)) ?? [...widths]}
 }
 
-/** Lines a text takes in a column of this width (full-width characters count two units). */
+/**
+ * Lines a text takes in a column of this width. A full-width character of the 10 pt body font is about 1.9
+ * column units (13.3 px against the 7 px digit), a half-width one about 0.95; a cell keeps about a unit of padding.
+ */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, width - 1.5)
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(stringWidth(line) / perLine)), 0)
+  const perLine = Math.max(1, width - 1)
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((stringWidth(line) * 0.95) / perLine)), 0)
 }
 
 /** Row height (pt) for this many lines of body text. */
