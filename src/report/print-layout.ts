@@ -73,6 +73,8 @@ export function layoutColumns(widths: readonly number[], floors: readonly number
  */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, width - 1)
+  // Most cells are short: skip measuring what cannot wrap even if every character were full-width.
+  if (text.length * 1.9 <= perLine && !text.includes('\n')) return 1
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((stringWidth(line) * 0.95) / perLine)), 0)
 }
 
