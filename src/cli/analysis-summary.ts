@@ -3,7 +3,8 @@ import stringWidth from 'string-width'
 
 import {SEVERITY_LABELS} from '../model/finding.js'
 import type {AreaReport} from '../report/report-model.js'
-import {AREA_STATUS_LABELS, summarize} from '../report/summary-model.js'
+import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
+import {summarize} from '../report/summary-model.js'
 
 /** Terminal width the summary is laid out for. */
 export const SUMMARY_WIDTH = 80
@@ -34,7 +35,7 @@ export function renderAnalysisSummary(areas: readonly AreaReport[], output?: str
   const rows = summary.areas.map((a) => ({
     name: a.name,
     status: AREA_STATUS_LABELS[a.status],
-    statusColour: a.status === 'complete' ? chalk.green : a.status === 'not-started' ? chalk.dim : chalk.yellow,
+    statusColour: a.status === 'done' ? chalk.green : a.status === 'not-started' ? chalk.dim : chalk.yellow,
     rate: a.fitRate === null ? '−' : percent(a.fitRate),
     rateColour: a.fitRate === null ? undefined : a.fitRate >= 0.8 ? chalk.green : a.fitRate >= 0.5 ? chalk.yellow : chalk.red,
     base: `(${a.judged}/${a.functionCount})`,
@@ -85,6 +86,8 @@ export function renderAnalysisSummary(areas: readonly AreaReport[], output?: str
     lines.push('', chalk.red.bold(`未対応の${SEVERITY_LABELS.error}な課題 ${t.open.error} 件${t.open.error > 5 ? ' (先頭 5 件。全件はブックの課題一覧)' : ''}:`))
     for (const next of errors.slice(0, 5)) lines.push(`  ${chalk.red('●')} ${fit(`${next.areaName} ${next.subject}: ${next.content}`, SUMMARY_WIDTH - 4)}`)
   }
+  const settled = areas.reduce((n, a) => n + a.analysis.summary.settledFindings, 0)
+  if (settled > 0) lines.push('', chalk.dim(fit(`判定の記録で対応済みになった課題: ${settled} 件 (重大・注意の件数に含めない)`, SUMMARY_WIDTH)))
   lines.push('', chalk.dim(fit('適合率 = (○ + △×0.5) ÷ (○ + △ + ×)。判定済 = 未判定以外の機能の割合。OP = 標準オプション。', SUMMARY_WIDTH)))
   if (output) lines.push('', `${chalk.green('✔')} ブックを書き出しました: ${output}`)
   return `${lines.join('\n')}\n`

@@ -36,6 +36,7 @@ export const ROLES = {
     'formId',
     'formName',
     'formDescription',
+    'standardFormId',
     'itemOrder',
     'itemName',
     'type',
@@ -46,7 +47,7 @@ export const ROLES = {
     'sourceColumn',
     'remarks',
   ],
-  functions: ['id', 'name', 'description', 'inUse', 'category', 'remarks'],
+  functions: ['id', 'name', 'description', 'inUse', 'category', 'standardId', 'remarks'],
 } as const satisfies Record<ImportKind, readonly string[]>
 
 export type RoleOf<K extends ImportKind> = (typeof ROLES)[K][number]

@@ -20,6 +20,10 @@ export const CHECK_KINDS = [
   'length',
   'required',
   'code',
+  'unknown-standard',
+  'unknown-current',
+  'vendor-unknown-id',
+  'prohibited-paired',
 ] as const
 export type CheckKind = (typeof CHECK_KINDS)[number]
 
@@ -34,6 +38,10 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   length: '桁数の差異',
   required: '必須の差異',
   code: 'コード表の差異',
+  'unknown-standard': '標準機能・帳票が存在しない',
+  'unknown-current': '現行機能・帳票が存在しない',
+  'vendor-unknown-id': '対応表のIDが標準にない',
+  'prohibited-paired': '実装不可の機能・帳票に対応する現行あり',
 }
 
 export interface CheckFinding {

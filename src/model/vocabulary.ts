@@ -8,6 +8,13 @@ export const KIND_LABELS: Record<ImplementationKind, string> = {
   prohibited: '実装不可機能',
 }
 
+/** Forms carry the same classes under form labels. */
+export const FORM_KIND_LABELS: Record<ImplementationKind, string> = {
+  mandatory: '実装必須帳票',
+  optional: '標準オプション帳票',
+  prohibited: '実装不可帳票',
+}
+
 /** Every spelling accepted on input, current and legacy (第1.0版) vocabularies. */
 const KIND_SPELLINGS: Record<string, ImplementationKind> = {
   mandatory: 'mandatory',
@@ -21,6 +28,9 @@ const KIND_SPELLINGS: Record<string, ImplementationKind> = {
   オプション: 'optional',
   実装不可機能: 'prohibited',
   実装不可: 'prohibited',
+  実装必須帳票: 'mandatory',
+  標準オプション帳票: 'optional',
+  実装不可帳票: 'prohibited',
   実装すべき機能: 'mandatory',
   実装してもしなくても良い機能: 'optional',
   実装してもしなくてもよい機能: 'optional',

@@ -1,7 +1,8 @@
 import type {AreaAnalysis} from '../analyzers/analyze-area.js'
 import {fingerprint, rowKey} from '../analyzers/keys.js'
+import {ownerKey} from '../analyzers/settle.js'
 import {fieldRef} from '../model/current.js'
-import type {Decision, Verdict} from '../model/decision.js'
+import type {Decision, IssueState, Verdict} from '../model/decision.js'
 import type {Finding, FindingKind, Severity} from '../model/finding.js'
 
 /** One entry of 課題一覧: a finding, what it is about in words, and how the team tracks it. */
@@ -21,6 +22,8 @@ export interface RegisterRow {
   /** The decision on the row the finding is about (判定・対応方針 are made there). */
   readonly verdict?: Verdict
   readonly rowDecision?: Decision
+  /** What the recorded decision that settles the finding says (analyzers/settle.ts), when one does. */
+  readonly settledBy?: string
   readonly tracking?: Decision
   readonly fingerprint: string
 }
@@ -29,6 +32,9 @@ export interface RegisterRow {
 const INFO_KINDS_ON_REGISTER: ReadonlySet<FindingKind> = new Set(['option-undecided', 'archived-decision'])
 
 export const onRegister = (finding: Finding) => finding.severity !== 'info' || INFO_KINDS_ON_REGISTER.has(finding.kind)
+
+/** 状態 as the register shows it: what the team recorded, else 完了 once a decision settles the finding. */
+export const registerState = (row: RegisterRow): IssueState => row.tracking?.state ?? (row.settledBy !== undefined ? 'done' : 'todo')
 
 const SEVERITY_ORDER: Record<Severity, number> = {error: 0, warning: 1, info: 2}
 
@@ -53,6 +59,7 @@ export function issueRegister(areas: readonly AreaAnalysis[]): RegisterRow[] {
         content: names.readable(plainContent(finding), finding),
         verdict: about?.verdict,
         rowDecision: about?.decision,
+        ...(finding.settledBy ? {settledBy: finding.settledBy.summary} : {}),
         tracking: analysis.tracking.get(key),
         fingerprint: registerFingerprint(finding),
       }
@@ -85,7 +92,6 @@ export function plainContent(finding: Finding): string {
 }
 
 function nameLookup(analysis: AreaAnalysis) {
-  const slug = analysis.area.slug
   const functions = new Map(analysis.functions.map((r) => [r.fn.id, r]))
   const forms = new Map(analysis.forms.map((r) => [r.form.id, r]))
   const items = new Map(analysis.dataItems.map((r) => [r.item.id, r]))
@@ -120,13 +126,15 @@ function nameLookup(analysis: AreaAnalysis) {
       if (extra) return `${extra.name} (${extra.ref})`
       switch (type(finding)) {
         case 'fn': {
-          const fn = functions.get(finding.standardRef ?? '')?.current?.fn
-          return fn && fn.id === ref ? `${fn.name} (${fn.id})` : ref
+          const row = functions.get(finding.standardRef ?? '')
+          const fn = [...(row?.currents ?? []).map((c) => c.fn), ...(row?.candidate ? [row.candidate.fn] : [])].find((f) => f.id === ref)
+          return fn ? `${fn.name} (${fn.id})` : ref
         }
         case 'form':
         case 'form-field': {
-          const form = forms.get(finding.standardRef ?? '')?.current?.form
-          return form && form.id === ref ? `${form.name} (${form.id})` : ref
+          const row = forms.get(finding.standardRef ?? '')
+          const form = [...(row?.currents ?? []).map((c) => c.form), ...(row?.candidate ? [row.candidate.form] : [])].find((f) => f.id === ref)
+          return form ? `${form.name} (${form.id})` : ref
         }
         default: {
           const label = fields.get(ref)
@@ -139,9 +147,6 @@ function nameLookup(analysis: AreaAnalysis) {
       const label = finding.currentRef ? fields.get(finding.currentRef) : undefined
       return label ? content.replaceAll(`現行 ${finding.currentRef} `, `現行「${label}」`) : content
     },
-    row(finding: Finding) {
-      if (type(finding) === 'form-field') return rows.get(rowKey.form(slug, finding.standardRef ?? ''))
-      return rows.get(finding.key) ?? rows.get(finding.key.split(':').slice(0, 3).join(':'))
-    },
+    row: (finding: Finding) => rows.get(ownerKey(finding)),
   }
 }

@@ -1,14 +1,15 @@
 import {CARRY_OUTCOME_LABELS, type CarryRow} from '../analyzers/carry-over.js'
-import {CURRENT_ONLY_TYPE_LABELS, type CurrentOnlyRow} from '../analyzers/current-only.js'
+import {CURRENT_ONLY_STATE_LABELS, CURRENT_ONLY_TYPE_LABELS, type CurrentOnlyRow} from '../analyzers/current-only.js'
 import {type DataItemRow, LINK_STATE_LABELS} from '../analyzers/data-items.js'
 import {FIELD_CHANGE_LABELS, type FormFieldDiffRow, type FormRow} from '../analyzers/forms.js'
 import type {FunctionRow} from '../analyzers/functions.js'
+import {PAIR_STATE_LABELS} from '../analyzers/pairing.js'
 import {fieldRef} from '../model/current.js'
 import {type Decision, ISSUE_STATE_LABELS, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
 import {FINDING_KIND_LABELS, SEVERITY_LABELS} from '../model/finding.js'
-import type {RegisterRow} from './issue-register.js'
+import {type RegisterRow, registerState} from './issue-register.js'
 import type {TextPart} from '../specs/diff.js'
-import {DATA_TYPE_LABELS, KIND_LABELS} from '../model/vocabulary.js'
+import {DATA_TYPE_LABELS, FORM_KIND_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 
 export type CellValue =
   | string
@@ -144,8 +145,15 @@ export function functionSheet(rows: readonly WithArea<FunctionRow>[]): SheetSpec
       {header: '機能名称', role: 'data', fromInput: true, value: ({row}) => row.fn.name},
       {header: '要件', role: 'long', fromInput: true, value: ({row}) => row.fn.text},
       {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.fn.kind]},
-      {header: '現行機能', role: 'data', fromInput: true, value: ({row}) => (row.current ? `${row.current.fn.id} ${row.current.fn.name}${row.current.fn.inUse ? '' : ' (未使用)'}` : undefined)},
-      {header: '一致度', role: 'percent', value: ({row}) => row.current?.score},
+      {header: '対応', role: 'data', value: ({row}) => PAIR_STATE_LABELS[row.pairing]},
+      {
+        header: '現行機能',
+        role: 'data',
+        fromInput: true,
+        value: ({row}) => row.currents.map((c) => `${c.fn.id} ${c.fn.name}${c.fn.inUse ? '' : ' (未使用)'}${c.via === 'vendor-table' ? ' [対応表]' : ''}`).join('\n') || undefined,
+      },
+      {header: '候補 (要確認)', role: 'data', fromInput: true, value: ({row}) => (row.candidate ? `${row.candidate.fn.id} ${row.candidate.fn.name}` : undefined)},
+      {header: '一致度', role: 'percent', value: ({row}) => row.candidate?.score},
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FunctionRow>(),
@@ -164,8 +172,11 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
       {header: '帳票ID', role: 'data', fromInput: true, value: ({row}) => row.form.id},
       {header: '帳票名称', role: 'data', fromInput: true, value: ({row}) => row.form.name},
       {header: '種別', role: 'data', fromInput: true, value: ({row}) => row.form.category},
-      {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.form.kind]},
-      {header: '現行帳票', role: 'data', fromInput: true, value: ({row}) => (row.current ? `${row.current.form.id} ${row.current.form.name}` : undefined)},
+      {header: '実装区分', role: 'data', value: ({row}) => FORM_KIND_LABELS[row.form.kind]},
+      {header: '対応', role: 'data', value: ({row}) => PAIR_STATE_LABELS[row.pairing]},
+      {header: '現行帳票', role: 'data', fromInput: true, value: ({row}) => row.currents.map((c) => `${c.form.id} ${c.form.name}${c.via === 'vendor-table' ? ' [対応表]' : ''}`).join('\n') || undefined},
+      {header: '候補 (要確認)', role: 'data', fromInput: true, value: ({row}) => (row.candidate ? `${row.candidate.form.id} ${row.candidate.form.name}` : undefined)},
+      {header: '一致度', role: 'percent', value: ({row}) => row.candidate?.score},
       {header: '一致', role: 'data', value: ({row}) => (row.current ? row.counts.same : undefined)},
       {header: '名称差異', role: 'data', value: ({row}) => (row.current ? row.counts.renamed : undefined)},
       {header: '順序差異', role: 'data', value: ({row}) => (row.current ? row.counts.reordered : undefined)},
@@ -242,6 +253,7 @@ export function currentOnlySheet(rows: readonly WithArea<CurrentOnlyRow>[]): She
     columns: [
       areaColumn(),
       {header: '種類', role: 'data', value: ({row}) => CURRENT_ONLY_TYPE_LABELS[row.type]},
+      {header: '状態', role: 'data', value: ({row}) => CURRENT_ONLY_STATE_LABELS[row.state]},
       {header: '参照', role: 'data', fromInput: true, value: ({row}) => row.ref},
       {header: '名称', role: 'data', fromInput: true, value: ({row}) => row.name},
       {header: '内容', role: 'data', fromInput: true, value: ({row}) => row.detail},
@@ -285,7 +297,7 @@ export function issueSheet(rows: readonly RegisterSheetRow[]): SheetSpec<Registe
       {header: '対応方針', role: 'data', value: ({row}) => (row.rowDecision?.policy ? POLICY_LABELS[row.rowDecision.policy] : undefined)},
       {header: REGISTER_HEADERS.department, role: 'edit-text', fromInput: true, value: department},
       {header: REGISTER_HEADERS.due, role: 'edit-due', value: ({row}) => row.tracking?.due},
-      {header: REGISTER_HEADERS.state, role: 'edit-state', value: ({row}) => (row.tracking?.state ? ISSUE_STATE_LABELS[row.tracking.state] : ISSUE_STATE_LABELS.todo)},
+      {header: REGISTER_HEADERS.state, role: 'edit-state', value: ({row}) => ISSUE_STATE_LABELS[registerState(row)]},
       {
         header: META_HEADER,
         role: 'meta',
@@ -293,7 +305,7 @@ export function issueSheet(rows: readonly RegisterSheetRow[]): SheetSpec<Registe
           JSON.stringify({
             fp: r.row.fingerprint,
             ed: r.edition,
-            base: {department: department(r), due: r.row.tracking?.due, state: r.row.tracking?.state ?? 'todo'},
+            base: {department: department(r), due: r.row.tracking?.due, state: registerState(r.row)},
           } satisfies RowMeta),
       },
       {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.key},

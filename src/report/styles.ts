@@ -28,6 +28,6 @@ export const SEVERITY_COLOURS: readonly (readonly [label: string, argb: string])
   [SEVERITY_LABELS.info, 'FFDDEBF7'],
 ]
 /** サマリー: 業務 status fills. */
-export const STATUS_COLOURS = {'not-started': 'FFE7E6E6', 'in-progress': 'FFFFEB9C', complete: 'FFC6EFCE'} as const
+export const STATUS_COLOURS = {'not-started': 'FFE7E6E6', 'in-progress': 'FFFFEB9C', done: 'FFC6EFCE'} as const
 /** サマリー: data bars (判定済み, 担当課の進捗). */
 export const DATA_BAR_ARGB = 'FF5B9BD5'

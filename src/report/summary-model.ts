@@ -1,19 +1,15 @@
-import type {AreaAnalysis} from '../analyzers/analyze-area.js'
+import {type AreaAnalysis, type AreaStatus} from '../analyzers/analyze-area.js'
 import {rowKey} from '../analyzers/keys.js'
 import {type Verdict, VERDICTS} from '../model/decision.js'
-import type {Finding} from '../model/finding.js'
+import {type Finding, isOpen} from '../model/finding.js'
 import {IMPLEMENTATION_KINDS, type ImplementationKind} from '../model/vocabulary.js'
 import {issueRegister, type RegisterRow} from './issue-register.js'
 import type {AreaReport} from './report-model.js'
 
-/** Where an 業務 stands: nothing imported yet, being analysed, or every row judged with no open 重大. */
-export type AreaStatus = 'not-started' | 'in-progress' | 'complete'
-export const AREA_STATUS_LABELS: Record<AreaStatus, string> = {'not-started': '未着手', 'in-progress': '分析中', complete: '判定完了'}
-
 /**
  * What "open" and "status" mean, kept behind one small interface so the summary does not decide them itself.
- * The default: a finding is open until its register entry says 完了; an 業務 is 未着手 until something is imported
- * or decided, 判定完了 when no function, form or data item is 未判定 and nothing 重大 is open.
+ * The default: a finding is open until a recorded decision settles it (analyzers/settle.ts) or its register entry
+ * says 完了; an 業務's status is the analysis's own (未着手 / 分析中 / 判定完了).
  */
 export interface SummaryRules {
   readonly isOpen: (finding: Finding, analysis: AreaAnalysis) => boolean
@@ -21,14 +17,8 @@ export interface SummaryRules {
 }
 
 export const defaultSummaryRules: SummaryRules = {
-  isOpen: (finding, analysis) => analysis.tracking.get(rowKey.issue(finding.key))?.state !== 'done',
-  status: (area, open) => {
-    const a = area.analysis
-    const decided = [...a.functions, ...a.forms, ...a.dataItems].some((r) => r.decision !== undefined)
-    if (area.sources.length === 0 && !decided) return 'not-started'
-    const undecided = [...a.functions, ...a.forms, ...a.dataItems].some((r) => r.verdict === 'undecided')
-    return !undecided && open.error === 0 ? 'complete' : 'in-progress'
-  },
+  isOpen: (finding, analysis) => isOpen(finding) && analysis.tracking.get(rowKey.issue(finding.key))?.state !== 'done',
+  status: (area) => area.analysis.summary.status,
 }
 
 export type VerdictCounts = Record<Verdict, number>

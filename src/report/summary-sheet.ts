@@ -8,7 +8,8 @@ import {printSetup, rowHeightFor, setPrintArea, wrappedLines} from './print-layo
 import type {Report} from './report-model.js'
 import {SHEET_NAMES} from './sheets.js'
 import {DATA_BAR_ARGB, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
-import {AREA_STATUS_LABELS, type SummaryModel} from './summary-model.js'
+import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
+import type {SummaryModel} from './summary-model.js'
 
 type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
 

@@ -9,7 +9,8 @@ import {fitWidth, formulaString, safeText} from './cells.js'
 import {issueRegister} from './issue-register.js'
 import {DATA_BAR_ARGB, EDIT_HEADER_FILL, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
 import {writeSummary} from './summary-sheet.js'
-import {AREA_STATUS_LABELS, summarize} from './summary-model.js'
+import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
+import {summarize} from './summary-model.js'
 import {layoutColumns, printSetup, rowHeightFor, setPrintArea, wrappedLines} from './print-layout.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
@@ -378,9 +379,9 @@ const severityHelp: Record<string, string> = {
   [SEVERITY_LABELS.info]: '参考情報 (標準オプションの採否など、決めることがあるものだけ課題一覧に載せます)',
 }
 const statusHelp: Record<keyof typeof STATUS_COLOURS, string> = {
-  'not-started': '現行定義も判定もまだない',
-  'in-progress': '未判定の要件か、未対応の重大な課題が残っている',
-  complete: 'すべての機能・帳票・データ項目を判定し、未対応の重大な課題がない',
+  'not-started': '現行定義がまだ取り込まれていない (自動判定も出せない)',
+  'in-progress': '未判定の機能が残っている',
+  done: 'すべての機能に判定がある (未対応の課題は課題一覧で確認)',
 }
 const stateHelp: Record<(typeof ISSUE_STATES)[number], string> = {
   todo: 'まだ手を付けていない (既定)',
@@ -393,8 +394,11 @@ const policyHelp: Record<(typeof POLICIES)[number], string> = {
   bpr: '業務のやり方を標準に合わせて変える (BPR)',
   'adopt-option': '標準オプション機能を採用する',
   'decline-option': '標準オプション機能を採用しない',
+  operation: '標準機能のまま、運用 (手順・様式) を変えて対応する (BPR)',
   parameter: 'パラメータ設定で対応する',
-  'loose-coupling': '標準準拠システムの外に疎結合の別システムを置く',
+  alternative: '標準の別の機能で代わりに対応する',
+  euc: '職員が作るEUC (抽出データの加工など) で対応する',
+  'loose-coupling': '独自施策は標準準拠システムの外の疎結合の別システムで行う',
   'request-revision': '標準仕様の改定を要望する',
   retire: '機能・帳票・項目を廃止する',
   customize: '原則として認められない。採る場合は備考に理由を必ず書く',

@@ -61,6 +61,8 @@ export function runAnalysis(
         current,
         fieldLinks: links.links,
         noCounterpart: links.noCounterpart,
+        functionPairs: links.functionPairs,
+        formPairs: links.formPairs,
         decisions: carried.effective,
         carryOver: carried.rows,
       })
