@@ -1,4 +1,4 @@
-import type {Verdict} from '../model/decision.js'
+import type {Decision, Verdict} from '../model/decision.js'
 import {VERDICTS} from '../model/decision.js'
 import {type Finding, isOpen, SEVERITIES, type Severity} from '../model/finding.js'
 import {CARRY_OUTCOME_LABELS, type CarryRow} from './carry-over.js'
@@ -42,6 +42,8 @@ export interface AreaAnalysis {
   readonly currentOnly: readonly CurrentOnlyRow[]
   readonly carryOver: readonly CarryRow[]
   readonly findings: readonly Finding[]
+  /** Issue-register entries (担当課・期限・状態 of a finding), keyed by rowKey.issue(finding key). */
+  readonly tracking: ReadonlyMap<string, Decision>
   readonly summary: AreaSummaryFigures
 }
 
@@ -80,6 +82,7 @@ export function analyzeArea(input: AreaInput): AreaAnalysis {
     currentOnly: currentOnly.rows,
     carryOver,
     findings,
+    tracking: new Map([...input.decisions].filter(([key]) => key.split(':')[1] === 'issue')),
     summary: {
       status,
       functionsByVerdict,

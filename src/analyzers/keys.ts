@@ -9,6 +9,8 @@ export const rowKey = {
   currentFunction: (area: string, id: string) => `${area}:cur-fn:${id}`,
   currentForm: (area: string, id: string) => `${area}:cur-form:${id}`,
   currentField: (area: string, ref: string) => `${area}:cur-field:${ref}`,
+  /** The issue-register entry (担当課・期限・状態) of a finding: its key with `issue` after the 業務. */
+  issue: (findingKey: string) => findingKey.replace(/^([^:]+):/, '$1:issue:'),
 }
 
 /** A short fingerprint of what a decision was made against, so a changed requirement is noticed. */

@@ -1,40 +1,94 @@
 import chalk from 'chalk'
 import stringWidth from 'string-width'
 
-import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
-import {isOpen} from '../model/finding.js'
+import {SEVERITY_LABELS} from '../model/finding.js'
 import type {AreaReport} from '../report/report-model.js'
+import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
+import {summarize} from '../report/summary-model.js'
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)))
-const percent = (n: number) => `${(n * 100).toFixed(1)}%`
+/** Terminal width the summary is laid out for. */
+export const SUMMARY_WIDTH = 80
 
-/** The coloured terminal summary of an analysis; plain text when colour is off (NO_COLOR, pipes). */
+/** Pads by display width (full-width = 2; string-width ignores colour codes) and only then colours the cell. */
+const cell = (text: string, width: number, align: 'left' | 'right', colour?: (s: string) => string) => {
+  const space = ' '.repeat(Math.max(0, width - stringWidth(text)))
+  const padded = align === 'left' ? text + space : space + text
+  return colour ? colour(padded) : padded
+}
+
+/** Cuts a line to the terminal width by display width, marking the cut. */
+const fit = (text: string, width: number) => {
+  if (stringWidth(text) <= width) return text
+  let out = ''
+  for (const char of text) {
+    if (stringWidth(out + char) > width - 1) break
+    out += char
+  }
+  return `${out}…`
+}
+
+const percent = (n: number) => `${Math.round(n * 100)}%`
+
+/** The coloured terminal summary of an analysis; the same layout in plain text when colour is off (NO_COLOR, pipes). */
 export function renderAnalysisSummary(areas: readonly AreaReport[], output?: string): string {
-  const nameWidth = Math.max(8, ...areas.map((a) => stringWidth(a.analysis.area.name)))
+  const summary = summarize(areas)
+  const rows = summary.areas.map((a) => ({
+    name: a.name,
+    status: AREA_STATUS_LABELS[a.status],
+    statusColour: a.status === 'done' ? chalk.green : a.status === 'not-started' ? chalk.dim : chalk.yellow,
+    rate: a.fitRate === null ? '−' : percent(a.fitRate),
+    rateColour: a.fitRate === null ? undefined : a.fitRate >= 0.8 ? chalk.green : a.fitRate >= 0.5 ? chalk.yellow : chalk.red,
+    base: `(${a.judged}/${a.functionCount})`,
+    decided: percent(a.decidedRate),
+    error: String(a.open.error),
+    warning: String(a.open.warning),
+    options: String(a.optionsUndecided),
+    errorColour: a.open.error > 0 ? chalk.red : undefined,
+  }))
+  const header = {name: '業務', status: '状況', rate: '適合率', base: '(判定済/機能)', decided: '判定済', error: '重大', warning: '注意', options: 'OP未決定'}
+  const width = (pick: (r: typeof header) => string) => Math.max(stringWidth(pick(header)), ...rows.map((r) => stringWidth(pick(r))))
+  const w = {
+    name: width((r) => r.name),
+    status: width((r) => r.status),
+    rate: width((r) => r.rate),
+    base: width((r) => r.base),
+    decided: width((r) => r.decided),
+    error: width((r) => r.error),
+    warning: width((r) => r.warning),
+    options: width((r) => r.options),
+  }
+  const line = (r: typeof header, colours: Partial<Record<keyof typeof header, (s: string) => string>> = {}) =>
+    [
+      cell(r.name, w.name, 'left', colours.name),
+      cell(r.status, w.status, 'left', colours.status),
+      `${cell(r.rate, w.rate, 'right', colours.rate)} ${cell(r.base, w.base, 'left', colours.base)}`,
+      cell(r.decided, w.decided, 'right', colours.decided),
+      cell(r.error, w.error, 'right', colours.error),
+      cell(r.warning, w.warning, 'right', colours.warning),
+      cell(r.options, w.options, 'right', colours.options),
+    ].join('  ')
   const lines: string[] = [chalk.bold('Fit&Gap 分析の結果'), '']
+  lines.push(line(header, Object.fromEntries(Object.keys(header).map((k) => [k, chalk.dim]))))
+  for (const r of rows) lines.push(line(r, {status: r.statusColour, rate: r.rateColour, error: r.errorColour}))
+  const t = summary.totals
   lines.push(
-    chalk.dim(`${pad('業務', nameWidth)}  適合率   判定済  ${pad('○適合', 6)} ${pad('△部分', 6)} ${pad('×不適合', 7)} ${pad('−対象外', 7)} ${pad('未判定', 6)}  項目確定  重大  注意  状態`),
+    '',
+    fit(
+      `全体: 適合率 ${t.fitRate === null ? '−' : percent(t.fitRate)} (判定済み ${t.judged} / ${t.functionCount})  判定済み ${percent(t.decidedRate)}  未対応 重大 ${t.open.error}・注意 ${t.open.warning}`,
+      SUMMARY_WIDTH,
+    ),
   )
-  for (const {analysis} of areas) {
-    const s = analysis.summary
-    const v = s.functionsByVerdict
-    const rate = s.fitRate === null ? '−' : percent(s.fitRate)
-    const rateColoured = s.fitRate === null ? rate : s.fitRate >= 0.8 ? chalk.green(rate) : s.fitRate >= 0.5 ? chalk.yellow(rate) : chalk.red(rate)
-    lines.push(
-      `${pad(analysis.area.name, nameWidth)}  ${pad(rateColoured, 7 + rateColoured.length - rate.length)}  ${pad(percent(s.decidedRate), 6)}  ${pad(String(v.fit), 6)} ${pad(String(v.partial), 6)} ${pad(String(v.gap), 7)} ${pad(String(v.na), 7)} ${pad(String(v.undecided), 6)}  ${pad(percent(s.mappedRate), 8)}  ${s.findingsBySeverity.error > 0 ? chalk.red(pad(String(s.findingsBySeverity.error), 4)) : pad('0', 4)}  ${pad(String(s.findingsBySeverity.warning), 4)}  ${s.status === 'not-started' ? chalk.yellow(AREA_STATUS_LABELS[s.status]) : AREA_STATUS_LABELS[s.status]}`,
-    )
-  }
-  const notStarted = areas.filter((a) => a.analysis.summary.status === 'not-started').map((a) => a.analysis.area.name)
+  const notStarted = summary.areas.filter((a) => a.nothingImported).map((a) => a.name)
   if (notStarted.length > 0)
-    lines.push('', chalk.yellow(`未着手 (現行の定義が未取込・自動判定なし): ${notStarted.join('、')}。\`fitgap current import ファイル --area 業務\` で取り込む`))
-  const settled = areas.reduce((n, a) => n + a.analysis.summary.settledFindings, 0)
-  const errors = areas.flatMap((a) => a.analysis.findings.filter((f) => f.severity === 'error' && isOpen(f)).map((f) => `${a.analysis.area.name}: ${f.message}`))
+    lines.push(chalk.yellow(fit(`未着手: ${notStarted.join('・')} は現行定義が未取込です (fitgap current import … --area 業務)。`, SUMMARY_WIDTH)))
+  const errors = summary.next.filter((n) => n.severity === 'error')
   if (errors.length > 0) {
-    lines.push('', chalk.red.bold(`未対応の重大な課題 ${errors.length} 件${errors.length > 5 ? ' (先頭 5 件)' : ''}:`))
-    for (const message of errors.slice(0, 5)) lines.push(`  ${chalk.red('●')} ${message}`)
+    lines.push('', chalk.red.bold(`未対応の${SEVERITY_LABELS.error}な課題 ${t.open.error} 件${t.open.error > 5 ? ' (先頭 5 件。全件はブックの課題一覧)' : ''}:`))
+    for (const next of errors.slice(0, 5)) lines.push(`  ${chalk.red('●')} ${fit(`${next.areaName} ${next.subject}: ${next.content}`, SUMMARY_WIDTH - 4)}`)
   }
-  if (settled > 0) lines.push('', chalk.dim(`判定の記録で対応済みになった課題: ${settled} 件 (重大・注意の件数に含めない)`))
-  lines.push('', chalk.dim('適合率 = (○ + △×0.5) ÷ (○ + △ + ×)。判定済 = 未判定以外の機能の割合。重大・注意 = 未対応の課題。'))
+  const settled = areas.reduce((n, a) => n + a.analysis.summary.settledFindings, 0)
+  if (settled > 0) lines.push('', chalk.dim(fit(`判定の記録で対応済みになった課題: ${settled} 件 (重大・注意の件数に含めない)`, SUMMARY_WIDTH)))
+  lines.push('', chalk.dim(fit('適合率 = (○ + △×0.5) ÷ (○ + △ + ×)。判定済 = 未判定以外の機能の割合。OP = 標準オプション。', SUMMARY_WIDTH)))
   if (output) lines.push('', `${chalk.green('✔')} ブックを書き出しました: ${output}`)
   return `${lines.join('\n')}\n`
 }

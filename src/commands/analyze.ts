@@ -8,7 +8,9 @@ import {InputError} from '../errors.js'
 import {importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
+import {snapshotOf, summarize} from '../report/summary-model.js'
 import {writeWorkbook} from '../report/workbook.js'
+import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
@@ -16,8 +18,9 @@ import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspa
 export default class Analyze extends BaseCommand {
   static override summary = 'Fit&Gap 分析を行い、結果を Excel ブック (または JSON) に書き出します'
   static override description = `ワークスペースの標準仕様・現行システムの定義・対応付け・判定から、機能要件・帳票・データ項目ごとの適合状況と課題を求め、
-サマリー / 機能要件 / 帳票 / 帳票項目差分 / データ項目 / 現行独自項目 / 課題一覧 / 凡例 のシートを持つブックを書き出します。
-ブックの判定・対応方針・担当課・備考の列に記入し、\`fitgap report import\` で取り込めます。
+サマリー (A4 横 1 枚) / 機能要件 / 帳票 / 帳票項目差分 / データ項目 / 現行独自項目 / 課題一覧 / 入力と出所 / 凡例 のシートを持つブックを
+書き出します。どのシートも印刷して読めるよう用紙・印刷範囲・見出し行の繰り返しを設定しています (docs/workbook.md)。
+ブックの判定・対応方針・担当課・備考の列と、課題一覧の担当課・期限・状態の列に記入し、\`fitgap report import\` で取り込めます。
 ワークスペースが見つからないときは、同梱のデモ (架空の市) で実行します。`
   static override examples = [
     '<%= config.bin %> analyze',
@@ -63,7 +66,9 @@ export default class Analyze extends BaseCommand {
         process.stderr.write(
           `注意: ${analysis.area.name} の版「${analysis.edition}」には機能要件がありません。機能・帳票要件のブックを \`fitgap specs import … --add\` で加えてください。\n`,
         )
-    const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString())
+    // The demo (no workspace) keeps no history: it must never write into the installed package.
+    const previous = found ? loadPreviousAnalysis(workspace) : undefined
+    const report = buildReport(workspace, run, {name: this.config.name, version: this.config.version}, flags.json ? undefined : new Date().toISOString(), previous)
     const out = flags.out
       ? path.resolve(flags.out)
       : flags.json
@@ -79,6 +84,7 @@ export default class Analyze extends BaseCommand {
       const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
       if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
       await writeWorkbook(report, out)
+      if (found && report.generatedAt) saveAnalysis(workspace, snapshotOf(summarize(report.areas), report.generatedAt), previous)
     }
     if (flags.json) this.printJson(analysisJson(report))
     else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))

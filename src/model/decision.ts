@@ -44,6 +44,12 @@ export const POLICY_LABELS: Record<Policy, string> = {
   customize: 'カスタマイズ (理由必須)',
 }
 
+/** 状態 of an entry in the issue register (課題一覧). */
+export const ISSUE_STATES = ['todo', 'doing', 'done'] as const
+export type IssueState = (typeof ISSUE_STATES)[number]
+
+export const ISSUE_STATE_LABELS: Record<IssueState, string> = {todo: '未着手', doing: '対応中', done: '完了'}
+
 /** Marks typed in many ways (〇 from kana input, ◯, ー or － for −) and spacing are read as one. */
 const foldLabel = (text: string) =>
   text
@@ -86,12 +92,31 @@ export const ALLOWED_POLICIES: Record<PolicyTarget, readonly Policy[]> = {
   'current-only': [...COMMON, 'retire', 'customize'],
 }
 
+export const parseIssueState = labelLookup(ISSUE_STATE_LABELS)
+
+/**
+ * A 期限 as written in a cell: a date, or text like 2027-03-31, 2027/3/31, 2027年3月31日. Returns YYYY-MM-DD, or
+ * undefined when it is not a real calendar date.
+ */
+export function parseDueDate(raw: string | Date): string | undefined {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10)
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw.normalize('NFKC').trim())
+  if (!match) return undefined
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined
+  return date.toISOString().slice(0, 10)
+}
+
 export const decisionSchema = z.strictObject({
   key: z.string(),
   verdict: z.enum(VERDICTS).optional(),
   policy: z.enum(POLICIES).optional(),
   department: z.string().optional(),
   note: z.string().optional(),
+  /** 期限 (YYYY-MM-DD) and 状態 of an issue-register entry (課題一覧). */
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '期限は YYYY-MM-DD で書いてください').optional(),
+  state: z.enum(ISSUE_STATES).optional(),
   by: z.string().optional(),
   at: z.string().optional(),
   /** The spec edition the decision was made against. */

@@ -8,6 +8,8 @@ import {displayPath} from '../paths.js'
 import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
 import type {Workspace} from '../workspace/workspace.js'
+import {rowKey} from '../analyzers/keys.js'
+import {onRegister, registerFingerprint} from './issue-register.js'
 import {type CurrentRow, type ImportPlan, planImport, type Prefer} from './merge-decisions.js'
 import {type CellProblem, readDecisionRows} from './read-decisions.js'
 
@@ -58,6 +60,8 @@ function currentState(run: AnalysisRun): {rows: Map<string, CurrentRow>; inForce
       rows.set(row.key, {fingerprint: row.fingerprint, edition})
       if (row.decision) inForce.set(row.key, row.decision)
     }
+    for (const finding of analysis.findings.filter(onRegister)) rows.set(rowKey.issue(finding.key), {fingerprint: registerFingerprint(finding), edition})
+    for (const [key, tracking] of analysis.tracking) inForce.set(key, tracking)
   }
   return {rows, inForce}
 }

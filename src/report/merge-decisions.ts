@@ -1,7 +1,7 @@
 import type {Decision} from '../model/decision.js'
 import type {EditedRow} from './read-decisions.js'
 
-export const DECISION_FIELDS = ['verdict', 'policy', 'department', 'note'] as const
+export const DECISION_FIELDS = ['verdict', 'policy', 'department', 'note', 'due', 'state'] as const
 type Field = (typeof DECISION_FIELDS)[number]
 
 export type Prefer = 'mine' | 'theirs'
@@ -86,7 +86,14 @@ export function planImport(
     }
 
     const before = recorded.get(row.key)
-    const merged: Record<Field, string | undefined> = {verdict: before?.verdict, policy: before?.policy, department: before?.department, note: before?.note}
+    const merged: Record<Field, string | undefined> = {
+      verdict: before?.verdict,
+      policy: before?.policy,
+      department: before?.department,
+      note: before?.note,
+      due: before?.due,
+      state: before?.state,
+    }
     const conflicts: FieldConflict[] = []
     let touched = false
     for (const field of DECISION_FIELDS) {
@@ -119,6 +126,8 @@ export function planImport(
       ...(merged.policy ? {policy: merged.policy as Decision['policy']} : {}),
       ...(merged.department ? {department: merged.department} : {}),
       ...(merged.note ? {note: merged.note} : {}),
+      ...(merged.due ? {due: merged.due} : {}),
+      ...(merged.state ? {state: merged.state as Decision['state']} : {}),
       ...(options.by ? {by: options.by} : before?.by ? {by: before.by} : {}),
       ...(options.at ? {at: options.at} : before?.at ? {at: before.at} : {}),
       edition: now.edition,

@@ -1,10 +1,21 @@
 import type ExcelJS from 'exceljs'
 
-import {ALLOWED_POLICIES, parsePolicy, parseVerdict, type Policy, POLICY_LABELS, type PolicyTarget, type Verdict} from '../model/decision.js'
+import {
+  ALLOWED_POLICIES,
+  type IssueState,
+  parseDueDate,
+  parseIssueState,
+  parsePolicy,
+  parseVerdict,
+  type Policy,
+  POLICY_LABELS,
+  type PolicyTarget,
+  type Verdict,
+} from '../model/decision.js'
 import {parseImplementationKind} from '../model/vocabulary.js'
 import {unescapeText} from './cells.js'
-import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, type RowMeta, SHEET_NAMES} from './sheets.js'
-import {POLICY_CHOICES, VERDICT_CHOICES} from './workbook.js'
+import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, REGISTER_HEADERS, type RowMeta, SHEET_NAMES} from './sheets.js'
+import {POLICY_CHOICES, STATE_CHOICES, VERDICT_CHOICES} from './workbook.js'
 
 /** The sheets whose decision columns the team fills in. */
 export const DECISION_SHEETS = [SHEET_NAMES.functions, SHEET_NAMES.forms, SHEET_NAMES.dataItems, SHEET_NAMES.currentOnly] as const
@@ -14,6 +25,9 @@ export interface DecisionValues {
   readonly policy?: Policy
   readonly department?: string
   readonly note?: string
+  /** 課題一覧 only: 期限 (YYYY-MM-DD) and 状態. */
+  readonly due?: string
+  readonly state?: IssueState
 }
 
 export interface EditedRow {
@@ -127,5 +141,39 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]
       rows.push({sheet: name, row: rowNumber, key, meta: parseMeta(read(metaCol)), values, ...(autoCol ? {autoVerdictText: read(autoCol)} : {})})
     })
   }
+  readRegister(workbook, rows, problems, sheetsRead)
   return {rows, problems, sheetsRead}
+}
+
+/** 課題一覧: 担当課・期限・状態 of each issue, with the same vocabulary checks as the decision sheets. */
+function readRegister(workbook: ExcelJS.Workbook, rows: EditedRow[], problems: CellProblem[], sheetsRead: string[]): void {
+  const name = SHEET_NAMES.issues
+  const sheet = workbook.getWorksheet(name)
+  if (!sheet) return
+  const header = new Map<string, number>()
+  sheet.getRow(1).eachCell((cell, col) => header.set(text(cell), col))
+  const keyCol = header.get(KEY_HEADER)
+  const departmentCol = header.get(REGISTER_HEADERS.department)
+  const dueCol = header.get(REGISTER_HEADERS.due)
+  const stateCol = header.get(REGISTER_HEADERS.state)
+  if (keyCol === undefined || (departmentCol ?? dueCol ?? stateCol) === undefined) return
+  const metaCol = header.get(META_HEADER)
+  sheetsRead.push(name)
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return
+    const key = text(row.getCell(keyCol))
+    if (key === '') return
+    const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
+    const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
+    const dueValue = dueCol === undefined ? null : row.getCell(dueCol).value
+    const dueText = read(dueCol)
+    const due = dueValue instanceof Date ? parseDueDate(dueValue) : dueText === '' ? undefined : parseDueDate(dueText)
+    if (dueText !== '' && !due) problems.push({sheet: name, cell: cell(dueCol), key, message: `期限「${dueText}」は日付として読めません (例: 2027-03-31)`})
+    const stateText = read(stateCol)
+    const state = stateText === '' ? undefined : parseIssueState(stateText)
+    if (stateText !== '' && !state) problems.push({sheet: name, cell: cell(stateCol), key, message: `状態「${stateText}」は使えません (使える値: ${STATE_CHOICES.join(' / ')})`})
+    const department = read(departmentCol)
+    const values: DecisionValues = {...(department ? {department} : {}), ...(due ? {due} : {}), ...(state ? {state} : {})}
+    rows.push({sheet: name, row: rowNumber, key, meta: parseMeta(read(metaCol)), values})
+  })
 }

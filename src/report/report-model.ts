@@ -2,6 +2,7 @@ import type {AreaAnalysis} from '../analyzers/analyze-area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {SourceFile} from '../model/current.js'
 import type {DataChecks} from '../data/store.js'
+import type {AnalysisSnapshot} from './summary-model.js'
 
 export interface AreaReport {
   readonly analysis: AreaAnalysis
@@ -24,4 +25,6 @@ export interface Report {
   readonly tool: {readonly name: string; readonly version: string}
   readonly generatedAt?: string
   readonly areas: readonly AreaReport[]
+  /** The figures of the previous analysis of this workspace, for サマリー's change line. */
+  readonly previous?: AnalysisSnapshot
 }

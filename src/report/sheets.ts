@@ -5,8 +5,9 @@ import {FIELD_CHANGE_LABELS, type FormFieldDiffRow, type FormRow} from '../analy
 import type {FunctionRow} from '../analyzers/functions.js'
 import {PAIR_STATE_LABELS} from '../analyzers/pairing.js'
 import {fieldRef} from '../model/current.js'
-import {type Decision, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
-import {FINDING_KIND_LABELS, type Finding, SEVERITY_LABELS} from '../model/finding.js'
+import {type Decision, ISSUE_STATE_LABELS, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
+import {FINDING_KIND_LABELS, SEVERITY_LABELS} from '../model/finding.js'
+import {type RegisterRow, registerState} from './issue-register.js'
 import type {TextPart} from '../specs/diff.js'
 import {DATA_TYPE_LABELS, FORM_KIND_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 
@@ -19,7 +20,19 @@ export type CellValue =
   | {readonly diff: readonly TextPart[]}
 
 /** How a column looks and whether the team edits it (edited columns get dropdowns and are read back). */
-export type ColumnRole = 'meta' | 'key' | 'data' | 'long' | 'verdict-auto' | 'severity' | 'percent' | 'edit-verdict' | 'edit-policy' | 'edit-text'
+export type ColumnRole =
+  | 'meta'
+  | 'key'
+  | 'data'
+  | 'long'
+  | 'verdict-auto'
+  | 'severity'
+  | 'percent'
+  | 'edit-verdict'
+  | 'edit-policy'
+  | 'edit-text'
+  | 'edit-due'
+  | 'edit-state'
 
 export interface Column<Row> {
   readonly header: string
@@ -33,6 +46,10 @@ export interface SheetSpec<Row> {
   readonly name: string
   readonly columns: readonly Column<Row>[]
   readonly rows: readonly Row[]
+  /** Leading columns that stay in view when scrolling right (an ID, never the technical key). */
+  readonly freezeColumns?: number
+  /** The technical key column is hidden (it is still read back). */
+  readonly hideKey?: boolean
 }
 
 export interface WithArea<T> {
@@ -48,7 +65,14 @@ export interface RowMeta {
   readonly fp: string
   readonly ed: string
   /** The decision as recorded at report time, to tell a person's edit from someone else's later import. */
-  readonly base: {readonly verdict?: string; readonly policy?: string; readonly department?: string; readonly note?: string}
+  readonly base: {
+    readonly verdict?: string
+    readonly policy?: string
+    readonly department?: string
+    readonly note?: string
+    readonly due?: string
+    readonly state?: string
+  }
   /** The 自動判定 label as written, to notice entries typed into that column. */
   readonly av?: string
 }
@@ -62,6 +86,7 @@ export const SHEET_NAMES = {
   currentOnly: '現行独自項目',
   issues: '課題一覧',
   editions: '版差分',
+  inputs: '入力と出所',
   legend: '凡例',
 } as const
 
@@ -74,12 +99,19 @@ export const META_HEADER = '_fitgap'
 
 const verdictLabel = (v: Verdict) => VERDICT_LABELS[v]
 
-function decisionColumns<T extends {readonly decision?: Decision; readonly fingerprint: string}>(): Column<WithArea<T>>[] {
+function decisionColumns<T extends {readonly decision?: Decision}>(): Column<WithArea<T>>[] {
   return [
     {header: DECISION_HEADERS.verdict, role: 'edit-verdict', value: ({row}) => (row.decision?.verdict ? VERDICT_LABELS[row.decision.verdict] : undefined)},
     {header: DECISION_HEADERS.policy, role: 'edit-policy', value: ({row}) => (row.decision?.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
     {header: DECISION_HEADERS.department, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.department},
     {header: DECISION_HEADERS.note, role: 'edit-text', fromInput: true, value: ({row}) => row.decision?.note},
+  ]
+}
+
+/** The stable key (read back by report import) and the hidden RowMeta, at the right end of a decision sheet. */
+function technicalColumns<T extends {readonly key: string; readonly decision?: Decision; readonly fingerprint: string}>(): Column<WithArea<T>>[] {
+  return [
+    keyColumn(),
     {
       header: META_HEADER,
       role: 'meta',
@@ -106,7 +138,6 @@ export function functionSheet(rows: readonly WithArea<FunctionRow>[]): SheetSpec
     name: SHEET_NAMES.functions,
     rows,
     columns: [
-      keyColumn(),
       areaColumn(),
       {header: '機能ID', role: 'data', fromInput: true, value: ({row}) => row.fn.id},
       {header: '項番', role: 'data', fromInput: true, value: ({row}) => row.fn.section},
@@ -126,7 +157,9 @@ export function functionSheet(rows: readonly WithArea<FunctionRow>[]): SheetSpec
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FunctionRow>(),
+      ...technicalColumns<FunctionRow>(),
     ],
+    freezeColumns: 2,
   }
 }
 
@@ -135,7 +168,6 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
     name: SHEET_NAMES.forms,
     rows,
     columns: [
-      keyColumn(),
       areaColumn(),
       {header: '帳票ID', role: 'data', fromInput: true, value: ({row}) => row.form.id},
       {header: '帳票名称', role: 'data', fromInput: true, value: ({row}) => row.form.name},
@@ -153,7 +185,9 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FormRow>(),
+      ...technicalColumns<FormRow>(),
     ],
+    freezeColumns: 2,
   }
 }
 
@@ -163,7 +197,6 @@ export function formFieldSheet(rows: readonly (WithArea<FormFieldDiffRow> & {for
     name: SHEET_NAMES.formFields,
     rows,
     columns: [
-      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.key},
       {header: '業務', role: 'data', value: ({areaName}) => areaName},
       {header: '帳票ID', role: 'data', fromInput: true, value: ({row}) => row.formId},
       {header: '帳票名称', role: 'data', fromInput: true, value: (r) => r.formName},
@@ -175,7 +208,9 @@ export function formFieldSheet(rows: readonly (WithArea<FormFieldDiffRow> & {for
       {header: '現行の位置', role: 'data', value: ({row}) => row.current?.position},
       {header: '現行の項目', role: 'data', fromInput: true, value: ({row}) => row.current?.field.name},
       {header: '現行の出所', role: 'data', fromInput: true, value: ({row}) => row.current?.field.sourceField},
+      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.key},
     ],
+    freezeColumns: 3,
   }
   return spec
 }
@@ -186,7 +221,6 @@ export function dataItemSheet(rows: readonly WithArea<DataItemRow>[]): SheetSpec
     name: SHEET_NAMES.dataItems,
     rows,
     columns: [
-      keyColumn(),
       areaColumn(),
       {header: 'データ項目ID', role: 'data', fromInput: true, value: ({row}) => row.item.id},
       {header: 'グループ', role: 'data', fromInput: true, value: ({row}) => row.item.group},
@@ -206,7 +240,9 @@ export function dataItemSheet(rows: readonly WithArea<DataItemRow>[]): SheetSpec
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<DataItemRow>(),
+      ...technicalColumns<DataItemRow>(),
     ],
+    freezeColumns: 2,
   }
 }
 
@@ -215,7 +251,6 @@ export function currentOnlySheet(rows: readonly WithArea<CurrentOnlyRow>[]): She
     name: SHEET_NAMES.currentOnly,
     rows,
     columns: [
-      keyColumn(),
       areaColumn(),
       {header: '種類', role: 'data', value: ({row}) => CURRENT_ONLY_TYPE_LABELS[row.type]},
       {header: '状態', role: 'data', value: ({row}) => CURRENT_ONLY_STATE_LABELS[row.state]},
@@ -224,32 +259,59 @@ export function currentOnlySheet(rows: readonly WithArea<CurrentOnlyRow>[]): She
       {header: '内容', role: 'data', fromInput: true, value: ({row}) => row.detail},
       {header: '出典', role: 'data', fromInput: true, value: ({row}) => (row.source ? `${row.source.file}${row.source.sheet ? ` [${row.source.sheet}]` : ''} ${row.source.row}行` : undefined)},
       ...decisionColumns<CurrentOnlyRow>(),
+      ...technicalColumns<CurrentOnlyRow>(),
     ],
+    freezeColumns: 3,
   }
 }
 
-/** Findings worth a person's attention (重大 and 注意), each linked to the row it is about. */
-type IssueRow = Finding & {link?: string; decision?: Decision}
+/** The headers of the register columns the team fills in on 課題一覧; `report import` reads exactly these. */
+export const REGISTER_HEADERS = {department: '担当課', due: '期限', state: '状態'} as const
 
-export const ISSUE_STATE_LABELS = {open: '未対応', settled: '対応済み'} as const
+/** Every column report import reads, by decision field. */
+export const EDITABLE_HEADERS = {...DECISION_HEADERS, ...REGISTER_HEADERS} as const
 
-export function issueSheet(rows: readonly WithArea<IssueRow>[]): SheetSpec<WithArea<IssueRow>> {
+export interface RegisterSheetRow {
+  readonly no: number
+  readonly edition: string
+  readonly row: RegisterRow
+  /** Where the row the finding is about sits in this workbook. */
+  readonly link?: string
+}
+
+/** 課題一覧: an issue register in the order a team works through it; 担当課・期限・状態 are theirs to fill in. */
+export function issueSheet(rows: readonly RegisterSheetRow[]): SheetSpec<RegisterSheetRow> {
+  const department = ({row}: RegisterSheetRow) => row.tracking?.department ?? row.rowDecision?.department
   return {
     name: SHEET_NAMES.issues,
     rows,
     columns: [
-      {header: '状態', role: 'data', value: ({row}) => (row.settledBy ? ISSUE_STATE_LABELS.settled : ISSUE_STATE_LABELS.open)},
+      {header: 'No.', role: 'data', value: ({no}) => no},
       {header: '重大度', role: 'severity', value: ({row}) => SEVERITY_LABELS[row.severity]},
-      areaColumn(),
-      {header: '種類', role: 'data', value: ({row}) => FINDING_KIND_LABELS[row.kind]},
-      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => (row.link ? {link: row.link, text: row.key} : row.key)},
-      {header: '標準', role: 'data', fromInput: true, value: ({row}) => row.standardRef},
-      {header: '現行', role: 'data', fromInput: true, value: ({row}) => row.currentRef},
-      {header: '内容', role: 'long', fromInput: true, value: ({row}) => row.message},
-      {header: '出典', role: 'data', fromInput: true, value: ({row}) => row.source?.current ?? row.source?.standard},
-      {header: '判定', role: 'data', value: ({row}) => (row.decision?.verdict ? VERDICT_LABELS[row.decision.verdict] : undefined)},
-      {header: '対応方針', role: 'data', value: ({row}) => (row.decision?.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
+      {header: '業務', role: 'data', value: ({row}) => row.areaName},
+      {header: '区分', role: 'data', value: ({row}) => FINDING_KIND_LABELS[row.kind]},
+      {header: '標準', role: 'data', fromInput: true, value: ({row, link}) => (row.standard && link ? {link, text: row.standard} : row.standard)},
+      {header: '現行', role: 'data', fromInput: true, value: ({row, link}) => (row.current && link && !row.standard ? {link, text: row.current} : row.current)},
+      {header: '内容', role: 'long', fromInput: true, value: ({row}) => row.content},
+      {header: '判定', role: 'verdict-auto', value: ({row}) => (row.verdict ? VERDICT_LABELS[row.verdict] : undefined)},
+      {header: '対応方針', role: 'data', value: ({row}) => (row.rowDecision?.policy ? POLICY_LABELS[row.rowDecision.policy] : undefined)},
+      {header: REGISTER_HEADERS.department, role: 'edit-text', fromInput: true, value: department},
+      {header: REGISTER_HEADERS.due, role: 'edit-due', value: ({row}) => row.tracking?.due},
+      {header: REGISTER_HEADERS.state, role: 'edit-state', value: ({row}) => ISSUE_STATE_LABELS[registerState(row)]},
+      {
+        header: META_HEADER,
+        role: 'meta',
+        value: (r) =>
+          JSON.stringify({
+            fp: r.row.fingerprint,
+            ed: r.edition,
+            base: {department: department(r), due: r.row.tracking?.due, state: registerState(r.row)},
+          } satisfies RowMeta),
+      },
+      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.key},
     ],
+    freezeColumns: 2,
+    hideKey: true,
   }
 }
 
@@ -261,7 +323,6 @@ export function editionSheet(rows: readonly WithArea<CarryRow>[]): SheetSpec<Wit
     name: SHEET_NAMES.editions,
     rows,
     columns: [
-      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.newKey ?? row.key},
       areaColumn(),
       {header: '種類', role: 'data', value: ({row}) => CARRY_TYPE_LABELS[row.type]},
       {header: '判定した版', role: 'data', fromInput: true, value: ({row}) => row.fromEdition},
@@ -275,6 +336,39 @@ export function editionSheet(rows: readonly WithArea<CarryRow>[]): SheetSpec<Wit
       {header: '以前の備考', role: 'long', fromInput: true, value: ({row}) => row.decision.note},
       {header: '変わった点', role: 'data', value: ({row}) => row.changes.map((c) => c.label).join('・') || undefined},
       {header: '要件の差分', role: 'long', value: ({row}) => (row.textDiff && row.textDiff.length > 0 ? {diff: row.textDiff} : undefined)},
+      {header: KEY_HEADER, role: 'key', fromInput: true, value: ({row}) => row.newKey ?? row.key},
     ],
+    freezeColumns: 2,
+  }
+}
+
+/** One input of the analysis: a catalogue edition, a current-system export or a mapping file. */
+export interface InputRow {
+  readonly areaName: string
+  readonly kind: '標準仕様' | '現行定義' | '対応付け'
+  readonly what: string
+  readonly detail?: string
+  readonly sha256?: string
+  /** Where the data comes from and how to credit it (official sources). */
+  readonly attribution?: string
+  /** Taken from an official workbook: its credit line goes into 凡例 too. */
+  readonly official?: boolean
+}
+
+/** 入力と出所: every file the analysis read, with a short hash in print and the full one beside it. */
+export function inputSheet(rows: readonly InputRow[]): SheetSpec<InputRow> {
+  return {
+    name: SHEET_NAMES.inputs,
+    rows,
+    columns: [
+      {header: '業務', role: 'data', value: (r) => r.areaName},
+      {header: '区分', role: 'data', value: (r) => r.kind},
+      {header: 'ファイル / 版', role: 'data', fromInput: true, value: (r) => r.what},
+      {header: '内容', role: 'data', fromInput: true, value: (r) => r.detail},
+      {header: 'SHA-256 (先頭12桁)', role: 'data', value: (r) => r.sha256?.slice(0, 12)},
+      {header: '出所・帰属', role: 'long', fromInput: true, value: (r) => r.attribution},
+      {header: 'SHA-256', role: 'key', value: (r) => r.sha256},
+    ],
+    freezeColumns: 1,
   }
 }

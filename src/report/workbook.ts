@@ -1,16 +1,19 @@
 import ExcelJS from 'exceljs'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
-import {POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
-import {type Finding, isOpen, SEVERITY_LABELS} from '../model/finding.js'
-import type {Decision} from '../model/decision.js'
-import {AREA_STATUS_LABELS, type AreaAnalysis} from '../analyzers/analyze-area.js'
-import {ownerKey} from '../analyzers/settle.js'
+import {ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
+import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
 import {fitWidth, formulaString, safeText} from './cells.js'
 import {conversionRows, conversionSheet} from './conversion-sheet.js'
 import {dataCheckRows, dataCheckSheet} from './data-check-sheet.js'
+import {issueRegister} from './issue-register.js'
+import {DATA_BAR_ARGB, EDIT_HEADER_FILL, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
+import {writeSummary} from './summary-sheet.js'
+import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
+import {summarize} from './summary-model.js'
+import {layoutColumns, printSetup, rowHeightFor, setPrintArea, wrappedLines} from './print-layout.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -18,11 +21,17 @@ import {
   type Column,
   currentOnlySheet,
   dataItemSheet,
+  AUTO_VERDICT_HEADER,
+  DECISION_HEADERS,
   editionSheet,
   formFieldSheet,
   formSheet,
   functionSheet,
+  inputSheet,
+  type InputRow,
   issueSheet,
+  KEY_HEADER,
+  REGISTER_HEADERS,
   SHEET_NAMES,
   type SheetSpec,
 } from './sheets.js'
@@ -31,43 +40,11 @@ type WorksheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorkshe
   dataValidations: {add(range: string, rule: ExcelJS.DataValidation): void}
 }
 
-const FONT = {name: 'Meiryo UI', size: 10}
-
-const decisionCache = new WeakMap<AreaAnalysis, Map<string, Decision>>()
-/** The decision recorded on the row a finding is about (the finding's own row, its form or its data item). */
-function decisionOf(analysis: AreaAnalysis, finding: Finding): Decision | undefined {
-  let byKey = decisionCache.get(analysis)
-  if (!byKey) {
-    byKey = new Map()
-    for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) if (row.decision) byKey.set(row.key, row.decision)
-    decisionCache.set(analysis, byKey)
-  }
-  return byKey.get(ownerKey(finding))
-}
-const HEADER_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FF1F4E79'}}
-const EDIT_HEADER_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFC65911'}}
-const HEADER_FONT = {...FONT, bold: true, color: {argb: 'FFFFFFFF'}}
-
-/** Fill colours by the leading mark of a 判定 label, and by severity label. */
-const VERDICT_COLOURS: [mark: string, argb: string][] = [
-  ['○', 'FFC6EFCE'],
-  ['△', 'FFFFEB9C'],
-  ['×', 'FFFFC7CE'],
-  ['−', 'FFE7E6E6'],
-]
-const SEVERITY_COLOURS: [label: string, argb: string][] = [
-  [SEVERITY_LABELS.error, 'FFFFC7CE'],
-  [SEVERITY_LABELS.warning, 'FFFFEB9C'],
-  [SEVERITY_LABELS.info, 'FFDDEBF7'],
-]
-
-/** Printed as a manager would want it: landscape A4, all columns on one page width. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0}
-
 const fill = (argb: string) => ({fill: {type: 'pattern' as const, pattern: 'solid' as const, bgColor: {argb}}})
 
 export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
 export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
+export const STATE_CHOICES = ISSUE_STATES.map((s) => ISSUE_STATE_LABELS[s])
 
 /** Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook. */
 export async function writeWorkbook(report: Report, file: string): Promise<void> {
@@ -99,25 +76,26 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     const index = (spec: SheetSpec<{readonly row: {readonly key: string}}>) =>
       spec.rows.forEach((r, i) => rowOf.set(r.row.key, `#'${spec.name}'!A${i + 2}`))
     for (const spec of [functions, forms, formFields, dataItems, currentOnly] as unknown as SheetSpec<{readonly row: {readonly key: string}}>[]) index(spec)
+    const editionOf = new Map(report.areas.map((a) => [a.analysis.area.name, a.analysis.edition]))
     const issues = issueSheet(
-      report.areas.flatMap((a) =>
-        // Open items first; settled ones stay listed as 対応済み so the register keeps its history.
-        [...a.analysis.findings.filter((f) => f.severity !== 'info' && isOpen(f)), ...a.analysis.findings.filter((f) => f.severity !== 'info' && !isOpen(f))].map((f) => ({
-          areaName: a.analysis.area.name,
-          edition: a.analysis.edition,
-          row: {...f, link: rowOf.get(f.key) ?? rowOf.get(f.key.split(':').slice(0, 3).join(':')), decision: decisionOf(a.analysis, f)},
-        })),
-      ),
+      issueRegister(report.areas.map((a) => a.analysis)).map((row, i) => ({
+        no: i + 1,
+        edition: editionOf.get(row.areaName) ?? '',
+        row,
+        link: rowOf.get(row.findingKey) ?? rowOf.get(row.findingKey.split(':').slice(0, 3).join(':')),
+      })),
     )
 
     const editions = editionSheet(withArea((a) => a.analysis.carryOver))
 
-    writeSummary(workbook, report, issues.rows.filter((r) => isOpen(r.row)).length)
+    const inputs = inputSheet(inputRows(report))
+
+    writeSummary(workbook, report, summarize(report.areas, report.previous), localTime)
     const checked = dataCheckRows(report)
     const migration = [conversionSheet(conversionRows(report)), ...(checked.length > 0 ? [dataCheckSheet(checked)] : [])]
-    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...migration, ...(editions.rows.length > 0 ? [editions] : [])]
-    for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
-    writeLegend(workbook)
+    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...migration, ...(editions.rows.length > 0 ? [editions] : []), inputs]
+    for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec, report.title)
+    writeLegend(workbook, report, inputs.rows)
     await workbook.commit()
   })
 }
@@ -130,60 +108,86 @@ function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {
   return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(value.text)})`, result: value.text}
 }
 
-function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<Row>): void {
-  const sheet = workbook.addWorksheet(spec.name, {views: [{state: 'frozen', xSplit: 1, ySplit: 1}], pageSetup: PAGE_SETUP})
-  sheet.pageSetup.printTitlesRow = '1:1'
+/** Technical columns sit at the right end of a sheet and are left out of its print area. */
+const isTechnical = (role: Column<unknown>['role']) => role === 'key' || role === 'meta'
+
+function naturalWidth<Row>(spec: SheetSpec<Row>, column: Column<Row>): number {
+  if (column.role === 'meta') return 10
+  if (column.role === 'key') return fitWidth(column.header, sampleText(spec.rows, column), 10, 30)
+  if (column.role === 'long') return 44
+  if (column.role === 'edit-verdict') return 13
+  if (column.role === 'edit-policy') return 16
+  if (column.role === 'edit-due') return 11
+  if (column.role === 'edit-state') return 9
+  if (column.role === 'edit-text') return column.header === DECISION_HEADERS.note ? 30 : fitWidth(column.header, sampleText(spec.rows, column), 10, 16)
+  return fitWidth(column.header, sampleText(spec.rows, column), 6, 40)
+}
+
+function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<Row>, title: string): void {
   const columns = spec.columns
-  const widths = columns.map((column) => {
-    if (column.role === 'meta') return 10
-    if (column.role === 'long') return 50
-    if (column.role === 'edit-verdict' || column.role === 'edit-policy') return 18
-    if (column.role === 'edit-text') return column.header === '備考' ? 30 : 14
-    return fitWidth(column.header, sampleText(spec.rows, column), 6, 40)
+  const printed = columns.filter((c) => !isTechnical(c.role)).length
+  if (columns.slice(printed).some((c) => !isTechnical(c.role))) throw new Error(`${spec.name}: technical columns must come last`)
+  const natural = columns.map((column) => naturalWidth(spec, column))
+  // Narrow the widest text columns (they wrap) until the printed part fits A4, or else A3, landscape at a readable size.
+  const layout = layoutColumns(
+    natural.slice(0, printed),
+    columns.slice(0, printed).map((c) => (c.role === 'long' ? 30 : c.role === 'data' || c.role === 'edit-text' ? 10 : Infinity)),
+  )
+  const widths = [...layout.widths, ...natural.slice(printed)]
+  const lastRow = Math.max(2, spec.rows.length + 1)
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: 1}],
+    ...printSetup({paper: layout.paper, lastPrintedColumn: printed, lastRow, titleRows: '1:1', title}),
   })
-  sheet.columns = columns.map((column, i) => ({key: String(i), width: widths[i], hidden: column.role === 'meta'}))
+  // One style object per column, shared by its cells: exceljs then resolves each style once, not once per cell.
+  const styles = columns.map(
+    (column): Partial<ExcelJS.Style> => ({
+      font: isTechnical(column.role) ? {...FONT, color: {argb: 'FF595959'}} : FONT,
+      alignment: {vertical: 'top', wrapText: column.role !== 'percent' && !isTechnical(column.role)},
+      ...(column.role === 'percent' ? {numFmt: '0%'} : column.role === 'edit-due' ? {numFmt: 'yyyy-mm-dd'} : {}),
+    }),
+  )
+  // Column styles too, so what people type into empty cells (備考, 対応方針 …) wraps like the rest.
+  sheet.columns = columns.map((column, i) => ({
+    key: String(i),
+    width: widths[i],
+    hidden: column.role === 'meta' || (column.role === 'key' && spec.hideKey === true),
+    style: styles[i]!,
+  }))
   const header = sheet.addRow(columns.map((c) => c.header))
-  header.height = 20
+  header.height = rowHeightFor(Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, widths[i]!))))
   header.eachCell((cell, col) => {
     const role = columns[col - 1]!.role
     cell.font = HEADER_FONT
     cell.fill = role.startsWith('edit-') ? EDIT_HEADER_FILL : HEADER_FILL
-    cell.alignment = {vertical: 'middle', horizontal: 'center'}
+    cell.alignment = {vertical: 'middle', horizontal: 'center', wrapText: true}
   })
   header.commit()
 
-  // One style object per column, shared by its cells: exceljs then resolves each style once, not once per cell.
-  const styles = columns.map(
-    (column): Partial<ExcelJS.Style> => ({
-      font: column.role === 'key' ? {...FONT, color: {argb: 'FF595959'}} : FONT,
-      alignment: {vertical: 'top', wrapText: column.role === 'long'},
-      ...(column.role === 'percent' ? {numFmt: '0%'} : {}),
-    }),
-  )
-  const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top'}}
-  const longColumns = columns.flatMap((column, i) => (column.role === 'long' ? [{i, width: widths[i]!}] : []))
+  const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top', wrapText: true}}
   for (const row of spec.rows) {
     const values = columns.map((column) => cellValue(column.value(row), column.fromInput === true))
     const excelRow = sheet.addRow(values)
-    // Row heights for wrapped text, estimated (full-width characters ≈ 2 units) since spreadsheets do not always refit them.
-    const lines = Math.min(6, Math.max(1, ...longColumns.map(({i, width}) => Math.ceil((textLength(values[i]) * 2) / Math.max(1, width - 2)))))
-    if (lines > 1) excelRow.height = 13.5 * lines
+    // Row heights for wrapped text, estimated since spreadsheets do not refit rows of a file they did not lay out.
+    const lines = Math.min(20, Math.max(1, ...values.slice(0, printed).map((v, i) => wrappedLines(cellText(v), widths[i]!))))
+    if (lines > 1) excelRow.height = rowHeightFor(lines)
     excelRow.eachCell((cell, col) => {
       cell.style = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value ? linkStyle : styles[col - 1]!
     })
     excelRow.commit()
   }
 
-  const lastRow = Math.max(2, spec.rows.length + 1)
   sheet.autoFilter = {from: {row: 1, column: 1}, to: {row: lastRow, column: columns.length}}
   addColumnRules(sheet as WorksheetWriter, columns, lastRow)
   sheet.commit()
 }
 
-function textLength(value: ExcelJS.CellValue): number {
-  if (typeof value === 'string') return value.length
-  if (value && typeof value === 'object' && 'richText' in value) return value.richText.reduce((n, run) => n + run.text.length, 0)
-  return 0
+function cellText(value: ExcelJS.CellValue): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('')
+  if (value && typeof value === 'object' && 'result' in value) return String(value.result ?? '')
+  return ''
 }
 
 function sampleText<Row>(rows: readonly Row[], column: Column<Row>): string[] {
@@ -201,8 +205,8 @@ function addColumnRules<Row>(sheet: WorksheetWriter, columns: readonly Column<Ro
   columns.forEach((column, i) => {
     const letter = columnLetter(i)
     const range = `${letter}2:${letter}${lastEditableRow}`
-    if (column.role === 'edit-verdict' || column.role === 'edit-policy') {
-      const choices = column.role === 'edit-verdict' ? VERDICT_CHOICES : POLICY_CHOICES
+    if (column.role === 'edit-verdict' || column.role === 'edit-policy' || column.role === 'edit-state') {
+      const choices = column.role === 'edit-verdict' ? VERDICT_CHOICES : column.role === 'edit-policy' ? POLICY_CHOICES : STATE_CHOICES
       sheet.dataValidations.add(range, {
         type: 'list',
         allowBlank: true,
@@ -228,106 +232,36 @@ function addColumnRules<Row>(sheet: WorksheetWriter, columns: readonly Column<Ro
   })
 }
 
-function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, issueCount: number): void {
-  const sheet = workbook.addWorksheet(SHEET_NAMES.summary, {views: [{showGridLines: false}], pageSetup: PAGE_SETUP})
-  sheet.columns = [{width: 18}, {width: 12}, ...Array.from({length: 7}, () => ({width: 11})), {width: 17}, ...Array.from({length: 3}, () => ({width: 10}))]
-  let rowNumber = 0
-  const add = (values: ExcelJS.CellValue[], style?: {bold?: boolean; size?: number; fill?: ExcelJS.Fill; color?: string}) => {
-    const row = sheet.addRow(values)
-    rowNumber += 1
-    row.eachCell({includeEmpty: false}, (cell) => {
-      cell.font = {...FONT, bold: style?.bold, size: style?.size ?? FONT.size, color: style?.color ? {argb: style.color} : undefined}
-      if (style?.fill) cell.fill = style.fill
-      cell.alignment = {vertical: 'middle'}
-    })
-    row.commit()
-    return rowNumber
-  }
-  add([safeText(report.title)], {bold: true, size: 16})
-  add([`ワークスペース: ${report.workspace.name}`])
-  add([`作成: ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` / ${localTime(report.generatedAt)}` : ''}`])
-  add([`未対応の課題 (重大・注意): ${issueCount} 件 — 「${SHEET_NAMES.issues}」シート (状態で絞り込めます)`])
-  const notStarted = report.areas.filter((a) => a.analysis.summary.status === 'not-started').map((a) => a.analysis.area.name)
-  if (notStarted.length > 0) add([`未着手 (現行の定義が未取込): ${notStarted.join('、')}`], {bold: true})
-  add([])
-
-  add(['業務別の適合状況'], {bold: true, size: 12})
-  const firstTableRow = add(
-    ['業務', '版', '適合率', '判定済み率', '○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '未判定', 'データ項目確定率', '重大', '注意', '現行独自', '状態'],
-    {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'},
-  )
-  for (const {analysis} of report.areas) {
-    const s = analysis.summary
-    const r = sheet.addRow([
-      analysis.area.name,
-      safeText(analysis.edition),
-      s.fitRate ?? '−',
-      s.decidedRate,
-      s.functionsByVerdict.fit,
-      s.functionsByVerdict.partial,
-      s.functionsByVerdict.gap,
-      s.functionsByVerdict.na,
-      s.functionsByVerdict.undecided,
-      s.mappedRate,
-      s.findingsBySeverity.error,
-      s.findingsBySeverity.warning,
-      s.currentOnly,
-      AREA_STATUS_LABELS[s.status],
-    ])
-    rowNumber += 1
-    r.eachCell((cell, col) => {
-      cell.font = FONT
-      if (col === 3 || col === 4 || col === 10) cell.numFmt = '0.0%'
-    })
-    r.commit()
-  }
-  const lastTableRow = rowNumber
-  if (lastTableRow > firstTableRow) {
-    for (const letter of ['C', 'D', 'J'])
-      sheet.addConditionalFormatting({
-        ref: `${letter}${firstTableRow + 1}:${letter}${lastTableRow}`,
-        rules: [
-          {
-            type: 'dataBar',
-            priority: 1,
-            cfvo: [
-              {type: 'num', value: 0},
-              {type: 'num', value: 1},
-            ],
-            color: {argb: letter === 'C' ? 'FF5B9BD5' : letter === 'D' ? 'FFA5A5A5' : 'FF70AD47'},
-            gradient: false,
-          } as unknown as ExcelJS.ConditionalFormattingRule,
-        ],
-      })
-  }
-  add(['適合率 = (○ 適合 + △ 部分適合 × 0.5) ÷ (○ + △ + ×)。判定済み率 = 未判定以外の機能の割合。判定が記録されていればそれを、なければ自動判定を使います。'], {size: 9})
-  add([])
-
-  add(['重大な課題 (未対応・上位)'], {bold: true, size: 12})
-  const top = report.areas
-    .flatMap((a) => a.analysis.findings.filter((f) => f.severity === 'error' && isOpen(f)).map((f) => ({area: a.analysis.area.name, f})))
-    .slice(0, 15)
-  if (top.length === 0) add(['重大な課題はありません。'])
-  for (const {area, f} of top) add([area, safeText(f.message)])
-  add([])
-
-  add(['入力 (出所)'], {bold: true, size: 12})
-  // File names run over the empty cells to their right; the hash sits far enough away not to cut them.
-  const provenanceRow = (area: string, kind: string, what: string, sha: string): ExcelJS.CellValue[] => [area, kind, what, null, null, null, null, null, null, sha]
-  add(provenanceRow('業務', '区分', 'ファイル / 版', 'SHA-256'), {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'})
-  for (const area of report.areas) {
-    const spec =
-      area.provenance.type === 'representative'
-        ? `${area.specTitle} ${area.analysis.edition} (同梱の代表例)`
-        : `${area.specTitle} ${area.analysis.edition} (${area.provenance.source})`
-    add(provenanceRow(area.analysis.area.name, '標準仕様', safeText(spec), area.provenance.type === 'official' ? (area.provenance.sha256 ?? '') : ''))
-    if (area.attribution) add(provenanceRow(area.analysis.area.name, '出典の表示', safeText(area.attribution), ''))
-    for (const note of area.specNotes ?? []) add(provenanceRow(area.analysis.area.name, '注意', safeText(note), ''))
-    for (const source of area.sources) add(provenanceRow(area.analysis.area.name, '現行定義', safeText(source.file), source.sha256))
-    if (area.mappingFile) add(provenanceRow(area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''))
-  }
-  sheet.commit()
+/** The files each 業務 was analysed from, and how to credit official sources. */
+function inputRows(report: Report): InputRow[] {
+  return report.areas.flatMap((area): InputRow[] => {
+    const areaName = area.analysis.area.name
+    const p = area.provenance
+    const spec: InputRow =
+      p.type === 'representative'
+        ? {areaName, kind: '標準仕様', what: `${area.specTitle} ${area.analysis.edition}`, detail: '同梱の代表例', attribution: `公式の本文ではありません: ${p.note}`}
+        : {
+            areaName,
+            kind: '標準仕様',
+            what: `${area.specTitle} ${area.analysis.edition}`,
+            detail: `${p.source} (${p.importedAt} 取込)`,
+            sha256: p.sha256,
+            attribution: area.attribution ?? officialAttribution(area.specTitle, area.analysis.edition, p.source),
+            official: true,
+          }
+    const notes = (area.specNotes ?? []).map((note): InputRow => ({areaName, kind: '標準仕様', what: `${area.specTitle} ${area.analysis.edition}`, detail: note}))
+    return [
+      spec,
+      ...notes,
+      ...area.sources.map((source): InputRow => ({areaName, kind: '現行定義', what: source.file, detail: `${source.format.toUpperCase()} ${source.records} 件`, sha256: source.sha256})),
+      ...(area.mappingFile ? [{areaName, kind: '対応付け' as const, what: area.mappingFile}] : []),
+    ]
+  })
 }
+
+/** The credit line for data taken from an official workbook (reworded by fitgap, so said to be edited). */
+export const officialAttribution = (title: string, edition: string, source: string) =>
+  `出典: 「${title}」${edition} (${source}) を fitgap で取り込み、加工して作成`
 
 /** A timestamp as the reader's clock shows it: 2026-11-26 14:05. */
 function localTime(iso: string): string {
@@ -336,43 +270,129 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
 }
 
-function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const sheet = workbook.addWorksheet(SHEET_NAMES.legend, {pageSetup: {...PAGE_SETUP, orientation: 'portrait'}})
-  sheet.columns = [{width: 24}, {width: 90}]
-  const rows: [string, string][] = [
-    ['このブックの使い方', ''],
-    ['オレンジの見出しの列', '判定・対応方針・担当課・備考は記入用です。`fitgap report import` でワークスペースに取り込みます。キー列は変更しないでください。'],
-    ['自動判定', 'fitgap が入力から推定した判定です。判定列に記入すると、それが優先されます。'],
-    ['', ''],
-    ['判定', ''],
-    [VERDICT_LABELS.fit, '標準仕様どおりで現行の業務ができる'],
-    [VERDICT_LABELS.partial, '概ねできるが、運用や設定の変更が必要'],
-    [VERDICT_LABELS.gap, '標準仕様では現行の業務ができない、または現行が標準に反している'],
-    [VERDICT_LABELS.na, '対象外 (実装不可機能を使っていない、業務がない など)'],
-    [VERDICT_LABELS.undecided, 'まだ判定していない'],
-    ['', ''],
-    ['対応方針', ''],
-    ...POLICIES.map((p): [string, string] => [POLICY_LABELS[p], policyHelp[p]]),
-    ['', ''],
-    ['実装区分', ''],
-    [KIND_LABELS.mandatory, '標準準拠システムが必ず備える機能'],
-    [KIND_LABELS.optional, '団体が採用するかを選べる機能 (採否を決める)'],
-    [KIND_LABELS.prohibited, '実装してはならない機能。現行で使っていれば業務の見直し (廃止) が必要'],
-    ['', ''],
-    ['重大度', ''],
-    [SEVERITY_LABELS.error, '移行でデータが失われる、実装不可機能を使っている など、必ず対応が必要'],
-    [SEVERITY_LABELS.warning, '確認・判断が必要'],
-    [SEVERITY_LABELS.info, '参考情報'],
+interface LegendRow {
+  readonly term: string
+  readonly meaning: string
+  /** Fill of the term cell, exactly as used in the sheets. */
+  readonly fill?: ExcelJS.Fill
+  readonly font?: Partial<ExcelJS.Font>
+  readonly heading?: boolean
+  /** Show a data bar in the term cell (the value is the bar's length). */
+  readonly bar?: number
+}
+
+/** 凡例: every colour, data bar, symbol and edited column of the workbook, and the credit line of official data. */
+function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Report, inputs: readonly InputRow[]): void {
+  const sheet = workbook.addWorksheet(SHEET_NAMES.legend, printSetup({paper: 'a4', orientation: 'portrait', lastPrintedColumn: 2, title: report.title}))
+  sheet.columns = [{width: 26}, {width: 80}]
+  const heading = (term: string): LegendRow => ({term, meaning: '', heading: true})
+  const gap: LegendRow = {term: '', meaning: ''}
+  const attributions = [...new Set(inputs.flatMap((r) => (r.official && r.attribution ? [r.attribution] : [])))]
+  const rows: LegendRow[] = [
+    heading('このブックの使い方'),
+    {term: SHEET_NAMES.summary, meaning: '業務ごとの状況・判定の内訳・次に決めること・担当課別の進捗 (A4 横 1 枚)'},
+    {term: `${SHEET_NAMES.functions} / ${SHEET_NAMES.forms} / ${SHEET_NAMES.dataItems}`, meaning: '標準仕様の要件ごとの自動判定と、チームが記入する判定'},
+    {term: `${SHEET_NAMES.formFields} / ${SHEET_NAMES.currentOnly}`, meaning: '帳票の印字項目の差分 / 標準に対応がない現行の機能・帳票・項目'},
+    {term: SHEET_NAMES.issues, meaning: '課題の一覧 (重大 → 注意 → 情報の順)。担当課・期限・状態を記入して進み具合を管理する'},
+    {term: SHEET_NAMES.inputs, meaning: '分析に使ったファイル・版・SHA-256 と出所'},
+    gap,
+    heading('見出しの色と記入する列'),
+    {term: '青の見出し', fill: HEADER_FILL, font: HEADER_FONT, meaning: 'fitgap が書く列。書き換えても取り込みません'},
+    {term: 'オレンジの見出し', fill: EDIT_HEADER_FILL, font: HEADER_FONT, meaning: '記入する列。`fitgap report import` でワークスペースに取り込みます'},
+    {
+      term: '記入する列',
+      meaning: `${SHEET_NAMES.functions}・${SHEET_NAMES.forms}・${SHEET_NAMES.dataItems}・${SHEET_NAMES.currentOnly}: ${Object.values(DECISION_HEADERS).join('・')}。${SHEET_NAMES.issues}: ${Object.values(REGISTER_HEADERS).join('・')}`,
+    },
+    {term: AUTO_VERDICT_HEADER, meaning: 'fitgap が入力から推定した判定 (候補)。判定の列に記入すると、そちらが優先されます'},
+    {term: `${KEY_HEADER} (右端の灰色の列)`, meaning: '取り込みに使う行の識別子。変更・削除しないでください。印刷範囲には含めていません'},
+    gap,
+    heading('判定の色と記号'),
+    ...VERDICT_COLOURS.map(([, argb, label]): LegendRow => ({term: label, fill: solid(argb), meaning: verdictHelp[label] ?? ''})),
+    {term: VERDICT_LABELS.undecided, meaning: 'まだ判定していない (色なし)'},
+    {term: '− (適合率)', meaning: '判定済みの機能がなく、適合率を計算できない'},
+    gap,
+    heading('重大度の色'),
+    ...SEVERITY_COLOURS.map(([label, argb]): LegendRow => ({term: label, fill: solid(argb), meaning: severityHelp[label] ?? ''})),
+    gap,
+    heading(`業務の状況 (${SHEET_NAMES.summary})`),
+    ...(Object.keys(STATUS_COLOURS) as (keyof typeof STATUS_COLOURS)[]).map((status): LegendRow => ({term: AREA_STATUS_LABELS[status], fill: solid(STATUS_COLOURS[status]), meaning: statusHelp[status]})),
+    {term: 'データバー (青)', bar: 0.6, meaning: `${SHEET_NAMES.summary}の判定済み・進捗の割合 (セルの幅いっぱいが 100%)`},
+    gap,
+    heading(`${SHEET_NAMES.issues}の状態`),
+    ...ISSUE_STATES.map((state): LegendRow => ({term: ISSUE_STATE_LABELS[state], meaning: stateHelp[state]})),
+    {term: REGISTER_HEADERS.due, meaning: '日付 (例: 2027-03-31)'},
+    gap,
+    heading('対応方針'),
+    ...POLICIES.map((p): LegendRow => ({term: POLICY_LABELS[p], meaning: policyHelp[p]})),
+    gap,
+    heading('実装区分'),
+    {term: KIND_LABELS.mandatory, meaning: '標準準拠システムが必ず備える機能'},
+    {term: KIND_LABELS.optional, meaning: '団体が採用するかを選べる機能 (採否を決める)'},
+    {term: KIND_LABELS.prohibited, meaning: '実装してはならない機能。現行で使っていれば業務の見直し (廃止) が必要'},
+    gap,
+    heading('出所'),
+    ...(attributions.length > 0
+      ? attributions.map((line): LegendRow => ({term: '公式資料', meaning: line}))
+      : [{term: '標準仕様', meaning: '同梱の代表例 (公式の本文ではありません)。詳しくは「入力と出所」シート'}]),
   ]
-  for (const [term, meaning] of rows) {
-    const row = sheet.addRow([term, meaning])
-    const heading = meaning === '' && term !== ''
-    row.getCell(1).font = {...FONT, bold: heading}
+  let rowNumber = 0
+  for (const entry of rows) {
+    const row = sheet.addRow([entry.term, safeText(entry.meaning)])
+    rowNumber += 1
+    const term = row.getCell(1)
+    term.font = {...FONT, bold: entry.heading, ...entry.font}
+    if (entry.fill) term.fill = entry.fill
+    if (entry.bar !== undefined) {
+      term.value = entry.bar
+      term.numFmt = `"${entry.term}"`
+    }
+    term.alignment = {vertical: 'top', wrapText: true}
     row.getCell(2).font = FONT
     row.getCell(2).alignment = {wrapText: true, vertical: 'top'}
+    const lines = Math.max(wrappedLines(entry.term, 26), wrappedLines(entry.meaning, 80))
+    if (lines > 1) row.height = rowHeightFor(lines)
+    if (entry.bar !== undefined)
+      sheet.addConditionalFormatting({
+        ref: `A${rowNumber}`,
+        rules: [
+          {
+            type: 'dataBar',
+            priority: 1,
+            cfvo: [
+              {type: 'num', value: 0},
+              {type: 'num', value: 1},
+            ],
+            color: {argb: DATA_BAR_ARGB},
+            gradient: false,
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      })
     row.commit()
   }
+  setPrintArea(sheet, 2, rowNumber)
   sheet.commit()
+}
+
+const verdictHelp: Record<string, string> = {
+  [VERDICT_LABELS.fit]: '標準仕様どおりで現行の業務ができる',
+  [VERDICT_LABELS.partial]: '概ねできるが、運用や設定の変更が必要',
+  [VERDICT_LABELS.gap]: '標準仕様では現行の業務ができない、または現行が標準に反している',
+  [VERDICT_LABELS.na]: '対象外 (実装不可機能を使っていない、業務がない など)',
+}
+const severityHelp: Record<string, string> = {
+  [SEVERITY_LABELS.error]: '移行でデータが失われる、実装不可機能を使っている など、必ず対応が必要',
+  [SEVERITY_LABELS.warning]: '確認・判断が必要',
+  [SEVERITY_LABELS.info]: '参考情報 (標準オプションの採否など、決めることがあるものだけ課題一覧に載せます)',
+}
+const statusHelp: Record<keyof typeof STATUS_COLOURS, string> = {
+  'not-started': '現行定義がまだ取り込まれていない (自動判定も出せない)',
+  'in-progress': '未判定の機能が残っている',
+  done: 'すべての機能に判定がある (未対応の課題は課題一覧で確認)',
+}
+const stateHelp: Record<(typeof ISSUE_STATES)[number], string> = {
+  todo: 'まだ手を付けていない (既定)',
+  doing: '担当課が対応中',
+  done: '対応が済んだ。サマリーの未対応の課題から外れます',
 }
 
 const policyHelp: Record<(typeof POLICIES)[number], string> = {

@@ -33,7 +33,7 @@ export function loadDecisions(workspace: Workspace, area: string): DecisionsFile
 
 const byKey = (a: Decision, b: Decision) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
-const ORDER = ['key', 'verdict', 'policy', 'department', 'note', 'by', 'at', 'edition', 'fingerprint'] as const
+const ORDER = ['key', 'verdict', 'policy', 'department', 'note', 'due', 'state', 'by', 'at', 'edition', 'fingerprint'] as const
 
 /** Sorted by key with a fixed field order, so the file diffs cleanly in git. */
 export function stringifyDecisions(file: DecisionsFile): string {

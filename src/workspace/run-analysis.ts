@@ -8,6 +8,7 @@ import {loadCurrentSystem} from '../current/store.js'
 import {InputError} from '../errors.js'
 import type {Area} from '../model/area.js'
 import type {AreaReport, Report} from '../report/report-model.js'
+import type {AnalysisSnapshot} from '../report/summary-model.js'
 import {describeBorrowed, loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {displayPath} from '../paths.js'
@@ -96,8 +97,15 @@ function carryOver(workspace: Workspace, area: Area, catalog: SpecCatalog, decis
   return carryDecisions(area.slug, decisions, catalog.edition, diffs)
 }
 
-export function buildReport(workspace: Workspace, run: AnalysisRun, tool: {name: string; version: string}, generatedAt?: string): Report {
+export function buildReport(
+  workspace: Workspace,
+  run: AnalysisRun,
+  tool: {name: string; version: string},
+  generatedAt?: string,
+  previous?: AnalysisSnapshot,
+): Report {
   return {
+    ...(previous ? {previous} : {}),
     title: `${workspace.config.name} Fit&Gap 分析`,
     workspace: {name: workspace.config.name, id: workspaceId(workspace), root: workspace.root},
     tool,

@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {CONVERSION_SHEET_NAME} from '../../src/report/conversion-sheet.js'
 import {DATA_CHECK_SHEET_NAME} from '../../src/report/data-check-sheet.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
-import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 
 interface AnalysisJson {
   workspace: {name: string; id: string}
@@ -84,20 +84,24 @@ describe('fitgap analyze', () => {
     expect(again.stdout).toBe(JSON.stringify(json, null, 2) + '\n')
   })
 
-  it('writes the workbook whose summary matches the JSON', () => {
+  it('writes the workbook whose summary matches the JSON, and says what changed since the previous analysis', async () => {
     expect(workbook.worksheets.map((s) => s.name)).toContain(SHEET_NAMES.issues)
-    const summary = workbook.getWorksheet(SHEET_NAMES.summary)!
-    const rows = new Map<string, unknown[]>()
-    summary.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1)
-      if (typeof values[2] === 'number') rows.set(String(values[0]), values)
-    })
+    const textOf = (book: ExcelJS.Workbook) =>
+      book.getWorksheet(SHEET_NAMES.summary)!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
     const jumin = json.areas[0]!
-    expect(rows.get('住民基本台帳')?.[2]).toBe(jumin.summary.fitRate)
-    expect(rows.get('住民基本台帳')?.[10]).toBe(jumin.summary.findingsBySeverity.error)
+    const v = jumin.summary.functionsByVerdict as Record<'fit' | 'partial' | 'gap', number>
+    const total = Object.values(v).reduce((a, b) => a + b, 0)
+    expect(textOf(workbook)).toContain(`${Math.round(jumin.summary.fitRate! * 100)}% (判定済み ${v.fit + v.partial + v.gap} / ${total})`)
+    expect(textOf(workbook)).not.toContain('前回の分析')
     const issues = workbook.getWorksheet(SHEET_NAMES.issues)!
-    const expected = json.areas.flatMap((a) => a.findings).filter((f) => f.severity !== 'info').length
+    const expected = json.areas.flatMap((a) => a.findings).filter((f) => f.severity !== 'info' || f.kind === 'option-undecided' || f.kind === 'archived-decision').length
     expect(issues.rowCount - 1).toBe(expected)
+
+    const again = path.join(tempDir(), 'again.xlsx')
+    expect((await fitgap(['analyze', '--workspace', workspace, '--out', again])).exitCode).toBe(0)
+    const second = new ExcelJS.Workbook()
+    await second.xlsx.readFile(again)
+    expect(textOf(second)).toMatch(/前回の分析 \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\) から: 判定 ±0、重大 ±0、注意 ±0/)
   })
 
   it('shows the demo migration cases: 移行変換一覧 (続柄・郵便番号・和暦・半角カナ) and データ検査', () => {
@@ -199,7 +203,7 @@ describe('fitgap analyze of one 業務', () => {
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
     sheet.eachRow((row) => {
-      if (String(row.getCell(1).value).startsWith('kojin:fn:0100001')) row.getCell(noteColumn).value = '個人住民税のメモ'
+      if (String(row.getCell(keyColumnOf(sheet)).value).startsWith('kojin:fn:0100001')) row.getCell(noteColumn).value = '個人住民税のメモ'
     })
     await workbook.xlsx.writeFile(out)
     const one = await fitgap(['analyze', 'jumin', '--workspace', workspace])

@@ -11,7 +11,7 @@ import {diffCatalogs} from '../../src/specs/diff.js'
 import {resolveArea} from '../../src/specs/registry.js'
 import {saveDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, fitgapJson} from '../helpers/cli.js'
+import {demoCopy, fitgap, fitgapJson, keyColumnOf} from '../helpers/cli.js'
 
 const jumin = resolveArea('jumin')
 const decided = (key: string, verdict: 'fit' | 'gap' | 'partial', note: string) => ({key, verdict, policy: 'bpr' as const, note, by: '山田', at: '2026-10-01', edition: 'rep-1'})
@@ -94,12 +94,12 @@ describe('carry-over of decisions across spec editions', () => {
     await workbook.xlsx.readFile(out)
     const sheet = workbook.getWorksheet(SHEET_NAMES.editions)!
     expect(sheet).toBeDefined()
-    const keys = sheet.getColumn(1).values.slice(2)
+    const keys = sheet.getColumn(keyColumnOf(sheet)).values.slice(2)
     expect(keys).toEqual(expect.arrayContaining(['jumin:fn:0010001', 'jumin:fn:0010004', 'jumin:fn:0010263', 'jumin:fn:0010022']))
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let diffCell: ExcelJS.CellValue | undefined
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'jumin:fn:0010029') diffCell = row.getCell(headers.indexOf('要件の差分')).value
+      if (row.getCell(keyColumnOf(sheet)).value === 'jumin:fn:0010029') diffCell = row.getCell(headers.indexOf('要件の差分')).value
     })
     const runs = (diffCell as ExcelJS.CellRichTextValue).richText
     expect(runs.some((run) => run.font?.strike === true)).toBe(true)

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {SHEET_NAMES} from '../../src/report/sheets.js'
-import {fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 
 interface Finding {
   key: string
@@ -76,7 +76,7 @@ async function catalogueIds(): Promise<Map<string, {id: string; kind: string}>> 
   return new Map(catalog.functions.map((f) => [f.name, {id: f.id, kind: f.kind}]))
 }
 
-/** Edits cells of a workbook by row key (first column), as a person in Excel would, and saves a copy. */
+/** Edits cells of a workbook by row key (the キー column), as a person in Excel would, and saves a copy. */
 async function editWorkbook(source: string, target: string, edits: {sheet: string; key: string; values: Record<string, string | null>}[]) {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(source)
@@ -84,8 +84,9 @@ async function editWorkbook(source: string, target: string, edits: {sheet: strin
     const sheet = workbook.getWorksheet(edit.sheet)!
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let found = false
+    const keyColumn = keyColumnOf(sheet)
     sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(1).value !== edit.key) return
+      if (n === 1 || row.getCell(keyColumn).value !== edit.key) return
       found = true
       for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
     })
@@ -257,12 +258,14 @@ describe('function pairing: a vendor list with a 対応表 column, and decisions
     expect(cli.stdout).not.toContain('重大な課題')
     expect(cli.stdout).toContain('対応済み')
     const summary = await summaryText(final)
-    expect(summary).toContain('重大な課題はありません')
+    expect(summary).toContain('未対応の課題 重大 0 件')
+    // 課題一覧 is an issue register: a settled finding shows 完了 with the decision that settled it.
     const issues = await sheetRows(final, SHEET_NAMES.issues)
-    const settledRow = issues.find((r) => r['キー'] === prohibitedKey)
-    expect(settledRow).toMatchObject({状態: '対応済み', 判定: '− 対象外', 対応方針: '廃止'})
-    expect(issues.find((r) => r['キー'] === ownKey)).toMatchObject({状態: '対応済み'})
-    expect(issues.filter((r) => r['状態'] === '未対応').map((r) => r['キー'])).not.toContain(prohibitedKey)
+    const issueKey = (key: string) => key.replace(/^jumin:/, 'jumin:issue:')
+    const settledRow = issues.find((r) => r['キー'] === issueKey(prohibitedKey))
+    expect(settledRow).toMatchObject({状態: '完了', 判定: '− 対象外', 対応方針: '廃止'})
+    expect(issues.find((r) => r['キー'] === issueKey(ownKey))).toMatchObject({状態: '完了'})
+    expect(issues.filter((r) => r['状態'] === '未着手').map((r) => r['キー'])).not.toContain(issueKey(prohibitedKey))
   })
 })
 

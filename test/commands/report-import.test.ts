@@ -7,7 +7,7 @@ import {beforeEach, describe, expect, it} from 'vitest'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 
 interface ImportJson {
   applied: boolean
@@ -21,7 +21,7 @@ interface ImportJson {
 async function editWorkbook(
   source: string,
   target: string,
-  edits: {sheet: string; key: string; values: Record<string, string | null>}[],
+  edits: {sheet: string; key: string; values: Record<string, string | Date | null>}[],
   options: {lastModifiedBy?: string} = {},
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook()
@@ -30,8 +30,9 @@ async function editWorkbook(
     const sheet = workbook.getWorksheet(edit.sheet)!
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let found = false
+    const keyColumn = keyColumnOf(sheet)
     sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(1).value !== edit.key) return
+      if (n === 1 || row.getCell(keyColumn).value !== edit.key) return
       found = true
       for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
     })
@@ -83,14 +84,14 @@ describe('fitgap report import', () => {
     const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     let row: ExcelJS.Row | undefined
     sheet.eachRow((r) => {
-      if (r.getCell(1).value === 'jumin:fn:0010004') row = r
+      if (r.getCell(keyColumnOf(sheet)).value === 'jumin:fn:0010004') row = r
     })
     expect(row?.getCell(headers.indexOf('判定')).value).toBe('△ 部分適合')
     expect(row?.getCell(headers.indexOf('対応方針')).value).toBe('パラメータ設定')
     const items = workbook.getWorksheet(SHEET_NAMES.dataItems)!
     const itemHeaders = (items.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     items.eachRow((r) => {
-      if (r.getCell(1).value === 'jumin:item:00101002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+      if (r.getCell(keyColumnOf(items)).value === 'jumin:item:00101002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
     })
   })
 
@@ -133,6 +134,51 @@ describe('fitgap report import', () => {
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010002')?.verdict).toBe('fit')
   })
 
+  it('reads 担当課・期限・状態 back from 課題一覧 (round trip), with the vocabulary and conflict rules of the other sheets', async () => {
+    const issue = 'jumin:issue:fn:0010035'
+    const edited = path.join(workspace, 'register.xlsx')
+    await editWorkbook(report, edited, [
+      {sheet: SHEET_NAMES.issues, key: issue, values: {担当課: '市民課', 期限: new Date(Date.UTC(2027, 2, 31)), 状態: '対応中'}},
+      {sheet: SHEET_NAMES.issues, key: 'jumin:issue:fn:0010166', values: {期限: '2027年4月1日'}},
+    ])
+    const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(fitgapJson<ImportJson>(result).counts).toMatchObject({added: 2, conflicts: 0, unknown: 0, stale: 0, invalid: 0})
+    expect(decisionOf(workspace, 'jumin', issue)).toMatchObject({department: '市民課', due: '2027-03-31', state: 'doing'})
+    expect(decisionOf(workspace, 'jumin', 'jumin:issue:fn:0010166')).toMatchObject({due: '2027-04-01'})
+    // The function's own decision is untouched: the register tracks the issue, not the 判定.
+    expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010035')).toBeUndefined()
+
+    const next = path.join(workspace, 'next.xlsx')
+    expect((await fitgap(['analyze', '--workspace', workspace, '--out', next])).exitCode).toBe(0)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(next)
+    const sheet = workbook.getWorksheet(SHEET_NAMES.issues)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    let shown: unknown[] = []
+    sheet.eachRow((row) => {
+      if (row.getCell(keyColumnOf(sheet)).value === issue) shown = ['担当課', '期限', '状態'].map((h) => row.getCell(headers.indexOf(h)).value)
+    })
+    expect(shown).toEqual(['市民課', '2027-03-31', '対応中'])
+
+    const typo = path.join(workspace, 'typo.xlsx')
+    await editWorkbook(next, typo, [
+      {sheet: SHEET_NAMES.issues, key: issue, values: {状態: '保留'}},
+      {sheet: SHEET_NAMES.issues, key: 'jumin:issue:fn:0010166', values: {期限: '来月'}},
+    ])
+    const refused = await fitgap(['report', 'import', typo, '--workspace', workspace])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toMatch(/課題一覧![A-Z]+\d+ \(jumin:issue:fn:0010035\): 状態「保留」は使えません \(使える値: 未着手 \/ 対応中 \/ 完了\)/)
+    expect(refused.stderr).toMatch(/課題一覧![A-Z]+\d+ \(jumin:issue:fn:0010166\): 期限「来月」は日付として読めません/)
+
+    // Someone else's copy of the first workbook says 完了 where the workspace now records 対応中: a conflict.
+    const other = path.join(workspace, 'other.xlsx')
+    await editWorkbook(report, other, [{sheet: SHEET_NAMES.issues, key: issue, values: {状態: '完了'}}])
+    const conflicted = await fitgap(['report', 'import', other, '--workspace', workspace, '--json'])
+    expect(conflicted.exitCode).toBe(1)
+    expect(fitgapJson<ImportJson>(conflicted).conflicts).toEqual([{key: issue, sheet: SHEET_NAMES.issues, row: expect.any(Number), fields: [{field: 'state', mine: 'done', theirs: 'doing'}]}])
+  })
+
   it('requires a reason for カスタマイズ', async () => {
     const edited = path.join(workspace, 'custom.xlsx')
     await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {対応方針: 'カスタマイズ (理由必須)'}}])
@@ -157,7 +203,7 @@ describe('fitgap report import', () => {
     await workbook.xlsx.readFile(edited)
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const verdictColumn = (sheet.getRow(1).values as unknown[]).indexOf('判定')
-    sheet.getRow(4).getCell(1).value = 'jumin:fn:9999999'
+    sheet.getRow(4).getCell(keyColumnOf(sheet)).value = 'jumin:fn:9999999'
     sheet.getRow(4).getCell(verdictColumn).value = '○ 適合'
     await workbook.xlsx.writeFile(edited)
     const result = await fitgap(['report', 'import', edited, '--workspace', workspace, '--json'])

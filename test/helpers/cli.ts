@@ -41,3 +41,10 @@ export function demoCopy(): string {
   cpSync(path.join(ROOT, 'examples', 'demo'), dir, {recursive: true})
   return dir
 }
+
+/** The column of a workbook sheet's row keys (キー), wherever the sheet puts it. */
+export function keyColumnOf(sheet: {getRow(n: number): {values: unknown}}): number {
+  const column = (sheet.getRow(1).values as unknown[]).indexOf('キー')
+  if (column < 1) throw new Error('no キー column')
+  return column
+}

@@ -4,20 +4,33 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {InputError} from '../../errors.js'
-import {type Decision, type Policy, POLICY_LABELS, type Verdict, VERDICT_LABELS} from '../../model/decision.js'
-import {DECISION_HEADERS} from '../../report/sheets.js'
+import {type Decision, ISSUE_STATE_LABELS, type IssueState, type Policy, POLICY_LABELS, type Verdict, VERDICT_LABELS} from '../../model/decision.js'
+import {EDITABLE_HEADERS} from '../../report/sheets.js'
 import {type ReportImportResult, importReport} from '../../report/import-report.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 const describe = (d?: Decision) =>
   d
-    ? [d.verdict ? VERDICT_LABELS[d.verdict] : '', d.policy ? POLICY_LABELS[d.policy] : '', d.department ?? '', d.note ?? '']
+    ? [
+        d.verdict ? VERDICT_LABELS[d.verdict] : '',
+        d.policy ? POLICY_LABELS[d.policy] : '',
+        d.department ?? '',
+        d.note ?? '',
+        d.due ? `期限 ${d.due}` : '',
+        d.state ? ISSUE_STATE_LABELS[d.state] : '',
+      ]
         .filter((x) => x !== '')
         .join(' / ')
     : '(なし)'
 
-const fieldLabel = (field: keyof typeof DECISION_HEADERS, value: string) =>
-  field === 'verdict' ? (VERDICT_LABELS[value as Verdict] ?? value) : field === 'policy' ? (POLICY_LABELS[value as Policy] ?? value) : value
+const fieldLabel = (field: keyof typeof EDITABLE_HEADERS, value: string) =>
+  field === 'verdict'
+    ? (VERDICT_LABELS[value as Verdict] ?? value)
+    : field === 'policy'
+      ? (POLICY_LABELS[value as Policy] ?? value)
+      : field === 'state'
+        ? (ISSUE_STATE_LABELS[value as IssueState] ?? value)
+        : value
 
 function render(result: ReportImportResult, dryRun: boolean): string {
   const {plan} = result
@@ -31,7 +44,7 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     for (const conflict of plan.conflicts)
       for (const field of conflict.fields)
         lines.push(
-          `  ! ${conflict.key} (${conflict.sheet} ${conflict.row}行) ${DECISION_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`,
+          `  ! ${conflict.key} (${conflict.sheet} ${conflict.row}行) ${EDITABLE_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`,
         )
     lines.push('  --prefer mine (このファイルを採る) か --prefer theirs (記録済みを採る) を指定するか、ファイルを直してください。何も取り込んでいません。')
   }
@@ -39,7 +52,7 @@ function render(result: ReportImportResult, dryRun: boolean): string {
     lines.push('', '--prefer theirs により記録済みの値を残し、このファイルの値は取り込まなかった項目:')
     for (const kept of plan.keptTheirs)
       for (const field of kept.fields)
-        lines.push(`  · ${kept.key} (${kept.sheet} ${kept.row}行) ${DECISION_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`)
+        lines.push(`  · ${kept.key} (${kept.sheet} ${kept.row}行) ${EDITABLE_HEADERS[field.field]}: このファイル「${fieldLabel(field.field, field.mine)}」/ 記録済み「${fieldLabel(field.field, field.theirs)}」`)
   }
   if (plan.unknown.length > 0) {
     lines.push('', 'キーが分からない行 (取り込んでいません):')
@@ -51,7 +64,7 @@ function render(result: ReportImportResult, dryRun: boolean): string {
   }
   if (plan.cleared.length > 0) {
     lines.push('', '記録済みの値を空欄にした行があります。空欄では記録は消えません (判定を消すには「未判定」を選んでください):')
-    for (const row of plan.cleared) lines.push(`  - ${row.key} (${row.sheet} ${row.row}行): ${row.fields.map((f) => DECISION_HEADERS[f]).join('・')}`)
+    for (const row of plan.cleared) lines.push(`  - ${row.key} (${row.sheet} ${row.row}行): ${row.fields.map((f) => EDITABLE_HEADERS[f]).join('・')}`)
   }
   if (result.misplaced.length > 0) {
     lines.push('', '「自動判定」の列が書き換えられています。記入は「判定」の列にしてください (取り込んでいません):')
@@ -70,9 +83,9 @@ function render(result: ReportImportResult, dryRun: boolean): string {
 }
 
 export default class ReportImport extends BaseCommand {
-  static override summary = 'Excel ブックに記入した判定・対応方針・担当課・備考をワークスペースに取り込みます'
-  static override description = `fitgap analyze が書いたブックの 機能要件 / 帳票 / データ項目 / 現行独自項目 シートから、判定・対応方針・担当課・備考の列を読み、
-ワークスペースの decisions/ に記録します。次の analyze で反映され、版が変わっても引き継がれます。
+  static override summary = 'Excel ブックに記入した判定・対応方針・担当課・備考 (課題一覧の期限・状態も) をワークスペースに取り込みます'
+  static override description = `fitgap analyze が書いたブックの 機能要件 / 帳票 / データ項目 / 現行独自項目 シートから、判定・対応方針・担当課・備考の列を、
+課題一覧シートから担当課・期限・状態の列を読み、ワークスペースの decisions/ に記録します。次の analyze で反映され、版が変わっても引き継がれます。
 - 語彙にない値 (判定の誤字など) があると、シート・セルと使える値を示して何も取り込みません (--skip-invalid で残りを取り込み)。
 - 空欄は「変更なし」です。記録済みの判定を消すことはありません。同じファイルをもう一度取り込んでも何も変わりません。
 - 複数人が別々のコピーに記入した場合は、順に取り込むとまとめられます。同じ行に違う値があれば競合として示し、
