@@ -4,6 +4,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {InputError} from '../../errors.js'
+import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {KIND_LABELS} from '../../model/vocabulary.js'
 import {displayPath} from '../../paths.js'
@@ -49,7 +50,9 @@ export default class SpecsImport extends BaseCommand {
     const specsDir = flags.out !== undefined ? path.resolve(flags.out) : requireWorkspace(flags.workspace).specsDir
     if (flags['published-at'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags['published-at']))
       throw new InputError('--published-at は YYYY-MM-DD で指定してください。')
+    const progress = createProgress({enabled: !flags.json})
     const report = await runImport({
+      progress,
       file: path.resolve(args.file),
       area,
       edition: flags.edition,
@@ -60,7 +63,7 @@ export default class SpecsImport extends BaseCommand {
       overwrite: flags.force,
       add: flags.add,
       dryRun: flags['dry-run'],
-    })
+    }).finally(() => progress.done())
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
     else process.stdout.write(renderImportReport(report))
   }
