@@ -51,7 +51,13 @@ export const cacheable = (value: string): boolean => !/[\t\n\r]/.test(value)
  * for a name the file does not have. New results are written back when the process ends. When the analyser
  * cannot be loaded, `fallback` answers and nothing is cached (its output is not the analyser's).
  */
-export function persistentSegmenter(file: string, header: string, load: () => Segmenter | undefined, fallback: Segmenter, limit = 300_000): Segmenter {
+export function persistentSegmenter(
+  file: string,
+  header: string,
+  load: () => Segmenter | undefined,
+  fallback: Segmenter,
+  limit = 300_000,
+): Segmenter & {save(): void} {
   const known = new Map<string, Morpheme[]>()
   for (const line of readCacheLines(file, header) ?? []) {
     const [text, ...parts] = line.split('\t')
@@ -67,12 +73,16 @@ export function persistentSegmenter(file: string, header: string, load: () => Se
   let inner: Segmenter | undefined
   let loaded = false
   let added = false
+  let listening = false
   const save = () => {
+    if (!added) return
+    added = false
     const lines: string[] = []
     for (const [text, morphemes] of known) lines.push([text, ...morphemes.map((m) => `${m.surface}\u001F${m.reading ?? ''}\u001F${m.pos ?? ''}`)].join('\t'))
     writeCacheLines(file, header, lines)
   }
   return {
+    save,
     segment(text) {
       const hit = known.get(text)
       if (hit) return hit
@@ -83,8 +93,8 @@ export function persistentSegmenter(file: string, header: string, load: () => Se
       if (!inner) return fallback.segment(text)
       const result = inner.segment(text)
       if (known.size < limit && cacheable(text) && result.every((m) => cacheable(m.surface) && !m.surface.includes('\u001F'))) {
-        if (!added) process.once('exit', save)
-        added = true
+        if (!added && !listening) process.once('exit', save)
+        added = listening = true
         known.set(text, result)
       }
       return result
