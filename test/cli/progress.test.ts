@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {createProgress, formatDuration, progressLine} from '../../src/cli/progress.js'
+import {demoCopy, fitgap} from '../helpers/cli.js'
 
 function fakeStream(isTTY: boolean, columns = 100) {
   const writes: string[] = []
@@ -81,5 +82,33 @@ describe('progress details', () => {
     progress.update(1, '個人住民税')
     expect(writes.at(-1)).toContain('分析しています 個人住民税 [')
     expect(writes.at(-1)).toContain('1/3 (33%)')
+  })
+})
+
+describe('progress in commands', () => {
+  async function withStderrTTY<T>(isTTY: boolean, run: () => Promise<T>): Promise<T> {
+    const was = process.stderr.isTTY
+    Object.defineProperty(process.stderr, 'isTTY', {value: isTTY, configurable: true})
+    try {
+      return await run()
+    } finally {
+      Object.defineProperty(process.stderr, 'isTTY', {value: was, configurable: true})
+    }
+  }
+
+  it('map suggest shows what it is doing on a terminal and clears the line; nothing with --json or without a terminal', async () => {
+    const dir = demoCopy()
+    const shown = await withStderrTTY(true, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run']))
+    expect(shown.exitCode, shown.stderr).toBe(0)
+    expect(shown.stderr).toContain('辞書を読み込んでいます')
+    expect(shown.stderr).toMatch(/照合しています \(標準データ項目 \d+ 件\) \[#+\] (\d+)\/\1 \(100%\)/)
+    // The line is cleared at the end (@oclif/test strips the escape code, the carriage return stays).
+    expect(shown.stderr.endsWith('(100%)\r')).toBe(true)
+
+    const json = await withStderrTTY(true, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run', '--json']))
+    expect(json.exitCode).toBe(0)
+    expect(json.stderr).not.toContain('照合しています')
+    const piped = await withStderrTTY(false, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run']))
+    expect(piped.stderr).not.toContain('照合しています')
   })
 })
