@@ -13,8 +13,9 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', 'json'],
     outputFile: {json: '.vitest/report.json'},
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: end-to-end tests share 2 cores with the other worker (and, on a busy machine, with more).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     globalSetup: ['test/helpers/global-setup.ts'],
     // Separate processes (tests chdir and set isTTY), as many as there are cores (vitest leaves one idle by
     // default, which on 2 cores means one file at a time), each reusing its modules from one test file to
