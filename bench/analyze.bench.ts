@@ -94,18 +94,20 @@ const resources = () => (loaded ??= loadMatchResources())
 
 interface Measure {
   seconds: number
+  /** User + system CPU seconds: what the run costs, less sensitive than wall time to other work on the machine. */
+  cpu: number
   peakMb: number
 }
 
 function parseTime(stderrOrOut: string): Measure {
   const line = stderrOrOut.split('\n').find((l) => l.startsWith('FITGAP_TIME'))
   if (!line) throw new Error(`no timing in: ${stderrOrOut.slice(-500)}`)
-  const [, seconds, kb] = line.split(' ')
-  return {seconds: Number(seconds), peakMb: Number(kb) / 1024}
+  const [, seconds, kb, user, system] = line.split(' ')
+  return {seconds: Number(seconds), cpu: Number(user) + Number(system), peakMb: Number(kb) / 1024}
 }
 
 function run(args: string[]): Measure {
-  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %e %M', ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
+  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %e %M %U %S', ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`)
   return parseTime(result.stderr)
 }

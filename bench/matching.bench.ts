@@ -23,6 +23,8 @@ interface RunResult {
   fields: number
   loadMs: number
   matchMs: number
+  /** User + system CPU of loading and matching (other work on the machine inflates it much less than wall time). */
+  cpuMs: number
   totalMs: number
   peakRssMb: number
   pairsScored: number
@@ -33,13 +35,16 @@ async function runOne(scale: number): Promise<RunResult> {
   const fields = 15000 * scale
   const data = syntheticData(items, fields)
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const {createMatcher, loadMatchResources} = await import('../src/matching/dictionary-loader.js')
   const resources = loadMatchResources()
   const loaded = performance.now()
   const matcher = createMatcher(resources)
   const result = matcher.match(data.items, data.fields, {topK: 5})
   const done = performance.now()
+  const used = process.cpuUsage(cpu)
   return {
+    cpuMs: (used.user + used.system) / 1000,
     scale,
     items,
     fields,
