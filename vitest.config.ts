@@ -1,4 +1,10 @@
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
 import {defineConfig} from 'vitest/config'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
 
 export default defineConfig({
   test: {
@@ -7,7 +13,17 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', 'json'],
     outputFile: {json: '.vitest/report.json'},
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: end-to-end tests share 2 cores with the other worker (and, on a busy machine, with more).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ['test/helpers/global-setup.ts'],
+    // Separate processes (tests chdir and set isTTY), as many as there are cores (vitest leaves one idle by
+    // default, which on 2 cores means one file at a time), each reusing its modules from one test file to
+    // the next: oclif, exceljs and the matcher's dictionaries are loaded once per worker, not once per file.
+    pool: 'forks',
+    maxWorkers: Math.max(2, availableParallelism()),
+    isolate: false,
+    // The dictionary cache (src/matching/dictionary-cache.ts) of this checkout, never the user's own.
+    env: {FITGAP_CACHE_DIR: path.join(root, 'node_modules', '.cache', 'fitgap-test')},
   },
 })

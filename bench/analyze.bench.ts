@@ -2,7 +2,8 @@
  * `npm run bench` (second part): a generated large-city workspace — 20 業務, 20,000 data items, 5,000 functions,
  * 1,000 forms, 60,000 current fields — through `fitgap analyze` end to end (built CLI, own process), against the
  * floor: exceljs streaming-writing the same sheets, rows and columns with no analysis, measured in the same run.
- * Targets: ≤ 15 s, ≤ 1 GB peak RSS, ≤ 2× the floor. Seeded: the same workspace every run.
+ * Targets: ≤ 15 s, ≤ 1 GB peak RSS, ≤ 2× the floor; a first run (no mapping files: matching inside analyze)
+ * ≤ 2.5× the floor. Seeded: the same workspace every run. `--json`: the figures as JSON (bench/run.ts uses it).
  */
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -93,18 +94,20 @@ const resources = () => (loaded ??= loadMatchResources())
 
 interface Measure {
   seconds: number
+  /** User + system CPU seconds: what the run costs, less sensitive than wall time to other work on the machine. */
+  cpu: number
   peakMb: number
 }
 
 function parseTime(stderrOrOut: string): Measure {
   const line = stderrOrOut.split('\n').find((l) => l.startsWith('FITGAP_TIME'))
   if (!line) throw new Error(`no timing in: ${stderrOrOut.slice(-500)}`)
-  const [, seconds, kb] = line.split(' ')
-  return {seconds: Number(seconds), peakMb: Number(kb) / 1024}
+  const [, seconds, kb, user, system] = line.split(' ')
+  return {seconds: Number(seconds), cpu: Number(user) + Number(system), peakMb: Number(kb) / 1024}
 }
 
 function run(args: string[]): Measure {
-  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %e %M', ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
+  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %e %M %U %S', ...args], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26})
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`)
   return parseTime(result.stderr)
 }
@@ -162,20 +165,25 @@ else {
     writeFileSync(path.join(dir, 'shapes.json'), JSON.stringify(shapes))
     const base = run([process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--floor', path.join(dir, 'shapes.json'), path.join(dir, 'floor.xlsx')])
     const rows = shapes.reduce((sum, shape) => sum + shape.rows, 0)
-    const scale = `20業務, データ項目 ${20 * PER_AREA.items}, 機能 ${20 * PER_AREA.functions}, 帳票 ${20 * PER_AREA.forms}, 現行項目 ${20 * PER_AREA.fields}`
-    process.stdout.write(
-      '\n' +
-        renderTable(
-          ['対象', '秒', 'ピークRSS MB'],
-          [
-            [`fitgap analyze (${scale}; map suggest 済み)`, analyze.seconds.toFixed(2), analyze.peakMb.toFixed(0)],
-            [`fitgap analyze 初回 (対応付けファイルなし: 照合を含む)`, first.seconds.toFixed(2), first.peakMb.toFixed(0)],
-            [`床: exceljs で同じシート・行 (${rows})・列を書くだけ`, base.seconds.toFixed(2), base.peakMb.toFixed(0)],
-          ],
-        ) +
-        `\n目標 (map suggest 済み): ≤ 15 s ${analyze.seconds <= 15 ? 'OK' : '超過'} / ≤ 1024 MB ${analyze.peakMb <= 1024 ? 'OK' : '超過'} / 床の 2 倍以内 (${(analyze.seconds / base.seconds).toFixed(2)} 倍) ${analyze.seconds <= 2 * base.seconds ? 'OK' : '超過'}\n` +
-        '注: どれもプロセス全体 (Node の起動を含む) の経過時間と最大常駐メモリ (/usr/bin/time) です。\n',
-    )
+    if (args.includes('--json')) {
+      process.stdout.write(`${JSON.stringify({analyze, first, floor: base, rows})}\n`)
+    } else {
+      const scale = `20業務, データ項目 ${20 * PER_AREA.items}, 機能 ${20 * PER_AREA.functions}, 帳票 ${20 * PER_AREA.forms}, 現行項目 ${20 * PER_AREA.fields}`
+      process.stdout.write(
+        '\n' +
+          renderTable(
+            ['対象', '秒', 'ピークRSS MB'],
+            [
+              [`fitgap analyze (${scale}; map suggest 済み)`, analyze.seconds.toFixed(2), analyze.peakMb.toFixed(0)],
+              [`fitgap analyze 初回 (対応付けファイルなし: 照合を含む)`, first.seconds.toFixed(2), first.peakMb.toFixed(0)],
+              [`床: exceljs で同じシート・行 (${rows})・列を書くだけ`, base.seconds.toFixed(2), base.peakMb.toFixed(0)],
+            ],
+          ) +
+          `\n目標 (map suggest 済み): ≤ 15 s ${analyze.seconds <= 15 ? 'OK' : '超過'} / ≤ 1024 MB ${analyze.peakMb <= 1024 ? 'OK' : '超過'} / 床の 2 倍以内 (${(analyze.seconds / base.seconds).toFixed(2)} 倍) ${analyze.seconds <= 2 * base.seconds ? 'OK' : '超過'}\n` +
+          `目標 (初回・対応付けファイルなし): 床の 2.5 倍以内 (${(first.seconds / base.seconds).toFixed(2)} 倍) ${first.seconds <= 2.5 * base.seconds ? 'OK' : '超過'}\n` +
+          '注: どれもプロセス全体 (Node の起動を含む) の経過時間と最大常駐メモリ (/usr/bin/time) です。\n',
+      )
+    }
   } finally {
     rmSync(dir, {recursive: true, force: true})
     rmSync(firstRun, {recursive: true, force: true})

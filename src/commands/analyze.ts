@@ -5,11 +5,10 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
-import {importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
+import {createProgress} from '../cli/progress.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {snapshotOf, summarize} from '../report/summary-model.js'
-import {writeWorkbook} from '../report/workbook.js'
 import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
@@ -55,12 +54,14 @@ export default class Analyze extends BaseCommand {
           `注意: 現行定義を取り込んだ ${left.map((a) => a.name).join('・')} は fitgap.yaml の areas にないため分析しません。分析するには areas に加えるか、業務を指定してください。\n`,
         )
     }
-    const progress = process.stderr.isTTY && !flags.json
-    const run = runAnalysis(workspace, areas, {
-      suggest: flags.suggest,
-      onArea: progress ? (area, index) => process.stderr.write(`\r分析中 ${index + 1}/${areas.length} ${area.name}\u001B[K`) : undefined,
-    })
-    if (progress) process.stderr.write('\r\u001B[K')
+    const progress = createProgress({enabled: !flags.json})
+    progress.step('業務を分析しています', areas.length)
+    let run: AnalysisRun
+    try {
+      run = runAnalysis(workspace, areas, {suggest: flags.suggest, onArea: (area, index) => progress.update(index, area.name)})
+    } finally {
+      progress.done()
+    }
     for (const {analysis} of run.areas)
       if (analysis.functions.length === 0)
         process.stderr.write(
@@ -83,7 +84,14 @@ export default class Analyze extends BaseCommand {
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
       const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
       if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
-      await writeWorkbook(report, out)
+      progress.step('Excel ブックを書いています')
+      try {
+        // exceljs is loaded only when a workbook is written.
+        const {writeWorkbook} = await import('../report/workbook.js')
+        await writeWorkbook(report, out)
+      } finally {
+        progress.done()
+      }
       if (found && report.generatedAt) saveAnalysis(workspace, snapshotOf(summarize(report.areas), report.generatedAt), previous)
     }
     if (flags.json) this.printJson(analysisJson(report))
@@ -110,6 +118,7 @@ async function refuseToLoseEdits(workspace: Workspace, out: string, run: Analysi
   const shown = displayPath(out)
   let pending: number
   try {
+    const {importReport} = await import('../report/import-report.js')
     const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
     pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length
   } catch (error) {

@@ -6,6 +6,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, openSync, readFileSync, readSync, statSync} from 'node:fs'
 import path from 'node:path'
 
+import type {Progress} from '../cli/progress.js'
 import {InputError} from '../errors.js'
 import type {SourceFile} from '../model/current.js'
 import {displayPath} from '../paths.js'
@@ -16,7 +17,6 @@ import {binaryKind, bomOf, decodeAll, type EncodingChoice, ENCODING_LABELS, type
 import {IMPORT_KINDS, type ImportKind} from './headers.js'
 import {readDelimited} from './read-csv.js'
 import {parseJsonDefinitions} from './read-json.js'
-import {readXlsx} from './read-xlsx.js'
 import {parseXmlDefinitions} from './read-xml.js'
 import type {ReaderOptions, ReadResult} from './reader.js'
 import {DuplicateWatch, type RecordSink} from './records.js'
@@ -31,6 +31,8 @@ export interface ImportRequest {
   readonly workspace: Workspace
   /** Drop every definition imported before for this 業務 (not only those of the files given). */
   readonly replace?: boolean
+  /** Shows how far each file is (a terminal progress line). */
+  readonly progress?: Progress
 }
 
 export interface ImportedFile {
@@ -135,7 +137,8 @@ async function readOne(format: Format, options: ReaderOptions, sink: RecordSink)
 
 async function readFormat(format: Format, options: ReaderOptions, sink: RecordSink): Promise<ReadResult> {
   if (format === 'delimited') return readDelimited(options, sink)
-  if (format === 'xlsx') return readXlsx(options, sink)
+  // exceljs is loaded only for a workbook.
+  if (format === 'xlsx') return (await import('./read-xlsx.js')).readXlsx(options, sink)
   const {text, sha256, encoding} = readText(options, format)
   const context = {display: options.display, fileKey: options.fileKey, kinds: options.kinds, areaMatches: areaMatcher(options.area)}
   const {counts, skipped} = format === 'xml' ? parseXmlDefinitions(text, context, sink) : parseJsonDefinitions(text, context, sink)
@@ -148,6 +151,17 @@ async function readFormat(format: Format, options: ReaderOptions, sink: RecordSi
     counts,
     notes: skipped > 0 ? [`--kind に当たらない定義 ${skipped} 件を読み飛ばしました`] : [],
     warnings: [],
+  }
+}
+
+/** A sink that reports how many records went through (formats read without a byte count). */
+function counted(sink: RecordSink, progress: Progress): RecordSink {
+  let records = 0
+  const tick = () => progress.update(++records)
+  return {
+    field: (record) => (sink.field(record), tick()),
+    form: (record) => (sink.form(record), tick()),
+    function: (record) => (sink.function(record), tick()),
   }
 }
 
@@ -187,8 +201,12 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
   const files: ImportedFile[] = []
   const sources: SourceFile[] = []
   try {
-    for (const file of resolved) {
+    const progress = request.progress
+    for (const [index, file] of resolved.entries()) {
       const format = formatOf(file.absolute, file.display)
+      const label = `${file.display} を読み込んでいます${resolved.length > 1 ? ` (${index + 1}/${resolved.length})` : ''}`
+      if (format === 'delimited') progress?.step(label, statSync(file.absolute).size, 'bytes')
+      else progress?.step(label)
       const options: ReaderOptions = {
         path: file.absolute,
         display: file.display,
@@ -198,8 +216,9 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
         profile,
         aliases,
         area,
+        onBytes: progress && ((done) => progress.update(done)),
       }
-      const result = await readOne(format, options, transaction.sink(file.key))
+      const result = await readOne(format, options, progress && format !== 'delimited' ? counted(transaction.sink(file.key), progress) : transaction.sink(file.key))
       const encoding = result.encoding as TextEncoding | undefined
       for (const k of IMPORT_KINDS) {
         const records = result.counts[k]
@@ -220,10 +239,13 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
           : result.warnings,
       })
     }
+    progress?.step('取り込んだ定義を保存しています')
     transaction.commit(sources, request.replace ?? false)
   } catch (error) {
     transaction.abort()
     throw error
+  } finally {
+    request.progress?.done()
   }
   const totals: Record<ImportKind, number> = {fields: 0, forms: 0, functions: 0}
   for (const source of sources) totals[source.kind] += source.records

@@ -3,7 +3,7 @@
  * so memory stays bounded whatever the size.
  */
 import {createHash} from 'node:crypto'
-import {createReadStream} from 'node:fs'
+import {createReadStream, statSync} from 'node:fs'
 import path from 'node:path'
 import {Transform, Writable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
@@ -27,7 +27,7 @@ export interface Scan {
   nonAscii: boolean
 }
 
-export async function scan(file: string): Promise<Scan> {
+export async function scan(file: string, onBytes?: (done: number) => void): Promise<Scan> {
   const hash = createHash('sha256')
   const check = new Utf8Check()
   const headParts: Buffer[] = []
@@ -38,6 +38,7 @@ export async function scan(file: string): Promise<Scan> {
     hash.update(buffer)
     check.update(buffer)
     size += buffer.length
+    onBytes?.(size)
     if (headLength < 65536) {
       headParts.push(buffer.subarray(0, 65536 - headLength))
       headLength += Math.min(buffer.length, 65536 - headLength)
@@ -127,7 +128,8 @@ export class DecodeStream extends Transform {
 }
 
 export async function readDelimited(options: ReaderOptions, sink: RecordSink): Promise<ReadResult> {
-  const s = await scan(options.path)
+  const total = options.onBytes ? statSync(options.path).size : 0
+  const s = await scan(options.path, options.onBytes && ((done) => options.onBytes!(done / 2, total)))
   const where = options.display
   if (s.size === 0) throw new InputError(`${where}: ファイルが空です (0 バイト)。`)
   const binary = binaryKind(s.head)
@@ -251,7 +253,13 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
     if (state && typeof state.expectedRecordLength === 'number') state.expectedRecordLength = n
   }
   try {
-    await pipeline(createReadStream(options.path, {highWaterMark: CHUNK}), new DecodeStream(encoding, badBytes), parser, consumer)
+    const input = createReadStream(options.path, {highWaterMark: CHUNK})
+    const onBytes = options.onBytes
+    if (onBytes) {
+      let read = 0
+      input.on('data', (chunk) => onBytes((s.size + (read += chunk.length)) / 2, s.size))
+    }
+    await pipeline(input, new DecodeStream(encoding, badBytes), parser, consumer)
   } catch (error) {
     if (error instanceof InputError) throw error
     if (!(error instanceof Abort)) {

@@ -15,6 +15,8 @@ export interface ReaderOptions {
   readonly encoding: EncodingChoice
   readonly profile?: ImportProfile
   readonly aliases: CompiledAliases
+  /** Told how many bytes of the file are done (CSV only: it is read twice, each pass counts half). */
+  readonly onBytes?: (done: number, total: number) => void
   /** The 業務 slug being imported into (XML/JSON may name one). */
   readonly area: string
 }

@@ -1,11 +1,14 @@
 /**
  * Loads the matching dictionaries: our YAML files under mappings/ (synonyms, romaji abbreviations, domain
  * terms) and the Sudachi synonym dictionary (npm sudachi-synonyms-dictionary, Apache-2.0), plus the Lindera
- * analyser. Everything heavy is read on first use only (`fitgap --version` pays nothing).
+ * analyser. Everything heavy is read on first use only (`fitgap --version` pays nothing), once per process
+ * (every 業務 of a run shares it), and from the per-user cache (dictionary-cache.ts) after the first run.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 import {parse} from 'yaml'
 import {z} from 'zod'
@@ -14,7 +17,8 @@ import {InputError} from '../errors.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../paths.js'
 import {Analyzer} from './analyzer.js'
 import {Matcher} from './engine.js'
-import {type LexiconData, Lexicon, type SynonymGroup} from './lexicon.js'
+import {type LexiconData, Lexicon, type SynonymGroup, termKey} from './lexicon.js'
+import {cacheable, cacheDir, persistentSegmenter, readCacheLines, writeCacheLines} from './dictionary-cache.js'
 import {loadLinderaSegmenter} from './lindera.js'
 import {hasJapanese} from './normalize.js'
 import {isKana, kanaToRomajiKey} from './romaji.js'
@@ -70,12 +74,19 @@ interface SudachiItem {
   midashi: string
 }
 
+/** The folder and version of an installed package (for cache headers). */
+function packageInfo(name: string): {dir: string; version: string} {
+  const dir = path.dirname(createRequire(import.meta.url).resolve(name))
+  const version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {version?: string}).version ?? '?'
+  return {dir, version}
+}
+
 /** The Sudachi synonym groups (nouns only, without entries marked "never expand"). */
 export function readSudachiGroups(): SynonymGroup[] {
-  const require = createRequire(import.meta.url)
-  const main = require.resolve('sudachi-synonyms-dictionary')
-  const file = path.join(path.dirname(main), 'sudachi-synonyms-dictionary.json')
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {id: string; items: SudachiItem[]}[]
+  const data = JSON.parse(readFileSync(path.join(packageInfo('sudachi-synonyms-dictionary').dir, 'sudachi-synonyms-dictionary.json'), 'utf8')) as {
+    id: string
+    items: SudachiItem[]
+  }[]
   const groups: SynonymGroup[] = []
   for (const group of data) {
     const terms = group.items.filter((item) => item.expandControl !== 2 && item.taigenYogen !== '用言').map((item) => item.midashi)
@@ -93,7 +104,8 @@ export interface DictionaryOptions {
   readonly sudachi?: boolean
 }
 
-export function loadLexiconData(options: DictionaryOptions = {}): LexiconData {
+/** Reads the dictionary files themselves (no cache). */
+export function readLexiconData(options: DictionaryOptions = {}): LexiconData {
   const dirs = [options.dir ?? BUNDLED_MAPPINGS_DIR, ...(options.extraDirs ?? [])]
   const groups: SynonymGroup[] = []
   const abbreviations: Record<string, string[]> = {}
@@ -112,19 +124,114 @@ export function loadLexiconData(options: DictionaryOptions = {}): LexiconData {
   return {groups, abbreviations}
 }
 
+/** Bump when the cache file's layout changes. */
+const LEXICON_CACHE_FORMAT = 1
+const SEP = '\t'
+
+/**
+ * What the cached lexicon was built from: the dictionary files (path, size, time), the Sudachi version, and the
+ * matching code itself (the lookup keys come from normalize.ts / lexicon.ts: a new normaliser means new keys).
+ */
+function lexiconHeader(dirs: readonly string[], sudachi: boolean): string {
+  const hash = createHash('sha256')
+  const here = fileURLToPath(import.meta.url)
+  for (const name of readdirSync(path.dirname(here)).filter((f) => path.extname(f) === path.extname(here)).sort())
+    hash.update(name).update(readFileSync(path.join(path.dirname(here), name)))
+  for (const dir of dirs)
+    for (const name of Object.values(DICTIONARY_FILES)) {
+      const stat = statSync(path.join(dir, name), {throwIfNoEntry: false})
+      hash.update(`${path.join(dir, name)} ${stat ? `${stat.size} ${stat.mtimeMs}` : '-'}\n`)
+    }
+  hash.update(sudachi ? packageInfo('sudachi-synonyms-dictionary').version : '-')
+  return `fitgap lexicon ${LEXICON_CACHE_FORMAT} ${hash.digest('hex').slice(0, 32)}`
+}
+
+/**
+ * The dictionaries as lexicon data with each term's lookup key, from the per-user cache when it is current
+ * (one small text file instead of 14 MB of JSON, YAML and the normalisation of ~70,000 terms).
+ */
+export function loadLexiconData(options: DictionaryOptions = {}): LexiconData {
+  const dirs = [options.dir ?? BUNDLED_MAPPINGS_DIR, ...(options.extraDirs ?? [])]
+  const sudachi = options.sudachi ?? true
+  const header = lexiconHeader(dirs, sudachi)
+  const file = path.join(cacheDir(), `lexicon-${createHash('sha256').update(JSON.stringify([dirs, sudachi])).digest('hex').slice(0, 16)}.tsv`)
+  const cached = readCacheLines(file, header)
+  if (cached) {
+    const groups: SynonymGroup[] = []
+    const abbreviations: Record<string, string[]> = {}
+    for (const line of cached) {
+      const [kind, id = '', weight = '', ...rest] = line.split(SEP)
+      if (kind === 'a') abbreviations[id] = [weight, ...rest]
+      else {
+        const terms: string[] = []
+        const keys: string[] = []
+        for (let i = 0; i + 1 < rest.length; i += 2) {
+          terms.push(rest[i]!)
+          keys.push(rest[i + 1]!)
+        }
+        groups.push({id, terms, keys, ...(weight === '' ? {} : {weight: Number(weight)})})
+      }
+    }
+    return {groups, abbreviations}
+  }
+  const data = readLexiconData(options)
+  const groups = data.groups.map((group) => ({...group, keys: group.terms.map((term) => termKey(term))}))
+  const all = [...groups.map((g) => [g.id, ...g.terms]), ...Object.entries(data.abbreviations).map(([k, v]) => [k, ...v])]
+  if (all.every((values) => values.every(cacheable)))
+    writeCacheLines(file, header, [
+      ...groups.map((g) => ['g', g.id, g.weight === undefined ? '' : String(g.weight), ...g.terms.flatMap((term, i) => [term, g.keys[i]!])].join(SEP)),
+      ...Object.entries(data.abbreviations).map(([abbr, expansions]) => ['a', abbr, ...expansions].join(SEP)),
+    ])
+  return {groups, abbreviations: data.abbreviations}
+}
+
 export interface MatchResources {
   readonly data: LexiconData
   readonly lexicon: Lexicon
   readonly segmenter: Segmenter
-  /** Whether readings come from the morphological analyser (false: script runs only, no kanji readings). */
+  /** Whether readings come from the morphological analyser (false: script runs only, no kanji readings; also false in effect when Lindera cannot load, which it reports). */
   readonly analyser: boolean
 }
 
+const loadedResources = new Map<string, MatchResources>()
+
+/**
+ * The dictionaries and the segmenter, loaded once per process for the same options. Lindera starts only when a
+ * name is not in the cache of names already analysed (see dictionary-cache.ts).
+ */
 export function loadMatchResources(options: DictionaryOptions & {analyser?: boolean} = {}): MatchResources {
+  // The files' sizes and times are part of the key: a dictionary edited between two runs in one process is re-read.
+  const files = [options.dir ?? BUNDLED_MAPPINGS_DIR, ...(options.extraDirs ?? [])].flatMap((dir) =>
+    Object.values(DICTIONARY_FILES).map((name) => {
+      const stat = statSync(path.join(dir, name), {throwIfNoEntry: false})
+      return stat ? `${stat.size}:${stat.mtimeMs}` : '-'
+    }),
+  )
+  const key = JSON.stringify([options.dir ?? '', options.extraDirs ?? [], options.sudachi ?? true, options.analyser ?? true, files])
+  const loaded = loadedResources.get(key)
+  if (loaded) return loaded
   const data = loadLexiconData(options)
   const lexicon = new Lexicon(data)
-  const lindera = options.analyser === false ? undefined : loadLinderaSegmenter()
-  return {data, lexicon, segmenter: cachedSegmenter(lindera ?? scriptSegmenter), analyser: lindera !== undefined}
+  const resources = {data, lexicon, segmenter: cachedSegmenter(options.analyser === false ? scriptSegmenter : analyserSegmenter()), analyser: options.analyser !== false}
+  loadedResources.set(key, resources)
+  return resources
+}
+
+/** Bump when the cached analyser output changes shape (see lindera.ts). */
+const SEGMENT_CACHE_FORMAT = 1
+let sharedAnalyser: Segmenter | undefined
+
+function analyserSegmenter(): Segmenter {
+  if (sharedAnalyser) return sharedAnalyser
+  let version = '?'
+  try {
+    version = packageInfo('lindera-wasm-nodejs-ipadic').version
+  } catch {
+    // Not installed: loadLinderaSegmenter says so when a name needs it.
+  }
+  const header = `fitgap lindera-ipadic ${SEGMENT_CACHE_FORMAT} ${version}`
+  sharedAnalyser = persistentSegmenter(path.join(cacheDir(), 'segments.tsv'), header, loadLinderaSegmenter, scriptSegmenter)
+  return sharedAnalyser
 }
 
 /**

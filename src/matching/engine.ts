@@ -58,6 +58,8 @@ export interface MatchOptions {
   readonly candidatesPerField?: number
   /** Pairs below this score are dropped (default 0.3). */
   readonly minScore?: number
+  /** Told how many current fields are done, every few hundred fields and at the end (for a progress bar). */
+  readonly onProgress?: (fieldsDone: number, fieldsTotal: number) => void
 }
 
 export interface MatchResult {
@@ -175,7 +177,9 @@ export class Matcher {
     let pairsScored = 0
     const tableCache = new Map<string, {profile: NameProfile; surfaces: Set<string>}>()
 
+    let fieldsDone = 0
     for (const field of fields) {
+      if (options.onProgress && fieldsDone++ % 256 === 0) options.onProgress(fieldsDone - 1, fields.length)
       const ref = `${field.table}.${field.column}`
       let table = tableCache.get(field.table)
       if (!table) {
@@ -244,6 +248,7 @@ export class Matcher {
       }
       return done
     }
+    options.onProgress?.(fields.length, fields.length)
     for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, stats: {items: items.length, fields: fields.length, pairsScored}}

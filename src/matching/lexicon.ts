@@ -10,6 +10,8 @@ export interface SynonymGroup {
   readonly terms: readonly string[]
   /** How much a shared group counts, in (0,1]: 1 for true synonyms, less for loose ones (番号/コード). */
   readonly weight?: number
+  /** Each term's {@link termKey}, when already computed (the dictionary cache stores them). */
+  readonly keys?: readonly string[]
 }
 
 export interface LexiconData {
@@ -41,8 +43,8 @@ export class Lexicon {
     for (const group of data.groups) {
       const weight = group.weight ?? 1
       const japanese: string[] = []
-      for (const term of group.terms) {
-        const key = termKey(term)
+      for (let i = 0; i < group.terms.length; i++) {
+        const key = group.keys?.[i] ?? termKey(group.terms[i]!)
         if (key === '') continue
         let list = this.conceptsByKey.get(key)
         if (!list) this.conceptsByKey.set(key, (list = []))

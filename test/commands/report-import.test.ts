@@ -1,8 +1,8 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
-import {beforeEach, describe, expect, it} from 'vitest'
+import {beforeAll, beforeEach, describe, expect, it} from 'vitest'
 
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
@@ -48,11 +48,17 @@ describe('fitgap report import', () => {
   let workspace: string
   let report: string
 
-  beforeEach(async () => {
-    workspace = demoCopy()
-    report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
-    const result = await fitgap(['analyze', '--workspace', workspace, '--out', report])
+  // One analysis for the whole file; each test gets its own copy of the analysed workspace and its workbook.
+  let analysed: string
+  beforeAll(async () => {
+    analysed = demoCopy()
+    const result = await fitgap(['analyze', '--workspace', analysed, '--out', path.join(analysed, 'reports', 'fitgap-report.xlsx')])
     expect(result.exitCode, result.stderr).toBe(0)
+  })
+  beforeEach(() => {
+    workspace = path.join(tempDir(), 'demo')
+    cpSync(analysed, workspace, {recursive: true})
+    report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
   })
 
   it('round-trips: edits in the workbook come back and show in the next analysis', async () => {

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {importCurrent} from '../../current/import.js'
 import {IMPORT_KINDS} from '../../current/headers.js'
 import {renderImportReport, renderImportWarnings} from '../../current/render.js'
@@ -44,6 +45,7 @@ export default class CurrentImportCommand extends BaseCommand {
       profile: flags.profile,
       workspace,
       replace: flags.replace,
+      progress: createProgress({enabled: !flags.json}),
     })
     if (flags.json) this.printJson(report)
     else {

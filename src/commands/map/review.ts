@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
 import {resolveArea} from '../../specs/registry.js'
 import {KEY_HELP} from '../../ui/review/keys.js'
@@ -78,16 +79,25 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
       }
       return
     }
-    process.stderr.write('候補を照合しています (辞書の読み込みに数秒かかります)...\n')
-    const {loadReviewSession} = await import('../../ui/review/load.js')
-    const session = await loadReviewSession(args.area, {
-      workspace: flags.workspace,
-      edition: flags.edition,
-      filter: flags.filter as ReviewFilter,
-      by: flags.by,
-    })
+    const progress = createProgress()
+    progress.step('対応付けファイルと現行項目を読み込んでいます')
+    let session, review
+    try {
+      const {loadReviewSession} = await import('../../ui/review/load.js')
+      session = await loadReviewSession(args.area, {
+        workspace: flags.workspace,
+        edition: flags.edition,
+        filter: flags.filter as ReviewFilter,
+        by: flags.by,
+        progress,
+      })
+      progress.step('画面を準備しています')
+      review = await import('../../ui/review/run.js')
+    } finally {
+      progress.done()
+    }
+    const {runReview, summaryLines} = review
     const {createReviewState} = await import('../../ui/review/state.js')
-    const {runReview, summaryLines} = await import('../../ui/review/run.js')
     const outcome = await runReview(createReviewState(session.input), session.context.mappingPath, session.file, session.original)
     process.stdout.write(`${summaryLines(outcome, session.file).join('\n')}\n`)
     if (outcome.saveError) this.exit(1)

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
@@ -56,12 +57,23 @@ export default class MapSuggest extends BaseCommand {
       )
     let fresh = emptyMappingFile(area.slug, catalog.edition)
     if (current.fields.length > 0) {
-      // The matcher and its dictionaries are loaded only here (they are heavy).
-      const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+      const progress = createProgress({enabled: !flags.json})
+      progress.step('辞書を読み込んでいます')
+      let result
+      try {
+        // The matcher and its dictionaries are loaded only here (they are heavy).
+        const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+        const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
+        progress.step(`照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
+        result = matcher.match(catalog.dataItems, current.fields, {
+          topK: Math.max(flags.top, 5),
+          minScore: Math.min(minScore, 0.3),
+          onProgress: (done) => progress.update(done),
+        })
+      } finally {
+        progress.done()
+      }
       const {assignOneToOne} = await import('../../matching/engine.js')
-      const resources = loadMatchResources({extraDirs: [context.workspace.mappingsDir]})
-      const matcher = createMatcher(resources)
-      const result = matcher.match(catalog.dataItems, current.fields, {topK: Math.max(flags.top, 5), minScore: Math.min(minScore, 0.3)})
       fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
         perItem: flags.top,
         minScore,

@@ -4,6 +4,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {InputError} from '../../errors.js'
+import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {KIND_LABELS} from '../../model/vocabulary.js'
 import {displayPath} from '../../paths.js'
@@ -54,7 +55,9 @@ export default class SpecsImport extends BaseCommand {
     const specsDir = flags.out !== undefined ? path.resolve(flags.out) : requireWorkspace(flags.workspace).specsDir
     if (flags['published-at'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags['published-at']))
       throw new InputError('--published-at は YYYY-MM-DD で指定してください。')
+    const progress = createProgress({enabled: !flags.json})
     const report = await runImport({
+      progress,
       file: path.resolve(args.file),
       area,
       edition: flags.edition,
@@ -66,7 +69,7 @@ export default class SpecsImport extends BaseCommand {
       add: flags.add,
       dryRun: flags['dry-run'],
       ...(flags.attribution !== undefined ? {attribution: flags.attribution} : {}),
-    })
+    }).finally(() => progress.done())
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
     else process.stdout.write(renderImportReport(report))
   }

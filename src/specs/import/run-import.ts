@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import {Document, isMap, isPair, isScalar, isSeq, parse, visit} from 'yaml'
 
+import type {Progress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
 import type {Area} from '../../model/area.js'
@@ -29,6 +30,8 @@ export interface RunImportOptions {
   /** Add this workbook's entries to the edition already imported (official packages come as several workbooks). */
   add?: boolean
   dryRun?: boolean
+  /** Shows what is being done (a terminal progress line). */
+  progress?: Progress
   /** The attribution line the source's licence asks for; a 「…を加工して作成」 line naming the file otherwise. */
   attribution?: string
 }
@@ -94,9 +97,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     )
   const bytes = readFileSync(file)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const progress = options.progress
   let grids
   try {
-    grids = await readWorkbookGrids(file)
+    progress?.step(`${displayPath(file)} を読み込んでいます`)
+    grids = await readWorkbookGrids(file, (done, total) => {
+      if (done === 0) progress?.step('シートを読み取っています', total)
+      progress?.update(done)
+    })
+    progress?.step('要件とデータ項目を取り込んでいます')
   } catch (error) {
     throw new InputError(`${displayPath(file)} を Excel ブック (.xlsx) として読めません: ${(error as Error).message}`)
   }

@@ -70,10 +70,13 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
 }
 
 /** Reads every worksheet of an .xlsx file. Formulas give their cached results (the file is not recalculated). */
-export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
+export async function readWorkbookGrids(file: string, onSheet?: (done: number, total: number) => void): Promise<SheetGrid[]> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(file)
-  return workbook.worksheets.map((worksheet) => worksheetToGrid(worksheet))
+  return workbook.worksheets.map((worksheet, index, all) => {
+    onSheet?.(index, all.length)
+    return worksheetToGrid(worksheet)
+  })
 }
 
 const EMPTY: GridCell = {text: '', headerText: ''}

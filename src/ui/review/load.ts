@@ -5,6 +5,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 
+import type {Progress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext, type MapContext} from '../../mapping/context.js'
 import {emptyMappingFile} from '../../mapping/model.js'
@@ -23,6 +24,8 @@ export interface ReviewLoadOptions {
   readonly today?: string
   /** Top candidates kept per item from the matcher (default 5). */
   readonly topK?: number
+  /** Told what is being loaded (the screen shows it while the matcher runs). */
+  readonly progress?: Progress
 }
 
 export interface ReviewSession {
@@ -67,8 +70,11 @@ export async function loadReviewSession(areaQuery: string, options: ReviewLoadOp
   // The matcher and its dictionaries are heavy: loaded only here.
   const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
   const {DEFAULT_ACCEPT_THRESHOLD} = await import('../../matching/engine.js')
+  options.progress?.step('辞書を読み込んでいます')
   const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
-  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5})
+  options.progress?.step(`候補を照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
+  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5, onProgress: (done) => options.progress?.update(done)})
+  options.progress?.done()
   const matches = new Map<string, MatchCandidate[]>()
   for (const [id, list] of result.byItem) matches.set(id, list.map((c) => ({ref: c.ref, score: c.score, signals: c.signals, reason: c.reason})))
 

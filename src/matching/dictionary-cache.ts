@@ -1,0 +1,103 @@
+/**
+ * A per-user cache of what is slow to rebuild on every run: the Sudachi synonym groups (a 14 MB JSON reduced to
+ * the nouns we use, ~1 MB of text) and the morphological analyser's output for names already seen (so a second
+ * `map suggest`, `map review` or `analyze` over the same data never starts Lindera).
+ *
+ * Each file starts with a header naming what it was built from (format and package versions); a file with
+ * another header is ignored and rebuilt. Writes are atomic (temp + rename), so concurrent runs are safe: the
+ * last one wins, none reads a torn file. A cache that cannot be read or written is only slower, never an error.
+ * Folder: $FITGAP_CACHE_DIR, else $XDG_CACHE_HOME/fitgap, else ~/.cache/fitgap (Windows: %LOCALAPPDATA%\fitgap).
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import {writeFileAtomic} from '../io/atomic-write.js'
+import type {Morpheme, Segmenter} from './segmenter.js'
+
+export function cacheDir(): string {
+  if (process.env.FITGAP_CACHE_DIR) return path.resolve(process.env.FITGAP_CACHE_DIR)
+  if (process.platform === 'win32' && process.env.LOCALAPPDATA) return path.join(process.env.LOCALAPPDATA, 'fitgap', 'cache')
+  if (process.env.XDG_CACHE_HOME) return path.join(process.env.XDG_CACHE_HOME, 'fitgap')
+  return path.join(os.homedir(), '.cache', 'fitgap')
+}
+
+/** The lines after the header, or undefined when the file is missing or was built from something else. */
+export function readCacheLines(file: string, header: string): string[] | undefined {
+  try {
+    if (!existsSync(file)) return undefined
+    const lines = readFileSync(file, 'utf8').split('\n')
+    if (lines[0] !== header) return undefined
+    if (lines.at(-1) === '') lines.pop()
+    return lines.slice(1)
+  } catch {
+    return undefined
+  }
+}
+
+export function writeCacheLines(file: string, header: string, lines: readonly string[]): void {
+  try {
+    writeFileAtomic(file, `${header}\n${lines.join('\n')}\n`)
+  } catch {
+    // A read-only home or a full disk: the next run rebuilds what it needs.
+  }
+}
+
+/** Tabs and line breaks separate fields and records in the cache files: values holding them are not cached. */
+export const cacheable = (value: string): boolean => !/[\t\n\r]/.test(value)
+
+/**
+ * A segmenter backed by the cache file of names already analysed; the analyser itself (`load`) is started only
+ * for a name the file does not have. New results are written back when the process ends. When the analyser
+ * cannot be loaded, `fallback` answers and nothing is cached (its output is not the analyser's).
+ */
+export function persistentSegmenter(
+  file: string,
+  header: string,
+  load: () => Segmenter | undefined,
+  fallback: Segmenter,
+  limit = 300_000,
+): Segmenter & {save(): void} {
+  const known = new Map<string, Morpheme[]>()
+  for (const line of readCacheLines(file, header) ?? []) {
+    const [text, ...parts] = line.split('\t')
+    if (text === undefined) continue
+    known.set(
+      text,
+      parts.map((part) => {
+        const [surface = '', reading, pos] = part.split('\u001F')
+        return {surface, reading: reading || undefined, pos: pos || undefined}
+      }),
+    )
+  }
+  let inner: Segmenter | undefined
+  let loaded = false
+  let added = false
+  let listening = false
+  const save = () => {
+    if (!added) return
+    added = false
+    const lines: string[] = []
+    for (const [text, morphemes] of known) lines.push([text, ...morphemes.map((m) => `${m.surface}\u001F${m.reading ?? ''}\u001F${m.pos ?? ''}`)].join('\t'))
+    writeCacheLines(file, header, lines)
+  }
+  return {
+    save,
+    segment(text) {
+      const hit = known.get(text)
+      if (hit) return hit
+      if (!loaded) {
+        inner = load()
+        loaded = true
+      }
+      if (!inner) return fallback.segment(text)
+      const result = inner.segment(text)
+      if (known.size < limit && cacheable(text) && result.every((m) => cacheable(m.surface) && !m.surface.includes('\u001F'))) {
+        if (!added && !listening) process.once('exit', save)
+        added = listening = true
+        known.set(text, result)
+      }
+      return result
+    },
+  }
+}

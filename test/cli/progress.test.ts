@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest'
+
+import {createProgress, formatDuration, progressLine} from '../../src/cli/progress.js'
+import {demoCopy, fitgap} from '../helpers/cli.js'
+
+function fakeStream(isTTY: boolean, columns = 100) {
+  const writes: string[] = []
+  return {stream: {isTTY, columns, write: (text: string) => writes.push(text)}, writes}
+}
+
+function fakeClock() {
+  let t = 0
+  return {now: () => t, advance: (ms: number) => (t += ms)}
+}
+
+describe('progress', () => {
+  it('draws nothing when the stream is not a terminal', () => {
+    const {stream, writes} = fakeStream(false)
+    const progress = createProgress({stream})
+    progress.step('照合', 100)
+    progress.update(50)
+    progress.done()
+    expect(progress.active).toBe(false)
+    expect(writes).toEqual([])
+  })
+
+  it('draws nothing on a terminal when disabled (--json)', () => {
+    const {stream, writes} = fakeStream(true)
+    const progress = createProgress({stream, enabled: false})
+    progress.step('照合', 100)
+    progress.update(100)
+    progress.done()
+    expect(writes).toEqual([])
+  })
+
+  it('redraws one line in place on a terminal, throttled, and clears it at the end', () => {
+    const {stream, writes} = fakeStream(true)
+    const clock = fakeClock()
+    const progress = createProgress({stream, now: clock.now, interval: 100})
+    progress.step('照合しています', 200)
+    expect(writes.at(-1)).toBe('\r照合しています [--------------------] 0/200 (0%)\u001B[K')
+    clock.advance(10)
+    progress.update(10)
+    expect(writes).toHaveLength(1) // too soon after the last redraw
+    clock.advance(1990)
+    progress.update(100)
+    expect(writes.at(-1)).toBe('\r照合しています [##########----------] 100/200 (50%) 残り約 2秒\u001B[K')
+    progress.update(200) // the last unit is always drawn
+    expect(writes.at(-1)).toContain('200/200 (100%)')
+    progress.done()
+    expect(writes.at(-1)).toBe('\r\u001B[K')
+  })
+
+  it('keeps the line within the terminal width (Japanese counts two columns)', () => {
+    const {stream, writes} = fakeStream(true, 30)
+    const progress = createProgress({stream, now: () => 0})
+    progress.step('現行システムの定義ファイルを読み込んでいます', 1000)
+    const line = writes.at(-1)!.replace('\r', '').replace('\u001B[K', '')
+    expect(line.length).toBeLessThan(30)
+    expect(line.startsWith('現行システム')).toBe(true)
+  })
+
+  it('shows sizes in MB for byte steps and a count-only line when the total is unknown', () => {
+    expect(progressLine('読込', 5 * 1024 * 1024, 20 * 1024 * 1024, 'bytes', 0)).toBe('読込 [#####---------------] 5.0 MB / 20 MB (25%)')
+    expect(progressLine('辞書を読み込んでいます', 0, undefined, 'count', 0)).toBe('辞書を読み込んでいます…')
+    expect(progressLine('行を読んでいます', 12_345, undefined, 'count', 0)).toBe('行を読んでいます… 12,345')
+  })
+
+  it('formats the estimate in seconds and minutes', () => {
+    expect(formatDuration(4.4)).toBe('4秒')
+    expect(formatDuration(185)).toBe('3分05秒')
+  })
+})
+
+describe('progress details', () => {
+  it('redraws at once when the detail (the 業務 at hand) changes', () => {
+    const {stream, writes} = fakeStream(true)
+    const progress = createProgress({stream, now: () => 0})
+    progress.step('分析しています', 3)
+    progress.update(0, '住民基本台帳')
+    expect(writes.at(-1)).toContain('分析しています 住民基本台帳 [')
+    progress.update(1, '個人住民税')
+    expect(writes.at(-1)).toContain('分析しています 個人住民税 [')
+    expect(writes.at(-1)).toContain('1/3 (33%)')
+  })
+})
+
+describe('progress in commands', () => {
+  async function withStderrTTY<T>(isTTY: boolean, run: () => Promise<T>): Promise<T> {
+    const was = process.stderr.isTTY
+    Object.defineProperty(process.stderr, 'isTTY', {value: isTTY, configurable: true})
+    try {
+      return await run()
+    } finally {
+      Object.defineProperty(process.stderr, 'isTTY', {value: was, configurable: true})
+    }
+  }
+
+  it('map suggest shows what it is doing on a terminal and clears the line; nothing with --json or without a terminal', async () => {
+    const dir = demoCopy()
+    const shown = await withStderrTTY(true, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run']))
+    expect(shown.exitCode, shown.stderr).toBe(0)
+    expect(shown.stderr).toContain('辞書を読み込んでいます')
+    expect(shown.stderr).toMatch(/照合しています \(標準データ項目 \d+ 件\) \[#+\] (\d+)\/\1 \(100%\)/)
+    // The line is cleared at the end (@oclif/test strips the escape code, the carriage return stays).
+    expect(shown.stderr.endsWith('(100%)\r')).toBe(true)
+
+    const json = await withStderrTTY(true, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run', '--json']))
+    expect(json.exitCode).toBe(0)
+    expect(json.stderr).not.toContain('照合しています')
+    const piped = await withStderrTTY(false, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run']))
+    expect(piped.stderr).not.toContain('照合しています')
+  })
+})
