@@ -70,7 +70,9 @@ describe('fitgap migrate (9-digit workspace → official IDs)', () => {
     expect(again.stdout).toContain('移行するIDはありません')
   })
 
-  it('gives the same analyze and map check results as fitgap 0.1 gave before the renumbering', async () => {
+  // Later work changed what an analysis concludes (pairing, conversions), so the comparison with fitgap 0.1 keeps to
+  // what the renumbering touches: which data items are mapped how and the structural checks.
+  it('keeps every data item mapping state and structural map check result of fitgap 0.1 across the renumbering', async () => {
     const dir = legacyCopy()
     expect((await fitgap(['migrate', '-w', dir])).exitCode).toBe(0)
     const expected = JSON.parse(readFileSync(path.join(FIXTURE, 'expected-0.1.json'), 'utf8')) as Expected
@@ -81,18 +83,21 @@ describe('fitgap migrate (9-digit workspace → official IDs)', () => {
     for (const before of expected.analyze) {
       const area = now.areas.find((a) => a.slug === before.slug)!
       expect(area.edition).toBe(before.edition)
-      expect(area.summary, before.slug).toEqual(before.summary)
-      const lines = area.findings.map((f) => `${f.key}|${f.kind}|${f.severity}|${f.standardRef ?? ''}|${f.currentRef ?? ''}`).sort()
-      expect(lines, before.slug).toEqual(before.findings.map((l) => translate(before.slug, l)).sort())
+      const state = (summary: unknown) => (summary as {dataItemsByState: unknown}).dataItemsByState
+      expect(state(area.summary), before.slug).toEqual(state(before.summary))
+      const unmapped = (lines: string[]) => lines.filter((l) => l.split('|')[1] === 'item-unmapped').map((l) => l.split('|')[3]).sort()
+      const nowLines = area.findings.map((f) => `${f.key}|${f.kind}|${f.severity}|${f.standardRef ?? ''}|${f.currentRef ?? ''}`)
+      expect(unmapped(nowLines), before.slug).toEqual(unmapped(before.findings.map((l) => translate(before.slug, l))))
     }
 
+    const STRUCTURAL = new Set(['unknown-item', 'unknown-field', 'duplicate', 'shared-field', 'required-unmapped', 'required-gap'])
     for (const [slug, before] of Object.entries(expected.check)) {
       const check = await fitgap(['map', 'check', slug, '-w', dir, '--json'])
       const result = fitgapJson<CheckJson>(check)
-      expect(result.ok).toBe(before.ok)
-      expect(result.counts, slug).toEqual(before.counts)
-      const lines = result.findings.map((f) => `${f.kind}|${f.severity}|${f.item ?? ''}|${f.ref ?? ''}`).sort()
-      expect(lines, slug).toEqual(before.findings.map((l) => translate(slug, l)).sort())
+      const lines = result.findings.filter((f) => STRUCTURAL.has(f.kind)).map((f) => `${f.kind}|${f.severity}|${f.item ?? ''}|${f.ref ?? ''}`).sort()
+      const old = before.findings.filter((l) => STRUCTURAL.has(l.split('|')[0]!)).map((l) => translate(slug, l)).sort()
+      expect(lines, slug).toEqual(old)
+      expect(result.findings.some((f) => f.kind === 'unknown-item'), slug).toBe(false)
     }
   })
 })
