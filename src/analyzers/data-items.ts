@@ -1,3 +1,4 @@
+import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/threshold.js'
 import type {DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Decision, Verdict} from '../model/decision.js'
@@ -60,7 +61,11 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     const key = rowKey.dataItem(area.slug, item.id)
     const all = linksByItem.get(item.id) ?? []
     const confirmed = all.filter((l) => l.status === 'confirmed')
-    const chosen = confirmed.length > 0 ? confirmed : all.filter((l) => l.status === 'suggested').slice(0, 1)
+    // A suggestion below the accept threshold is not a 候補: the item stays 未対応 and the field stays 現行独自.
+    const suggested = all
+      .filter((l) => l.status === 'suggested' && (l.score ?? 0) >= DEFAULT_ACCEPT_THRESHOLD)
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+    const chosen = confirmed.length > 0 ? confirmed : suggested.slice(0, 1)
     // Several confirmed fields feed one item together (氏 + 名 → 氏名): their lengths add up, as map check counts them.
     const combined = confirmed.length > 1
     const fields = chosen.map((link) => {

@@ -5,6 +5,7 @@
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
 import {bigrams, qualifierAgreement} from './normalize.js'
+import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {buildReason} from './reason.js'
 import {
   alignTokens,
@@ -66,8 +67,7 @@ export interface MatchResult {
   readonly stats: {readonly items: number; readonly fields: number; readonly pairsScored: number}
 }
 
-/** The score at or above which a top candidate is worth proposing (used by map suggest and the eval). */
-export const DEFAULT_ACCEPT_THRESHOLD = 0.6
+export {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 
 interface ItemProfile {
   readonly item: StandardItem
