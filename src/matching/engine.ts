@@ -7,7 +7,7 @@ import {Analyzer} from './analyzer.js'
 import {bigrams, qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {buildReason} from './reason.js'
-import {flagDateConflict, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind} from './system-columns.js'
+import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
   alignTokens,
   descriptionSignal,
@@ -85,6 +85,7 @@ interface ItemProfile {
   readonly group: NameProfile
   /** The system columns this item may receive (操作者ID ← 更新者). */
   readonly operations: readonly SystemColumnKind[]
+  readonly kind: ValueKind
 }
 
 interface FieldProfile {
@@ -95,6 +96,7 @@ interface FieldProfile {
   readonly table: NameProfile
   readonly tableSurfaces: ReadonlySet<string>
   readonly system?: SystemColumnKind
+  readonly kind: ValueKind
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
@@ -160,6 +162,7 @@ export class Matcher {
       english: item.nameEn ? analyzer.profile(item.nameEn) : undefined,
       group: analyzer.profile(item.group),
       operations: operationItemKinds(item.name, item.type),
+      kind: itemValueKind(item),
     }))
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
@@ -218,7 +221,7 @@ export class Matcher {
       if (field.column.trim() !== '' && field.column.trim() !== label) variants.push(analyzer.profile(field.column))
       const tableSurfaces = table.surfaces
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column)}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field)}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
@@ -335,7 +338,7 @@ function cachedContext(group: NameProfile, table: NameProfile): number | undefin
 function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | undefined {
   // Structure first: a system column only goes to an 操作 item; a flag never holds a date.
   if (f.system && !p.operations.includes(f.system)) return undefined
-  if (flagDateConflict(p.item, f.field, f.variants.at(-1))) return undefined
+  if (valueKindsConflict(p.kind, f.kind)) return undefined
   let bestLex = -1
   let secondLex = 0
   let bestVi = 0

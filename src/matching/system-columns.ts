@@ -6,7 +6,6 @@
  *   match, whatever the names share (更新日時 is never 交付日時).
  * - A flag never holds a date, and a date never holds a flag.
  */
-import type {NameProfile} from './analyzer.js'
 import {compactName, normalizeText} from './normalize.js'
 import type {DataType} from '../model/vocabulary.js'
 
@@ -72,12 +71,11 @@ export function operationItemKinds(name: string, type: DataType): readonly Syste
   return []
 }
 
-type Kind = 'flag' | 'date' | 'other'
 
 const FLAG_NAME = /(?:フラグ|有無|要否|可否|該当|flg|flag)$/i
 const DATE_NAME = /(?:年月日|日時|日付|期日|満了日|時刻|ymd|ymdhms|date|dt|timestamp)$/i
 
-function kindOf(type: DataType | undefined, name: string): Kind {
+function kindOf(type: DataType | undefined, name: string): ValueKind {
   if (type === 'flag') return 'flag'
   if (type === 'date' || type === 'datetime' || type === 'yearMonth') return 'date'
   if (type !== undefined && type !== 'text' && type !== 'code') return 'other'
@@ -87,15 +85,23 @@ function kindOf(type: DataType | undefined, name: string): Kind {
   return 'other'
 }
 
+export type ValueKind = 'flag' | 'date' | 'other'
+
+/** What a standard item holds, as far as the flag/date rule cares. */
+export const itemValueKind = (item: {readonly type: DataType; readonly name: string}): ValueKind => kindOf(item.type, item.name)
+
+/** What a current field holds, from its type, else its label, else its physical name. */
+export function fieldValueKind(field: {readonly type?: DataType; readonly label: string; readonly column: string}): ValueKind {
+  const kind = kindOf(field.type, field.label.trim() !== '' ? field.label : field.column)
+  return kind === 'other' && field.type === undefined && field.label.trim() !== '' ? kindOf(undefined, field.column) : kind
+}
+
 /** True when one side is a flag and the other a date: never the same data, whatever the names share. */
+export const valueKindsConflict = (a: ValueKind, b: ValueKind): boolean => a !== 'other' && b !== 'other' && a !== b
+
 export function flagDateConflict(
   item: {readonly type: DataType; readonly name: string},
   field: {readonly type?: DataType; readonly label: string; readonly column: string},
-  fieldProfile?: NameProfile,
 ): boolean {
-  const a = kindOf(item.type, item.name)
-  if (a === 'other') return false
-  let b = kindOf(field.type, field.label.trim() !== '' ? field.label : field.column)
-  if (b === 'other' && field.type === undefined && fieldProfile && fieldProfile.ascii) b = kindOf(undefined, field.column)
-  return b !== 'other' && a !== b
+  return valueKindsConflict(itemValueKind(item), fieldValueKind(field))
 }
