@@ -57,15 +57,27 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     message: `${link.itemId}: 確定した現行項目 ${link.fieldRef} が取り込んだ現行定義にない。現行定義を取り込み直したか、対応付けを見直す`,
   }))
   const linkedFields = new Set<string>()
+  // One-to-one by default: a column suggested for several items goes to the best-scored one, and a column a
+  // person confirmed for one item is not suggested for another. Only a person links a column to two items.
+  const confirmedRefs = new Set(input.fieldLinks.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
+  const claims = new Map<string, FieldLink>()
+  for (const link of input.fieldLinks) {
+    if (link.status !== 'suggested' || (link.score ?? 0) < DEFAULT_ACCEPT_THRESHOLD || confirmedRefs.has(link.fieldRef)) continue
+    const held = claims.get(link.fieldRef)
+    if (!held || (link.score ?? 0) > (held.score ?? 0) || (link.score === held.score && link.itemId < held.itemId)) claims.set(link.fieldRef, link)
+  }
+  const itemNames = new Map(catalog.dataItems.map((i) => [i.id, i.name]))
   for (const item of catalog.dataItems) {
     const key = rowKey.dataItem(area.slug, item.id)
     const all = linksByItem.get(item.id) ?? []
     const confirmed = all.filter((l) => l.status === 'confirmed')
     // A suggestion below the accept threshold is not a 候補: the item stays 未対応 and the field stays 現行独自.
-    const suggested = all
+    const aboveThreshold = all
       .filter((l) => l.status === 'suggested' && (l.score ?? 0) >= DEFAULT_ACCEPT_THRESHOLD)
       .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+    const suggested = aboveThreshold.filter((l) => claims.get(l.fieldRef)?.itemId === item.id)
     const chosen = confirmed.length > 0 ? confirmed : suggested.slice(0, 1)
+    const lost = confirmed.length === 0 && suggested.length === 0 ? aboveThreshold[0] : undefined
     // Several confirmed fields feed one item together (氏 + 名 → 氏名): their lengths add up, as map check counts them.
     const combined = confirmed.length > 1
     const fields = chosen.map((link) => {
@@ -86,7 +98,11 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
       confirmed.length > 0 ? 'confirmed' : chosen.length > 0 ? 'suggested' : input.noCounterpart.has(item.id) ? 'no-counterpart' : 'unmapped'
     const issues = state === 'confirmed' ? fields.flatMap((f) => f.issues) : []
     const worst = issues.reduce<Severity | undefined>((w, i) => (!w || SEVERITY_RANK[i.severity] > SEVERITY_RANK[w] ? i.severity : w), undefined)
-    const inferred = inferItem(item, state, worst)
+    let inferred = inferItem(item, state, worst)
+    if (lost && state === 'unmapped') {
+      const holder = confirmedRefs.has(lost.fieldRef) ? '確定済みの別の項目' : `${claims.get(lost.fieldRef)?.itemId ?? ''} ${itemNames.get(claims.get(lost.fieldRef)?.itemId ?? '') ?? ''} (より高い点)`
+      inferred = {...inferred, reason: `${inferred.reason}。候補の列 ${lost.fieldRef} は ${holder} の候補 (1列は1項目に対応: 両方に使うなら人が確定する)`}
+    }
     const decision = input.decisions.get(key)
     rows.push({key, item, state, fields, worst, autoVerdict: inferred.verdict, verdict: decision?.verdict ?? inferred.verdict, reason: inferred.reason, decision, fingerprint: dataItemFingerprint(item)})
 

@@ -68,6 +68,23 @@ describe('analyzeArea', () => {
     expect(ranked.dataItems.find((r) => r.item.id === '001001002')?.fields.map((f) => f.field.column)).toEqual(['SHIMEI'])
   })
 
+  it('links a column to one item only by default, and says why the other item has none', () => {
+    const input = sampleInput()
+    const others = input.fieldLinks.filter((l) => l.itemId !== '001001002' && l.itemId !== '001001006')
+    const result = analyzeArea({
+      ...input,
+      fieldLinks: [
+        ...others,
+        {itemId: '001001002', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.9},
+        {itemId: '001001006', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.7},
+      ],
+    })
+    const row = (id: string) => result.dataItems.find((r) => r.item.id === id)!
+    expect(row('001001002').state).toBe('suggested')
+    expect(row('001001006')).toMatchObject({state: 'unmapped', fields: []})
+    expect(row('001001006').reason).toContain('JUMIN.SHIMEI は 001001002')
+  })
+
   it('adds up the lengths of several fields confirmed for one item, as map check does', () => {
     const input = sampleInput()
     const current = {

@@ -4,6 +4,7 @@ import {BaseCommand} from '../../base-command.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
+import {loadPairEvidence} from '../../mapping/evidence.js'
 import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {HUMAN_STATUSES} from '../../mapping/model.js'
@@ -50,7 +51,11 @@ export default class MapSuggest extends BaseCommand {
     const {assignOneToOne} = await import('../../matching/engine.js')
     const resources = loadMatchResources({extraDirs: [context.workspace.mappingsDir]})
     const matcher = createMatcher(resources)
-    const result = matcher.match(catalog.dataItems, current.fields, {topK: Math.max(flags.top, 5), minScore: Math.min(minScore, 0.3)})
+    const {applyEvidence} = await import('../../matching/learned.js')
+    const topK = Math.max(flags.top, 5)
+    // Decisions in the other 業務 and the vendor's column dictionary count as evidence here.
+    const evidence = loadPairEvidence(context.workspace.mappingsDir, area.slug)
+    const result = applyEvidence(matcher.match(catalog.dataItems, current.fields, {topK, minScore: Math.min(minScore, 0.3)}), catalog.dataItems, current.fields, evidence, topK)
     const fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
       perItem: flags.top,
       minScore,
