@@ -8,7 +8,7 @@ import {loadPairEvidence} from '../../mapping/evidence.js'
 import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {HUMAN_STATUSES} from '../../mapping/model.js'
-import {suggestionsToMappingFile} from '../../mapping/suggest.js'
+import {fieldSuggestions, renderFieldSuggestions, suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
 
 export default class MapSuggest extends BaseCommand {
@@ -23,6 +23,7 @@ export default class MapSuggest extends BaseCommand {
     '<%= config.bin %> map suggest 住民基本台帳 --top 5 --min-score 0.5',
     '<%= config.bin %> map suggest jumin --assign --dry-run',
     '<%= config.bin %> map suggest jumin --json',
+    '<%= config.bin %> map suggest jumin --by-field --json',
   ]
   static override args = {
     area: Args.string({description: '業務 (slug・名称・番号のいずれか)', required: true}),
@@ -30,7 +31,11 @@ export default class MapSuggest extends BaseCommand {
   static override flags = {
     workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
     edition: Flags.string({description: '標準仕様の版 (省略時はワークスペースの指定か最新)'}),
-    top: Flags.integer({description: '標準項目ごとに書く候補の数', default: 3, min: 1, max: 20}),
+    top: Flags.integer({description: '標準項目ごとに書く候補の数 (1〜20。--by-field では現行項目ごとに示す数)', default: 3, min: 1, max: 20}),
+    'by-field': Flags.boolean({
+      description: '逆向き: 現行項目ごとに、対応しそうな標準項目を点数順に示す (「この列はどこへ行くか」)。ファイルには書きません',
+      default: false,
+    }),
     'min-score': Flags.string({description: 'この値未満の候補は書かない (0〜1)', default: '0.45'}),
     assign: Flags.boolean({description: '1対1の割り当て (スコアの高い順に、標準項目・現行項目をそれぞれ1回だけ使う) で候補を1つに絞る', default: false}),
     'dry-run': Flags.boolean({description: 'ファイルを書かずに結果だけ表示する', default: false}),
@@ -56,6 +61,12 @@ export default class MapSuggest extends BaseCommand {
     // Decisions in the other 業務 and the vendor's column dictionary count as evidence here.
     const evidence = loadPairEvidence(context.workspace.mappingsDir, area.slug)
     const result = applyEvidence(matcher.match(catalog.dataItems, current.fields, {topK, minScore: Math.min(minScore, 0.3)}), catalog.dataItems, current.fields, evidence, topK)
+    if (flags['by-field']) {
+      const byField = fieldSuggestions(catalog.dataItems, current.fields, result, {perField: flags.top, minScore})
+      if (flags.json) this.printJson({area: area.slug, edition: catalog.edition, fields: byField})
+      else process.stdout.write(renderFieldSuggestions(byField))
+      return
+    }
     const fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
       perItem: flags.top,
       minScore,
