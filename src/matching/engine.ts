@@ -97,6 +97,18 @@ interface FieldProfile {
   readonly tableSurfaces: ReadonlySet<string>
   readonly system?: SystemColumnKind
   readonly kind: ValueKind
+  /** Index of the variant that is only the label's last segment, and the discount it takes. */
+  readonly tail?: {readonly index: number; readonly factor: number}
+}
+
+/**
+ * The part of a breadcrumb label that names the thing: its last segment (その他>詳細, A>B>郵便番号). (Cutting a
+ * phrase at its last の was tried and dropped: 外国人住登外者の氏名（漢字） then lost 外国人 and matched 氏名.)
+ */
+export function labelTail(label: string): {text: string; factor: number} | undefined {
+  const text = label.normalize('NFKC').trim()
+  const crumbs = text.split(/\s*(?:>|→|»|\s\/\s)\s*/).filter((x) => x !== '')
+  return crumbs.length >= 2 ? {text: crumbs.at(-1)!, factor: 0.92} : undefined
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
@@ -219,9 +231,12 @@ export class Matcher {
       const label = field.label.trim()
       if (label !== '') variants.push(analyzer.profile(label))
       if (field.column.trim() !== '' && field.column.trim() !== label) variants.push(analyzer.profile(field.column))
+      const tailOf = label !== '' ? labelTail(label) : undefined
+      const tail = tailOf ? {index: variants.length, factor: tailOf.factor} : undefined
+      if (tailOf) variants.push(analyzer.profile(tailOf.text))
       const tableSurfaces = table.surfaces
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field)}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
@@ -360,7 +375,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     const english = englishSignal(p.name, p.english, variant)
     const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
     const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
-    const lex = combineLexical(name, reading, english, alignment.score) * qualifier
+    const lex = combineLexical(name, reading, english, alignment.score) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
     if (lex > bestLex) {
       if (bestLex >= 0) secondLex = bestLex
       bestLex = lex

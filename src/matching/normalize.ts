@@ -122,7 +122,9 @@ export function canonicalQualifier(text: string): string {
 const FOOTNOTE_RE = /\s*(?:\(\s*\*\s*\d*\s*\)|※\s*\d*|\*\d+)\s*$/
 const TRAILING_BRACKET_RE = /^(.*?)\s*[([【〔<「『]([^()[\]【】〔〕<>「」『』]*)[)\]】〕>」』]\s*$/
 const LEADING_BRACKET_RE = /^\s*[([【〔<「『]([^()[\]【】〔〕<>「」『』]*)[)\]】〕>」』]\s*(.+)$/
-const KANA_SUFFIX_RE = /^(.+?)[_\-\s]*(カナ|フリガナ|ヨミガナ|ヨミ|カタカナ)$/
+const KANA_SUFFIX_RE = /^(.+?)[_\-\s]*(カナ|フリガナ|ヨミガナ|ヨミ|カタカナ|読み仮名|読仮名|振り仮名)(?:表記)?$/
+/** Script suffixes written as words: 姓名ローマ字表記, 氏名_漢字, 名称アルファベット. */
+const SCRIPT_SUFFIX_RE = /^(.+?)[_\-\s]*(漢字|ローマ字|アルファベット|英字)(?:表記)?$/
 const KANA_PREFIX_RE = /^(カナ|フリガナ)[_\-\s]*(.+)$/
 
 export interface NormalizedName {
@@ -165,6 +167,10 @@ export function normalizeName(raw: string): NormalizedName {
     if (suffix && compactName(suffix[1]!) !== '') {
       qualifiers.add(QUALIFIER.kana)
       text = suffix[1]!
+    } else if (SCRIPT_SUFFIX_RE.exec(text) && compactName(SCRIPT_SUFFIX_RE.exec(text)![1]!) !== '') {
+      const script = SCRIPT_SUFFIX_RE.exec(text)!
+      qualifiers.add(canonicalQualifier(script[2]!))
+      text = script[1]!
     } else {
       const prefix = KANA_PREFIX_RE.exec(text)
       if (prefix && compactName(prefix[2]!) !== '') {

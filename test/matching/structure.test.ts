@@ -100,3 +100,26 @@ describe('one-to-one within a table', () => {
     expect(users.map((c) => nameOf(c.itemId))).toEqual(['世帯番号'])
   })
 })
+
+describe('English compounds and breadcrumbs', () => {
+  const items: StandardItem[] = [
+    {id: 'C01', group: '申請', name: '開始年月日', type: 'date'},
+    {id: 'C02', group: '申請', name: '終了年月日', type: 'date'},
+    {id: 'C03', group: '申請', name: '発行年月日', type: 'date'},
+    {id: 'C04', group: '申請', name: '郵便番号', type: 'text', length: 7},
+    {id: 'C05', group: '申請', name: '詳細', type: 'text'},
+    {id: 'C06', group: '申請', name: '住所', type: 'text'},
+  ]
+  const top = (f: FieldInput) => items.find((i) => i.id === matcher().match(items, [f], {topK: 3, minScore: 0}).byField.get(`${f.table}.${f.column}`)?.[0]?.itemId)?.name
+
+  it('splits run-together, snake and spaced English names', () => {
+    expect(top({table: 'app', column: 'startdate', label: ''})).toBe('開始年月日')
+    expect(top({table: 'app', column: 'enddate', label: ''})).toBe('終了年月日')
+    expect(top({table: 'app', column: 'CFT_issue_date', label: ''})).toBe('発行年月日')
+  })
+
+  it('judges a breadcrumb label mainly by its last segment', () => {
+    expect(top({table: 'form', column: 'F1', label: '申請者>住所>郵便番号'})).toBe('郵便番号')
+    expect(top({table: 'form', column: 'F2', label: 'その他>詳細'})).toBe('詳細')
+  })
+})
