@@ -109,6 +109,8 @@ describe('English compounds and breadcrumbs', () => {
     {id: 'C04', group: '申請', name: '郵便番号', type: 'text', length: 7},
     {id: 'C05', group: '申請', name: '詳細', type: 'text'},
     {id: 'C06', group: '申請', name: '住所', type: 'text'},
+    {id: 'C07', group: '申請', name: '申請者住所', type: 'text'},
+    {id: 'C08', group: '申請', name: 'その他', type: 'text'},
   ]
   const top = (f: FieldInput) => items.find((i) => i.id === matcher().match(items, [f], {topK: 3, minScore: 0}).byField.get(`${f.table}.${f.column}`)?.[0]?.itemId)?.name
 
@@ -119,7 +121,7 @@ describe('English compounds and breadcrumbs', () => {
   })
 
   it('judges a breadcrumb label mainly by its last segment', () => {
-    expect(top({table: 'form', column: 'F1', label: '申請者>住所>郵便番号'})).toBe('郵便番号')
+    expect(top({table: 'form', column: 'F1', label: '申請者住所>郵便番号'})).toBe('郵便番号')
     expect(top({table: 'form', column: 'F2', label: 'その他>詳細'})).toBe('詳細')
   })
 })
