@@ -68,7 +68,8 @@ export async function loadReviewSession(areaQuery: string, options: ReviewLoadOp
   const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
   const {DEFAULT_ACCEPT_THRESHOLD} = await import('../../matching/engine.js')
   const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
-  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5})
+  // Every item is scored now (a 業務 is small): show what map suggest would write (≥ 0.45), not every faint match.
+  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5, minScore: 0.45})
   const matches = new Map<string, MatchCandidate[]>()
   for (const [id, list] of result.byItem) matches.set(id, list.map((c) => ({ref: c.ref, score: c.score, signals: c.signals, reason: c.reason})))
 
