@@ -1,10 +1,15 @@
 /**
- * `npm run eval:match`: precision / recall / F1 / MRR / Recall@k of the matcher on the labelled sets, next to a
- * plain edit-distance baseline on the same data. Sets: test/fixtures/matching/set-*.json (rebuild them with
- * `npm run eval:gen`).
+ * `npm run eval:match`: how the matcher ranks the standard items for each current field of the labelled sets, next
+ * to a plain edit-distance baseline on the same data (forced choice among the items of each area).
  *
- * Precision and recall are for the top-1 suggestion per current field accepted at a score threshold; fields
- * without a counterpart count against precision when something is proposed for them.
+ * Per set and part: top-1, MRR, precision and recall of the top-1 candidate accepted at the accept threshold
+ * (fields without a counterpart count against precision when something is proposed), and calibration buckets
+ * (of the top-1 candidates scored 0.8–0.9, how many are right?).
+ *
+ *   npm run eval:match                          all sets, all parts
+ *   npm run eval:match -- official imi --part tune [--verbose]   while tuning: never look at held-out
+ *
+ * Sets: test/fixtures/matching/set-*.json (see NOTICE.md there).
  */
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -15,69 +20,55 @@ import {renderTable} from '../../src/cli/render.js'
 import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../../src/matching/engine.js'
 import {PACKAGE_ROOT} from '../../src/paths.js'
-import type {LabelledSet} from './labelled-sets.js'
+import type {LabelledField, LabelledSet} from './labelled-sets.js'
 
 interface Ranked {
-  expected: string | null
-  /** Candidate item ids, best first, with scores. */
-  ranking: {id: string; score: number}[]
-  style: string
+  readonly field: LabelledField
+  readonly ranking: readonly {id: string; score: number}[]
 }
 
 interface Metrics {
-  threshold: number
+  n: number
+  negatives: number
+  top1: number
+  mrr: number
   precision: number
   recall: number
-  f1: number
-  mrr: number
-  r1: number
-  r3: number
-  r5: number
-  labelled: number
-  negatives: number
+  proposed: number
 }
 
 function metrics(rows: readonly Ranked[], threshold: number): Metrics {
-  let predicted = 0
+  let proposed = 0
   let correct = 0
   let labelled = 0
   let rr = 0
-  let r1 = 0
-  let r3 = 0
-  let r5 = 0
+  let top1 = 0
   for (const row of rows) {
     const top = row.ranking[0]
     if (top && top.score >= threshold) {
-      predicted++
-      if (top.id === row.expected) correct++
+      proposed++
+      if (top.id === row.field.expected) correct++
     }
-    if (row.expected === null) continue
+    if (row.field.expected === null) continue
     labelled++
-    const rank = row.ranking.findIndex((c) => c.id === row.expected)
-    if (rank >= 0) {
-      rr += 1 / (rank + 1)
-      if (rank < 1) r1++
-      if (rank < 3) r3++
-      if (rank < 5) r5++
-    }
+    const rank = row.ranking.findIndex((c) => c.id === row.field.expected)
+    if (rank >= 0) rr += 1 / (rank + 1)
+    if (rank === 0) top1++
   }
-  const precision = predicted === 0 ? 0 : correct / predicted
-  const recall = labelled === 0 ? 0 : correct / labelled
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
-  return {threshold, precision, recall, f1, mrr: rr / labelled, r1: r1 / labelled, r3: r3 / labelled, r5: r5 / labelled, labelled, negatives: rows.length - labelled}
-}
-
-function bestF1(rows: readonly Ranked[]): Metrics {
-  let best = metrics(rows, 0)
-  for (let t = 0.05; t <= 1.0001; t += 0.01) {
-    const m = metrics(rows, t)
-    if (m.f1 > best.f1) best = m
+  return {
+    n: labelled,
+    negatives: rows.length - labelled,
+    top1: labelled === 0 ? 0 : top1 / labelled,
+    mrr: labelled === 0 ? 0 : rr / labelled,
+    precision: proposed === 0 ? 1 : correct / proposed,
+    recall: labelled === 0 ? 0 : correct / labelled,
+    proposed,
   }
-  return best
 }
 
 const baselineNorm = (s: string) => s.normalize('NFKC').toLowerCase()
-function baseline(set: LabelledSet): Ranked[] {
+
+function baselineRows(set: LabelledSet): Ranked[] {
   const rows: Ranked[] = []
   for (const area of set.areas) {
     const names = area.items.map((item) => ({id: item.id, name: baselineNorm(item.name)}))
@@ -87,7 +78,7 @@ function baseline(set: LabelledSet): Ranked[] {
         .map((n) => ({id: n.id, score: 1 - distance(query, n.name) / Math.max(query.length, n.name.length, 1)}))
         .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
         .slice(0, 10)
-      rows.push({expected: field.expected, ranking, style: field.style})
+      rows.push({field, ranking})
     }
   }
   return rows
@@ -101,59 +92,88 @@ function matcherRows(set: LabelledSet, resources: ReturnType<typeof loadMatchRes
     const result = matcher.match(area.items, area.fields, {topK: 10, minScore: 0})
     for (const field of area.fields) {
       const list = result.byField.get(`${field.table}.${field.column}`) ?? []
-      rows.push({expected: field.expected, ranking: list.map((c) => ({id: c.itemId, score: c.score})), style: field.style})
+      rows.push({field, ranking: list.map((c) => ({id: c.itemId, score: c.score}))})
     }
   }
   return {rows, ms: performance.now() - started}
 }
 
-const f = (x: number) => x.toFixed(3)
-const line = (label: string, m: Metrics) => [label, f(m.threshold), f(m.precision), f(m.recall), f(m.f1), f(m.mrr), f(m.r1), f(m.r3), f(m.r5)]
+const BUCKETS = [0.3, 0.5, 0.6, 0.7, 0.8, 0.9] as const
 
-const setNames = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-const wanted = setNames.length > 0 ? setNames : ['a', 'b']
-const verbose = process.argv.includes('--verbose')
+function calibration(rows: readonly Ranked[]): string[][] {
+  return BUCKETS.map((low, i) => {
+    const high = BUCKETS[i + 1] ?? 1.0001
+    const inBucket = rows.filter((r) => r.ranking[0] && r.ranking[0].score >= low && r.ranking[0].score < high)
+    const right = inBucket.filter((r) => r.ranking[0]!.id === r.field.expected).length
+    return [`${low.toFixed(1)}–${high > 1 ? '1.0' : high.toFixed(1)}`, String(inBucket.length), inBucket.length === 0 ? '-' : (right / inBucket.length).toFixed(2)]
+  })
+}
+
+const f = (x: number) => x.toFixed(3)
+/** Precision of nothing proposed is undefined, not 1. */
+const fp = (m: Metrics) => (m.proposed === 0 ? '-' : f(m.precision))
+const points = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`
+
+const argv = process.argv.slice(2)
+const partIndex = argv.indexOf('--part')
+const onlyPart = partIndex >= 0 ? argv[partIndex + 1] : undefined
+const setNames = argv.filter((a, i) => !a.startsWith('-') && !(partIndex >= 0 && i === partIndex + 1))
+const wanted = setNames.length > 0 ? setNames : ['a', 'b', 'official', 'imi']
+const verbose = argv.includes('--verbose')
+const threshold = DEFAULT_ACCEPT_THRESHOLD
+
 const started = performance.now()
 const resources = loadMatchResources()
-console.log(`辞書・形態素解析の読み込み: ${Math.round(performance.now() - started)} ms (形態素解析: ${resources.analyser ? 'Lindera IPADIC' : 'なし'})\n`)
+console.log(`辞書・形態素解析の読み込み: ${Math.round(performance.now() - started)} ms (形態素解析: ${resources.analyser ? 'Lindera IPADIC' : 'なし'}), 採用の閾値 ${threshold}\n`)
+const summary: string[][] = []
 for (const name of wanted) {
   const file = path.join(PACKAGE_ROOT, 'test/fixtures/matching', `set-${name}.json`)
   if (!existsSync(file)) {
-    console.log(`set ${name}: ${file} がありません (npm run eval:gen で作成)`)
+    console.log(`set ${name}: ${file} がありません (npm run eval:gen / eval:gen-real で作成)`)
     continue
   }
   const set = JSON.parse(readFileSync(file, 'utf8')) as LabelledSet
   const {rows, ms} = matcherRows(set, resources)
-  const base = baseline(set)
-  const ours = metrics(rows, DEFAULT_ACCEPT_THRESHOLD)
-  console.log(`set (${name}) ${set.description}: ${ours.labelled} 件の正解ペア + 対応なし ${ours.negatives} 件, 照合 ${Math.round(ms)} ms`)
+  const base = baselineRows(set)
+  const partOf = (row: Ranked) => row.field.part ?? '開発用'
+  const parts = [...new Set(rows.map(partOf))].filter((p) => !onlyPart || p === onlyPart).sort((a, b) => (a === 'held-out' ? 1 : b === 'held-out' ? -1 : a.localeCompare(b)))
+  console.log(`set (${name}) ${set.description}  [照合 ${Math.round(ms)} ms]`)
+  const table: string[][] = []
+  for (const part of parts) {
+    const ours = metrics(rows.filter((r) => partOf(r) === part), threshold)
+    const theirs = metrics(base.filter((r) => partOf(r) === part), threshold)
+    table.push([part, String(ours.n), String(ours.negatives), f(ours.top1), f(theirs.top1), points(ours.top1 - theirs.top1), f(ours.mrr), f(theirs.mrr), fp(ours), f(ours.recall), fp(theirs), f(theirs.recall)])
+    summary.push([name, part, f(ours.top1), f(theirs.top1), points(ours.top1 - theirs.top1), fp(ours), f(ours.recall)])
+  }
   process.stdout.write(
     renderTable(
-      ['方式', '閾値', 'precision', 'recall', 'F1', 'MRR', 'R@1', 'R@3', 'R@5'],
-      [line('fitgap (既定閾値)', ours), line('fitgap (F1最大)', bestF1(rows)), line('編集距離 (F1最大)', bestF1(base))],
+      ['部分', '正解', '対応なし', 'top-1', '編集距離 top-1', '差 (pt)', 'MRR', '編集距離 MRR', `P@${threshold}`, `R@${threshold}`, `編集距離 P@${threshold}`, `編集距離 R@${threshold}`],
+      table,
     ),
   )
-  // Per style, at the default threshold.
-  const styles = [...new Set(rows.map((r) => r.style))].sort()
-  const styleRows = styles.map((style) => {
-    const subset = rows.filter((r) => r.style === style)
-    const m = metrics(subset, DEFAULT_ACCEPT_THRESHOLD)
-    const b = metrics(base.filter((r) => r.style === style), 0)
-    const wrong = subset.filter((r) => r.ranking[0] && r.ranking[0].score >= DEFAULT_ACCEPT_THRESHOLD && r.ranking[0].id !== r.expected).length
-    return [style, String(subset.length), f(m.recall), String(wrong), f(m.r1), f(b.r1)]
-  })
-  process.stdout.write(`\n${renderTable(['表記の種類', '件数', 'recall', '誤提案', 'R@1', '編集距離 R@1'], styleRows)}\n`)
+  const shown = rows.filter((r) => parts.includes(partOf(r)))
+  console.log(`\n較正 (top-1 の点数帯ごとの正解率, ${parts.join(' + ')}):`)
+  process.stdout.write(`${renderTable(['点数', '件数', '正解率'], calibration(shown))}\n`)
+  const styles = [...new Set(shown.map((r) => r.field.style))].sort()
+  if (styles.length > 1) {
+    const styleRows = styles.map((style) => {
+      const ours = metrics(shown.filter((r) => r.field.style === style), threshold)
+      const theirs = metrics(base.filter((r) => r.field.style === style && parts.includes(partOf(r))), threshold)
+      return [style, String(ours.n + ours.negatives), f(ours.top1), f(theirs.top1), fp(ours), f(ours.recall)]
+    })
+    process.stdout.write(`${renderTable(['表記の種類', '件数', 'top-1', '編集距離 top-1', 'P', 'R'], styleRows)}\n`)
+  }
   if (verbose) {
     const byId = new Map(set.areas.flatMap((a) => a.items.map((i) => [i.id, i.name] as const)))
-    let index = 0
-    for (const area of set.areas)
-      for (const field of area.fields) {
-        const row = rows[index++]!
-        const top = row.ranking[0]
-        const ok = top && top.id === row.expected && top.score >= DEFAULT_ACCEPT_THRESHOLD
-        const fp = top && top.score >= DEFAULT_ACCEPT_THRESHOLD && top.id !== row.expected
-        if (!ok && (fp || row.expected !== null))
-          console.log(`${fp ? 'WRONG' : 'MISS '} [${field.style}] ${field.table}.${field.column} ${field.label} → ${top ? `${byId.get(top.id)} ${top.score}` : '-'} (正解 ${row.expected ? byId.get(row.expected) : 'なし'})`)
-      }
+    for (const row of shown) {
+      const top = row.ranking[0]
+      const accepted = top !== undefined && top.score >= threshold
+      if (top?.id === row.field.expected && accepted) continue
+      const tag = accepted ? 'WRONG' : top?.id === row.field.expected ? 'LOW  ' : 'MISS '
+      console.log(`${tag} [${row.field.style}] ${row.field.table}.${row.field.column} ${row.field.label} → ${top ? `${byId.get(top.id)} ${top.score}` : '-'} (正解 ${row.field.expected ? byId.get(row.field.expected) : 'なし'})`)
+    }
+    console.log('')
   }
 }
+console.log('まとめ:')
+process.stdout.write(renderTable(['set', '部分', 'top-1', '編集距離', '差 (pt)', `P@${threshold}`, `R@${threshold}`], summary))

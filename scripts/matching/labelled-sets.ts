@@ -34,6 +34,8 @@ export interface LabelledField {
   /** The standard data item id this field corresponds to; null for a field with no counterpart. */
   expected: string | null
   style: string
+  /** Frozen real sets: `tune` may guide development, `held-out` is only read for the report. */
+  part?: 'tune' | 'held-out'
 }
 
 export interface LabelledArea {

@@ -1,3 +1,4 @@
+import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/threshold.js'
 import type {DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Decision, Verdict} from '../model/decision.js'
@@ -66,11 +67,25 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
   for (const link of input.fieldLinks)
     if (link.status === 'confirmed') confirmedItemsOf.set(link.fieldRef, [...(confirmedItemsOf.get(link.fieldRef) ?? []), link.itemId])
   const itemName = new Map(catalog.dataItems.map((item) => [item.id, item.name]))
+  // One-to-one by default: a column suggested for several items goes to the best-scored one, and a column a
+  // person confirmed for one item is not suggested for another. Only a person links a column to two items.
+  const claims = new Map<string, FieldLink>()
+  for (const link of input.fieldLinks) {
+    if (link.status !== 'suggested' || (link.score ?? 0) < DEFAULT_ACCEPT_THRESHOLD || confirmedItemsOf.has(link.fieldRef)) continue
+    const held = claims.get(link.fieldRef)
+    if (!held || (link.score ?? 0) > (held.score ?? 0) || (link.score === held.score && link.itemId < held.itemId)) claims.set(link.fieldRef, link)
+  }
   for (const item of catalog.dataItems) {
     const key = rowKey.dataItem(area.slug, item.id)
     const all = linksByItem.get(item.id) ?? []
     const confirmed = all.filter((l) => l.status === 'confirmed')
-    const chosen = confirmed.length > 0 ? confirmed : all.filter((l) => l.status === 'suggested').slice(0, 1)
+    // A suggestion below the accept threshold is not a 候補: the item stays 未対応 and the field stays 現行独自.
+    const aboveThreshold = all
+      .filter((l) => l.status === 'suggested' && (l.score ?? 0) >= DEFAULT_ACCEPT_THRESHOLD)
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+    const suggested = aboveThreshold.filter((l) => claims.get(l.fieldRef)?.itemId === item.id)
+    const chosen = confirmed.length > 0 ? confirmed : suggested.slice(0, 1)
+    const lost = confirmed.length === 0 && suggested.length === 0 ? aboveThreshold[0] : undefined
     const fields = chosen.map((link) => {
       linkedFields.add(link.fieldRef)
       return {field: fieldsByRef.get(link.fieldRef)!, link}
@@ -83,7 +98,12 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
       confirmed.length > 0 ? 'confirmed' : chosen.length > 0 ? 'suggested' : input.noCounterpart.has(item.id) ? 'no-counterpart' : 'unmapped'
     const counted = state === 'confirmed' ? issues : []
     const worst = counted.reduce<Severity | undefined>((w, i) => (!w || SEVERITY_RANK[i.severity] > SEVERITY_RANK[w] ? i.severity : w), undefined)
-    const inferred = inferItem(item, state, worst)
+    let inferred = inferItem(item, state, worst)
+    if (lost && state === 'unmapped') {
+      const holderId = claims.get(lost.fieldRef)?.itemId
+      const holder = confirmedItemsOf.has(lost.fieldRef) ? '確定済みの別の項目' : `${holderId ?? ''} ${itemName.get(holderId ?? '') ?? ''} (より高い点)`
+      inferred = {...inferred, reason: `${inferred.reason}。候補の列 ${lost.fieldRef} は ${holder} の候補 (1列は1項目に対応: 両方に使うなら人が確定する)`}
+    }
     const decision = input.decisions.get(key)
     rows.push({
       key,

@@ -5,7 +5,9 @@
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
 import {bigrams, qualifierAgreement} from './normalize.js'
+import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {buildReason} from './reason.js'
+import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
   alignTokens,
   descriptionSignal,
@@ -54,8 +56,13 @@ export interface Candidate {
 export interface MatchOptions {
   /** Candidates kept per standard item and per current field (default 5). */
   readonly topK?: number
-  /** Items scored per current field after the index prefilter (default 24). */
+  /** Items scored per current field after the index prefilter (default 10). */
   readonly candidatesPerField?: number
+  /**
+   * Up to this many pairs (items × fields), every item is scored for every field: no synonym is lost to the
+   * prefilter (default 2,000,000 — a 業務 has hundreds of items, not millions).
+   */
+  readonly fullScoringPairs?: number
   /** Pairs below this score are dropped (default 0.3). */
   readonly minScore?: number
   /** Told how many current fields are done, every few hundred fields and at the end (for a progress bar). */
@@ -65,11 +72,12 @@ export interface MatchOptions {
 export interface MatchResult {
   readonly byItem: ReadonlyMap<string, readonly Candidate[]>
   readonly byField: ReadonlyMap<string, readonly Candidate[]>
+  /** Current fields recognised as system columns (TABLE.COLUMN → kind): only 操作 items may take them. */
+  readonly systemColumns: ReadonlyMap<string, SystemColumnKind>
   readonly stats: {readonly items: number; readonly fields: number; readonly pairsScored: number}
 }
 
-/** The score at or above which a top candidate is worth proposing (used by map suggest and the eval). */
-export const DEFAULT_ACCEPT_THRESHOLD = 0.6
+export {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 
 interface ItemProfile {
   readonly item: StandardItem
@@ -77,6 +85,9 @@ interface ItemProfile {
   readonly weights: readonly number[]
   readonly english?: NameProfile
   readonly group: NameProfile
+  /** The system columns this item may receive (操作者ID ← 更新者). */
+  readonly operations: readonly SystemColumnKind[]
+  readonly kind: ValueKind
 }
 
 interface FieldProfile {
@@ -86,6 +97,20 @@ interface FieldProfile {
   readonly variantWeights: readonly (readonly number[])[]
   readonly table: NameProfile
   readonly tableSurfaces: ReadonlySet<string>
+  readonly system?: SystemColumnKind
+  readonly kind: ValueKind
+  /** Index of the variant that is only the label's last segment, and the discount it takes. */
+  readonly tail?: {readonly index: number; readonly factor: number}
+}
+
+/**
+ * The part of a breadcrumb label that names the thing: its last segment (その他>詳細, A>B>郵便番号). (Cutting a
+ * phrase at its last の was tried and dropped: 外国人住登外者の氏名（漢字） then lost 外国人 and matched 氏名.)
+ */
+export function labelTail(label: string): {text: string; factor: number} | undefined {
+  const text = label.normalize('NFKC').trim()
+  const crumbs = text.split(/\s*(?:>|→|»|\s\/\s)\s*/).filter((x) => x !== '')
+  return crumbs.length >= 2 ? {text: crumbs.at(-1)!, factor: 0.92} : undefined
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
@@ -150,7 +175,10 @@ export class Matcher {
       weights: names[index]!.tokens.map(weight),
       english: item.nameEn ? analyzer.profile(item.nameEn) : undefined,
       group: analyzer.profile(item.group),
+      operations: operationItemKinds(item.name, item.type),
+      kind: itemValueKind(item),
     }))
+    const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
     // Inverted index over the standard items.
     const postings = new Map<string, number[]>()
@@ -176,6 +204,21 @@ export class Matcher {
     const touched: number[] = []
     let pairsScored = 0
     const tableCache = new Map<string, {profile: NameProfile; surfaces: Set<string>}>()
+    const systemColumns = new Map<string, SystemColumnKind>()
+    const keep = (ref: string, scored: Scored[]) => {
+      scored.sort(byScore)
+      if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
+      for (const candidate of scored) {
+        let list = byItemScored.get(candidate.itemId)
+        if (!list) byItemScored.set(candidate.itemId, (list = []))
+        // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
+        if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
+        let at = list.length
+        while (at > 0 && byScore(candidate, list[at - 1]!) < 0) at--
+        list.splice(at, 0, candidate)
+        if (list.length > topK) list.pop()
+      }
+    }
 
     let fieldsDone = 0
     for (const field of fields) {
@@ -192,9 +235,23 @@ export class Matcher {
       const label = field.label.trim()
       if (label !== '') variants.push(analyzer.profile(label))
       if (field.column.trim() !== '' && field.column.trim() !== label) variants.push(analyzer.profile(field.column))
+      const tailOf = label !== '' ? labelTail(label) : undefined
+      const tail = tailOf ? {index: variants.length, factor: tailOf.factor} : undefined
+      if (tailOf) variants.push(analyzer.profile(tailOf.text))
       const tableSurfaces = table.surfaces
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      if (fp.system) systemColumns.set(ref, fp.system)
+      if (fullScoring) {
+        const scored: Scored[] = []
+        for (const p of profiles) {
+          pairsScored++
+          const candidate = scorePair(p, fp, minScore)
+          if (candidate) scored.push(candidate)
+        }
+        keep(ref, scored)
+        continue
+      }
 
       const keys = new Set<string>()
       for (const v of variants) indexKeys(v, keys)
@@ -225,18 +282,7 @@ export class Matcher {
       for (const index of touched) accumulator[index] = 0
       touched.length = 0
 
-      scored.sort(byScore)
-      if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
-      for (const candidate of scored) {
-        let list = byItemScored.get(candidate.itemId)
-        if (!list) byItemScored.set(candidate.itemId, (list = []))
-        // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
-        if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
-        let at = list.length
-        while (at > 0 && byScore(candidate, list[at - 1]!) < 0) at--
-        list.splice(at, 0, candidate)
-        if (list.length > topK) list.pop()
-      }
+      keep(ref, scored)
     }
     // Reasons are written only for what is kept (the same pair object serves both views).
     const finished = new Map<Scored, Candidate>()
@@ -251,7 +297,7 @@ export class Matcher {
     options.onProgress?.(fields.length, fields.length)
     for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
-    return {byItem, byField, stats: {items: items.length, fields: fields.length, pairsScored}}
+    return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
 }
 
@@ -310,6 +356,9 @@ function cachedContext(group: NameProfile, table: NameProfile): number | undefin
 
 /** Scores one pair; allocates the result only when it reaches minScore. */
 function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | undefined {
+  // Structure first: a system column only goes to an 操作 item; a flag never holds a date.
+  if (f.system && !p.operations.includes(f.system)) return undefined
+  if (valueKindsConflict(p.kind, f.kind)) return undefined
   let bestLex = -1
   let secondLex = 0
   let bestVi = 0
@@ -331,7 +380,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     const english = englishSignal(p.name, p.english, variant)
     const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
     const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
-    const lex = combineLexical(name, reading, english, alignment.score) * qualifier
+    const lex = combineLexical(name, reading, english, alignment.score) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
     if (lex > bestLex) {
       if (bestLex >= 0) secondLex = bestLex
       bestLex = lex
@@ -345,7 +394,13 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     } else secondLex = Math.max(secondLex, lex)
   }
   // Label and physical name agreeing is worth a little more than either alone.
-  const lex = Math.min(1, bestLex + 0.06 * secondLex)
+  let lex = Math.min(1, bestLex + 0.06 * secondLex)
+  const notes: string[] = []
+  if (f.system) {
+    // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
+    lex = Math.max(lex, 0.8)
+    notes.push(`システム管理用の列 (${SYSTEM_COLUMN_LABELS[f.system]}) → 操作の記録項目`)
+  }
   if (lex < minScore) return undefined
   const firstVariant = f.variants[0]
   const description = descriptionSignal(p.item.description, f.field.description, firstVariant?.japanese ? firstVariant.base : '')
@@ -378,6 +433,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
         itemGroup: p.item.group,
         table: f.field.table,
         itemRomaji: p.name.romaji[0],
+        notes,
         longerField:
           p.item.length !== undefined && f.field.length !== undefined && f.field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
             ? {field: f.field.length, item: p.item.length}

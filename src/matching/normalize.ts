@@ -69,6 +69,7 @@ export function isPlainAscii(text: string): boolean {
 
 /** Canonical qualifiers. Anything else found in a trailing bracket is kept as its own text. */
 export const QUALIFIER = {kana: 'カナ', kanji: '漢字', latin: '英字'} as const
+const SCRIPT_QUALIFIERS: readonly string[] = [QUALIFIER.kana, QUALIFIER.kanji, QUALIFIER.latin]
 
 const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
   カナ: QUALIFIER.kana,
@@ -121,7 +122,9 @@ export function canonicalQualifier(text: string): string {
 const FOOTNOTE_RE = /\s*(?:\(\s*\*\s*\d*\s*\)|※\s*\d*|\*\d+)\s*$/
 const TRAILING_BRACKET_RE = /^(.*?)\s*[([【〔<「『]([^()[\]【】〔〕<>「」『』]*)[)\]】〕>」』]\s*$/
 const LEADING_BRACKET_RE = /^\s*[([【〔<「『]([^()[\]【】〔〕<>「」『』]*)[)\]】〕>」』]\s*(.+)$/
-const KANA_SUFFIX_RE = /^(.+?)[_\-\s]*(カナ|フリガナ|ヨミガナ|ヨミ|カタカナ)$/
+const KANA_SUFFIX_RE = /^(.+?)[_\-\s]*(カナ|フリガナ|ヨミガナ|ヨミ|カタカナ|読み仮名|読仮名|振り仮名)(?:表記)?$/
+/** Script suffixes written as words: 姓名ローマ字表記, 氏名_漢字, 名称アルファベット. */
+const SCRIPT_SUFFIX_RE = /^(.+?)[_\-\s]*(漢字|ローマ字|アルファベット|英字)(?:表記)?$/
 const KANA_PREFIX_RE = /^(カナ|フリガナ)[_\-\s]*(.+)$/
 
 export interface NormalizedName {
@@ -164,6 +167,10 @@ export function normalizeName(raw: string): NormalizedName {
     if (suffix && compactName(suffix[1]!) !== '') {
       qualifiers.add(QUALIFIER.kana)
       text = suffix[1]!
+    } else if (SCRIPT_SUFFIX_RE.exec(text) && compactName(SCRIPT_SUFFIX_RE.exec(text)![1]!) !== '') {
+      const script = SCRIPT_SUFFIX_RE.exec(text)!
+      qualifiers.add(canonicalQualifier(script[2]!))
+      text = script[1]!
     } else {
       const prefix = KANA_PREFIX_RE.exec(text)
       if (prefix && compactName(prefix[2]!) !== '') {
@@ -178,14 +185,21 @@ export function normalizeName(raw: string): NormalizedName {
 
 /**
  * How well two qualifier sets agree, in [0,1]: the same → 1; カナ on one side only → 0.7 (氏名 ≠ 氏名カナ);
- * 漢字 on one side only → 0.95 (氏名 ≈ 氏名(漢字)); other differing qualifiers → 0.85.
+ * 漢字 on one side only → 0.95 (氏名 ≈ 氏名(漢字)); two different scripts → 0.55; other differing qualifiers → 0.85.
  */
 export function qualifierAgreement(a: readonly string[], b: readonly string[]): number {
   const left = new Set(a)
   const right = new Set(b)
   let factor = 1
+  // Two different scripts named on both sides contradict each other: 氏名（漢字） is not 氏名（アルファベット）.
+  const scripts = (set: Set<string>) => SCRIPT_QUALIFIERS.filter((q) => set.has(q))
+  const ls = scripts(left)
+  const rs = scripts(right)
+  const contradict = ls.length > 0 && rs.length > 0 && !ls.some((q) => rs.includes(q))
+  if (contradict) factor *= 0.55
   for (const q of new Set([...left, ...right])) {
     if (left.has(q) && right.has(q)) continue
+    if (contradict && SCRIPT_QUALIFIERS.includes(q)) continue
     if (q === QUALIFIER.kana) factor *= 0.7
     else if (q === QUALIFIER.kanji) factor *= 0.95
     else if (q === QUALIFIER.latin) factor *= 0.75

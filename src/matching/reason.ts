@@ -13,13 +13,15 @@ export interface ReasonInput {
   readonly itemRomaji?: string
   /** Set when the current field is longer than the standard item: values may be cut on migration. */
   readonly longerField?: {readonly field: number; readonly item: number}
+  /** Structural evidence, said first (a system column that goes to an 操作 item …). */
+  readonly notes?: readonly string[]
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
 export function buildReason(input: ReasonInput): string {
   const {signals} = input
-  const parts: string[] = []
+  const parts: string[] = [...(input.notes ?? [])]
   const name = signals.name ?? 0
   const reading = signals.reading ?? 0
   const english = signals.english ?? 0
@@ -33,7 +35,7 @@ export function buildReason(input: ReasonInput): string {
   if (synonym >= 0.6 && (input.via & VIA.concept) !== 0) parts.push('同義語・略語辞書で対応')
   else if (synonym >= 0.6 && name < 0.6 && reading < 0.75 && english < 0.6) parts.push(`語の対応 (${pct(synonym)})`)
   if ((input.via & VIA.context) !== 0) parts.push(`表名「${input.table}」の語を補って対応`)
-  if (parts.length === 0) parts.push(`弱い一致のみ (最大 ${pct(Math.max(name, reading, english, synonym))})`)
+  if (parts.length === (input.notes?.length ?? 0)) parts.push(`弱い一致のみ (最大 ${pct(Math.max(name, reading, english, synonym))})`)
   if (input.qualifierFactor < 1) {
     const a = input.itemQualifiers.join('・') || 'なし'
     const b = input.fieldQualifiers.join('・') || 'なし'

@@ -1,10 +1,12 @@
 import {existsSync} from 'node:fs'
 
 import type {FieldLink} from '../analyzers/inputs.js'
+import {loadPairEvidence} from '../mapping/evidence.js'
 import {mappingFilePath, loadMappingFile} from '../mapping/file.js'
 import type {PairItem} from '../mapping/model.js'
 import {createMatcher, loadMatchResources, type MatchResources} from '../matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
+import {applyEvidence} from '../matching/learned.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import {displayPath} from '../paths.js'
@@ -55,7 +57,13 @@ export function loadFieldLinks(
   const confirmedRefs = new Set(links.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
   const open = catalog.dataItems.filter((item) => !settled.has(item.id))
   if (options.suggest && open.length > 0 && current.fields.length > 0) {
-    const result = createMatcher(sharedResources()).match(open, current.fields, {topK: 3})
+    const result = applyEvidence(
+      createMatcher(sharedResources()).match(open, current.fields, {topK: 3}),
+      open,
+      current.fields,
+      loadPairEvidence(workspace.mappingsDir, areaSlug),
+      3,
+    )
     for (const item of open) {
       const best = (result.byItem.get(item.id) ?? []).find(
         (c) => c.score >= DEFAULT_ACCEPT_THRESHOLD && !rejected.has(`${item.id}\u0000${c.ref}`) && !confirmedRefs.has(c.ref),

@@ -47,10 +47,44 @@ describe('analyzeArea', () => {
     const input = sampleInput()
     const suggested = analyzeArea({
       ...input,
-      fieldLinks: input.fieldLinks.map((l) => (l.itemId === '001001002' ? {...l, status: 'suggested' as const} : l)),
+      fieldLinks: input.fieldLinks.map((l) => (l.itemId === '001001002' ? {...l, status: 'suggested' as const, score: 0.8} : l)),
     })
     expect(suggested.dataItems.find((r) => r.item.id === '001001002')).toMatchObject({state: 'suggested', autoVerdict: 'undecided'})
     expect(suggested.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')?.severity).toBe('info')
+  })
+
+  it('never shows a suggestion below the accept threshold as the item\'s 候補; the best one above it wins', () => {
+    const input = sampleInput()
+    const others = input.fieldLinks.filter((l) => l.itemId !== '001001002')
+    const low = analyzeArea({...input, fieldLinks: [...others, {itemId: '001001002', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.47}]})
+    expect(low.dataItems.find((r) => r.item.id === '001001002')).toMatchObject({state: 'unmapped', fields: []})
+    expect(low.currentOnly.map((r) => r.ref)).toContain('JUMIN.SHIMEI')
+    const ranked = analyzeArea({
+      ...input,
+      fieldLinks: [
+        ...others,
+        {itemId: '001001002', fieldRef: 'JUMIN.JUSHO', status: 'suggested', score: 0.61},
+        {itemId: '001001002', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.9},
+      ],
+    })
+    expect(ranked.dataItems.find((r) => r.item.id === '001001002')?.fields.map((f) => f.field.column)).toEqual(['SHIMEI'])
+  })
+
+  it('links a column to one item only by default, and says why the other item has none', () => {
+    const input = sampleInput()
+    const others = input.fieldLinks.filter((l) => l.itemId !== '001001002' && l.itemId !== '001001006')
+    const result = analyzeArea({
+      ...input,
+      fieldLinks: [
+        ...others,
+        {itemId: '001001002', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.9},
+        {itemId: '001001006', fieldRef: 'JUMIN.SHIMEI', status: 'suggested', score: 0.7},
+      ],
+    })
+    const row = (id: string) => result.dataItems.find((r) => r.item.id === id)!
+    expect(row('001001002').state).toBe('suggested')
+    expect(row('001001006')).toMatchObject({state: 'unmapped', fields: []})
+    expect(row('001001006').reason).toContain('JUMIN.SHIMEI は 001001002')
   })
 
   it('adds up the lengths of several fields confirmed for one item, as map check does', () => {

@@ -75,6 +75,26 @@ describe('fitgap map suggest / map check', () => {
     expect(shimei.entries[0]).toMatchObject({refs: ['JUMIN.SHIMEI'], status: 'confirmed', by: '山田', at: '2025-05-01', note: '目視で確認'})
   })
 
+  it('map suggest --by-field lists, per current field, its ranked standard items and says why a column has none', async () => {
+    const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--by-field', '--top', '2', '--json'])
+    expect(result.exitCode).toBe(0)
+    const json = fitgapJson<{fields: {ref: string; systemColumn?: string; note?: string; candidates: {name: string; score: number; accepted: boolean}[]}[]}>(result)
+    const row = (ref: string) => json.fields.find((f) => f.ref === ref)!
+    expect(json.fields.map((f) => f.ref)).toEqual([...json.fields.map((f) => f.ref)].sort())
+    expect(row('JUMIN.SEINENGAPPI').candidates[0]).toMatchObject({name: '生年月日', accepted: true})
+    expect(row('JUMIN.SHIMEI').candidates.length).toBeLessThanOrEqual(2)
+    const user = row('JUMIN.UPD_USER')
+    expect(user.systemColumn).toBeDefined()
+    expect(user.candidates.filter((c) => c.accepted).map((c) => c.name).every((n) => n.startsWith('操作'))).toBe(true)
+  })
+
+  it('explains the --top limit in Japanese when it is exceeded', async () => {
+    const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--top', '50'])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('--top は 20 以下の整数です (受け取った値: 50)')
+    expect(result.stderr).toContain('下位の候補はほとんど当たらず')
+  })
+
   it('map check reports findings with exit 1 when errors exist, and --json for scripts', async () => {
     const result = await fitgap(['map', 'check', 'jumin', '--workspace', dir, '--json'])
     expect(result.exitCode).toBe(1)

@@ -92,8 +92,13 @@ describe('matcher', () => {
 
   it('finds candidates through the index on a larger catalogue without scoring every pair', () => {
     const items = Array.from({length: 400}, (_, i) => ({id: String(i).padStart(9, '0'), group: 'G', name: `項目${i}番号`, type: 'text' as const}))
-    const many = matcher().match([...items, ...ITEMS], FIELDS, {topK: 3})
+    const many = matcher().match([...items, ...ITEMS], FIELDS, {topK: 3, fullScoringPairs: 0})
     expect(many.stats.pairsScored).toBeLessThan((items.length + ITEMS.length) * FIELDS.length / 4)
     expect(nameOf(many.byField.get('JUMIN.SEINENGAPPI')![0]!.itemId)).toBe('生年月日')
+  })
+
+  it('scores every pair when the catalogue is small enough (no synonym lost to the prefilter)', () => {
+    const all = matcher().match(ITEMS, FIELDS, {topK: 3})
+    expect(all.stats.pairsScored).toBe(ITEMS.length * FIELDS.length)
   })
 })

@@ -5,11 +5,12 @@ import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
+import {loadPairEvidence} from '../../mapping/evidence.js'
 import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from '../../mapping/model.js'
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
-import {suggestionsToMappingFile} from '../../mapping/suggest.js'
+import {fieldSuggestions, renderFieldSuggestions, suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
 
 const pairCounts = (pairs: readonly PairItem[] | undefined) => ({
@@ -32,6 +33,7 @@ export default class MapSuggest extends BaseCommand {
     '<%= config.bin %> map suggest 住民基本台帳 --top 5 --min-score 0.5',
     '<%= config.bin %> map suggest jumin --assign --dry-run',
     '<%= config.bin %> map suggest jumin --json',
+    '<%= config.bin %> map suggest jumin --by-field --json',
   ]
   static override args = {
     area: Args.string({description: '業務 (slug・名称・番号のいずれか)', required: true}),
@@ -39,7 +41,11 @@ export default class MapSuggest extends BaseCommand {
   static override flags = {
     workspace: Flags.string({char: 'w', description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
     edition: Flags.string({description: '標準仕様の版 (省略時はワークスペースの指定か最新)'}),
-    top: Flags.integer({description: '標準項目ごとに書く候補の数', default: 3, min: 1, max: 20}),
+    top: Flags.integer({description: '標準項目ごとに書く候補の数 (1〜20。--by-field では現行項目ごとに示す数)', default: 3, min: 1, max: 20}),
+    'by-field': Flags.boolean({
+      description: '逆向き: 現行項目ごとに、対応しそうな標準項目を点数順に示す (「この列はどこへ行くか」)。ファイルには書きません',
+      default: false,
+    }),
     'min-score': Flags.string({description: 'この値未満の候補は書かない (0〜1)', default: '0.45'}),
     assign: Flags.boolean({description: '1対1の割り当て (スコアの高い順に、標準項目・現行項目をそれぞれ1回だけ使う) で候補を1つに絞る', default: false}),
     'dry-run': Flags.boolean({description: 'ファイルを書かずに結果だけ表示する', default: false}),
@@ -56,24 +62,36 @@ export default class MapSuggest extends BaseCommand {
         `${area.name} (${area.slug}) の現行システムの定義がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義・機能一覧・帳票一覧を取り込んでください。`,
       )
     let fresh = emptyMappingFile(area.slug, catalog.edition)
-    if (current.fields.length > 0) {
+    if (current.fields.length > 0 || flags['by-field']) {
       const progress = createProgress({enabled: !flags.json})
       progress.step('辞書を読み込んでいます')
+      const topK = Math.max(flags.top, 5)
       let result
       try {
         // The matcher and its dictionaries are loaded only here (they are heavy).
         const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+        const {applyEvidence} = await import('../../matching/learned.js')
         const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
         progress.step(`照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
-        result = matcher.match(catalog.dataItems, current.fields, {
-          topK: Math.max(flags.top, 5),
-          minScore: Math.min(minScore, 0.3),
-          onProgress: (done) => progress.update(done),
-        })
+        // Decisions in the other 業務 and the vendor's column dictionary count as evidence here.
+        const evidence = loadPairEvidence(context.workspace.mappingsDir, area.slug)
+        result = applyEvidence(
+          matcher.match(catalog.dataItems, current.fields, {topK, minScore: Math.min(minScore, 0.3), onProgress: (done) => progress.update(done)}),
+          catalog.dataItems,
+          current.fields,
+          evidence,
+          topK,
+        )
       } finally {
         progress.done()
       }
       const {assignOneToOne} = await import('../../matching/engine.js')
+      if (flags['by-field']) {
+        const byField = fieldSuggestions(catalog.dataItems, current.fields, result, {perField: flags.top, minScore})
+        if (flags.json) this.printJson({area: area.slug, edition: catalog.edition, fields: byField})
+        else process.stdout.write(renderFieldSuggestions(byField))
+        return
+      }
       fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
         perItem: flags.top,
         minScore,

@@ -73,7 +73,8 @@ export async function loadReviewSession(areaQuery: string, options: ReviewLoadOp
   options.progress?.step('辞書を読み込んでいます')
   const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
   options.progress?.step(`候補を照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
-  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5, onProgress: (done) => options.progress?.update(done)})
+  // Every item is scored now (a 業務 is small): show what map suggest would write (≥ 0.45), not every faint match.
+  const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5, minScore: 0.45, onProgress: (done) => options.progress?.update(done)})
   options.progress?.done()
   const matches = new Map<string, MatchCandidate[]>()
   for (const [id, list] of result.byItem) matches.set(id, list.map((c) => ({ref: c.ref, score: c.score, signals: c.signals, reason: c.reason})))
