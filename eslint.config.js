@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['dist/', 'dist-check/', 'node_modules/', 'coverage/', 'tmp/', 'test/fixtures/']},
+  {ignores: ['dist/', 'dist-check/', 'node_modules/', 'coverage/', 'tmp/', 'test/fixtures/', 'reports/', '.stryker-tmp/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
