@@ -6,6 +6,11 @@ export const GROUPS = {
   io: {mutate: ['src/io/**/*.ts'], tests: ['test/io/**/*.test.ts', 'test/current/cell-text.test.ts', 'test/current/json-source.test.ts']},
   report: {
     mutate: ['src/report/merge-decisions.ts', 'src/report/import-report.ts', 'src/report/read-decisions.ts', 'src/report/cells.ts'],
+    tests: ['test/report/**/*.test.ts'],
+  },
+  // The same modules against the command tests too (slow: each run of report import takes seconds).
+  'report-cli': {
+    mutate: ['src/report/merge-decisions.ts', 'src/report/import-report.ts', 'src/report/read-decisions.ts', 'src/report/cells.ts'],
     tests: ['test/report/**/*.test.ts', 'test/commands/report-import.test.ts'],
   },
   encoding: {mutate: ['src/current/encoding.ts'], tests: ['test/current/encoding.test.ts', 'test/current/streaming.test.ts', 'test/current/bad-input.test.ts']},
