@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/*.js', 'scripts/**/*.js'],
+    files: ['bin/*.js', 'scripts/**/*.js', 'stryker.config.mjs'],
     languageOptions: {globals: {process: 'readonly', console: 'readonly'}},
   },
 )

@@ -12,7 +12,7 @@ export const GROUPS = {
   // The same modules against the command tests too (slow: each run of report import takes seconds).
   'report-cli': {
     mutate: ['src/report/merge-decisions.ts', 'src/report/import-report.ts', 'src/report/read-decisions.ts', 'src/report/cells.ts'],
-    tests: ['test/report/**/*.test.ts', 'test/commands/report-import.test.ts'],
+    tests: ['test/report/**/*.test.ts', 'test/commands/report-import.test.ts', 'test/commands/report-round-trip.test.ts'],
   },
   encoding: {mutate: ['src/current/encoding.ts'], tests: ['test/current/encoding.test.ts']},
   readers: {mutate: ['src/current/read-*.ts', 'src/current/reader.ts'], tests: ['test/current/**/*.test.ts']},
