@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: (process.env.MUTATION_TESTS ?? 'test/**/*.test.ts').split(','),
     disableConsoleIntercept: true,
+    // Stryker re-runs the tests once per mutant: reusing loaded modules between runs saves seconds each time.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
