@@ -154,3 +154,36 @@ describe('analyzeArea: headline figures, computed by hand', () => {
     expect(analyzeArea(input([], [])).summary).toMatchObject({fitRate: null, decidedRate: 0, functionsByVerdict: {fit: 0, partial: 0, gap: 0, na: 0, undecided: 0}})
   })
 })
+
+describe('analyzeArea: what a person reads', () => {
+  const analysis = analyzeArea(sampleInput())
+
+  it('explains each inferred verdict in Japanese, naming the current function and the match score', () => {
+    expect(analysis.functions.map((r) => [r.fn.id, r.autoVerdict, r.reason])).toEqual([
+      ['0010001', 'fit', '現行機能「住民データ管理」で実施している'],
+      ['0010002', 'partial', '類似の現行機能「住民検索結果の一覧出力」がある (一致度 0.70)。内容の確認が必要'],
+      ['0010003', 'undecided', '標準オプション機能。採用するかを決める'],
+      ['0010004', 'gap', '実装不可機能を現行機能「独自様式の証明書発行」で使用中。業務の見直し (廃止) が必要'],
+      ['0010005', 'na', '実装不可機能。現行でも使っていない'],
+      ['0010006', 'undecided', '現行の機能一覧に対応する機能が見つからない。標準機能で業務ができるかを確認'],
+    ])
+    expect(analysis.findings.find((f) => f.key === key('0010005'))?.message).toBe('0010005 手書き台帳の保管: 実装不可機能。現行でも使っていない')
+  })
+
+  it('sorts findings by severity (重大, 注意, 情報), then by key', () => {
+    const order = {error: 0, warning: 1, info: 2}
+    const sorted = [...analysis.findings].sort((a, b) => order[a.severity] - order[b.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    expect(analysis.findings.map((f) => `${f.severity} ${f.key}`)).toEqual(sorted.map((f) => `${f.severity} ${f.key}`))
+    expect(analysis.findings[0]!.severity).toBe('error')
+    expect(analysis.findings.at(-1)!.severity).toBe('info')
+  })
+
+  it('counts forms, errors and current-only records for the summary sheet', () => {
+    // 住民票の写し is paired with differing printed items (△); 転出証明書 has no current counterpart (未判定).
+    expect(analysis.summary.formsByVerdict).toEqual({fit: 0, partial: 1, gap: 0, na: 0, undecided: 1})
+    // 実装不可機能の使用 and 氏名 longer in the current system than the standard allows.
+    expect(analysis.summary.findingsBySeverity.error).toBe(2)
+    // 敬老祝い金の対象者抽出, 敬老会名簿, +敬老対象.
+    expect(analysis.summary.currentOnly).toBe(3)
+  })
+})

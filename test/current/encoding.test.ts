@@ -99,6 +99,7 @@ describe('binaryKind', () => {
     expect(binaryKind(text(11, 0x08))).toBe('バイナリ (制御文字が多い)')
     for (const allowed of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b]) expect(binaryKind(text(50, allowed)), `0x${allowed.toString(16)}`).toBeUndefined()
     expect(binaryKind(bytes())).toBeUndefined()
+    expect(binaryKind(new TextEncoder().encode(`${' '.repeat(80)}a\u001f`))).toBeUndefined()
   })
 
   it('looks only at the first 8 KiB', () => {

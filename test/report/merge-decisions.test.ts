@@ -52,9 +52,9 @@ describe('planImport: three-way merge of the team’s edits', () => {
   it('keeps the previous by and at when the import names nobody', () => {
     const before: Decision = {key: KEY, verdict: 'partial', by: '山田', at: '2026-10-01', edition: 'rep-2', fingerprint: 'fp1'}
     const plan = planImport([row({verdict: 'fit'}, {verdict: 'partial'})], recorded(before), NOW, {})
-    expect(plan.changed[0]!.after).toEqual({key: KEY, verdict: 'fit', by: '山田', at: '2026-10-01', edition: 'rep-2', fingerprint: 'fp1'})
+    expect(plan.changed[0]!.after).toStrictEqual({key: KEY, verdict: 'fit', by: '山田', at: '2026-10-01', edition: 'rep-2', fingerprint: 'fp1'})
     const nobody = planImport([row({verdict: 'fit'}, {})], new Map(), NOW, {})
-    expect(nobody.added[0]!.after).toEqual({key: KEY, verdict: 'fit', edition: 'rep-2', fingerprint: 'fp1'})
+    expect(nobody.added[0]!.after).toStrictEqual({key: KEY, verdict: 'fit', edition: 'rep-2', fingerprint: 'fp1'})
   })
 
   it('a field both sides changed differently is a conflict, settled by --prefer mine or theirs', () => {
@@ -141,6 +141,6 @@ describe('planImport: three-way merge of the team’s edits', () => {
     const plan = planImport([row({policy: 'bpr', department: '市民課'}, {})], new Map(), new Map([[KEY, {fingerprint: 'new-fp', edition: 'rep-3'}]]), {at: '2026-12-01'})
     expect(plan.stale).toHaveLength(1)
     const fresh = planImport([row({policy: 'bpr', department: '市民課'})], new Map(), new Map([[KEY, {fingerprint: 'new-fp', edition: 'rep-3'}]]), {at: '2026-12-01'})
-    expect(fresh.added[0]!.after).toEqual({key: KEY, policy: 'bpr', department: '市民課', at: '2026-12-01', edition: 'rep-3', fingerprint: 'new-fp'})
+    expect(fresh.added[0]!.after).toStrictEqual({key: KEY, policy: 'bpr', department: '市民課', at: '2026-12-01', edition: 'rep-3', fingerprint: 'new-fp'})
   })
 })
