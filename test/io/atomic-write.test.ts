@@ -7,7 +7,7 @@ import {tempPathFor, withAtomicTarget, writeFileAtomic} from '../../src/io/atomi
 import {tempDir} from '../helpers/cli.js'
 
 /** Failures injected into node:fs as atomic-write sees it: a disk that fills up half-way, a rename refused. */
-const inject = vi.hoisted(() => ({write: false, rename: false}))
+const inject = vi.hoisted(() => ({write: false, rename: false, refuse: false}))
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>()
@@ -15,6 +15,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...fs,
     writeFileSync: (file: string, data: string | Uint8Array, ...rest: unknown[]) => {
+      if (inject.refuse) throw fail('EACCES') // nothing reaches the disk
       if (inject.write) {
         // Half the bytes reach the disk, then the write fails.
         fs.writeFileSync(file, typeof data === 'string' ? data.slice(0, data.length / 2) : data.subarray(0, data.length / 2))
@@ -32,6 +33,7 @@ vi.mock('node:fs', async (importOriginal) => {
 afterEach(() => {
   inject.write = false
   inject.rename = false
+  inject.refuse = false
 })
 
 const OLD = 'old: 旧い内容\n'.repeat(50)
@@ -77,6 +79,14 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['decisions.yaml'])
   })
 
+  it('reports the original error when the temp file could not even be created', () => {
+    const {dir, target} = existing()
+    inject.refuse = true
+    expect(() => writeFileAtomic(target, NEW)).toThrow(/EACCES/)
+    expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['decisions.yaml'])
+  })
+
   it('writes nothing at all when a new file cannot be written', () => {
     const dir = tempDir('fitgap-atomic-')
     inject.write = true
@@ -110,6 +120,12 @@ describe('withAtomicTarget', () => {
       }),
     ).rejects.toThrow('exceljs failed')
     expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['decisions.yaml'])
+  })
+
+  it('reports the writer’s own error when it fails before creating the temp file', async () => {
+    const {dir, target} = existing()
+    await expect(withAtomicTarget(target, async () => Promise.reject(new Error('workbook too large')))).rejects.toThrow('workbook too large')
     expect(readdirSync(dir)).toEqual(['decisions.yaml'])
   })
 
