@@ -32,7 +32,8 @@ export function mergeSuggestions(existing: MappingFile | undefined, fresh: Mappi
   for (const id of ids) {
     const old = oldById.get(id)
     const next = freshById.get(id)
-    const suggestions = new Map((next?.entries ?? []).filter((e) => e.status === 'suggested').map((e) => [entryKey(e), e]))
+    // `fresh` comes from the matcher (mapping/suggest.ts): every entry is a suggestion.
+    const suggestions = new Map((next?.entries ?? []).map((e) => [entryKey(e), e]))
     const human = (old?.entries ?? []).filter((e) => HUMAN_STATUSES.has(e.status))
     const kept: MappingEntry[] = human.map((entry) => {
       const again = suggestions.get(entryKey(entry))
