@@ -21,11 +21,18 @@ export const FINDING_KINDS = [
   'length',
   'required',
   'code',
+  'format',
+  'width',
+  'identity',
+  'combine',
   'extra-function',
   'extra-form',
   'extra-field',
   'needs-review',
   'archived-decision',
+  'pair-candidate',
+  'unplaced-current',
+  'unknown-standard-id',
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
@@ -43,15 +50,22 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   'form-field-renamed': '帳票項目の名称差異',
   'form-field-reordered': '帳票項目の順序差異',
   'item-unmapped': 'データ項目の対応なし',
-  type: '型の不一致',
-  length: '桁数の差異',
+  type: '型の変換',
+  length: '切り捨てのおそれ',
   required: '必須の差異',
-  code: 'コード表の差異',
+  code: 'コード変換',
+  format: '形式の変換',
+  width: '文字幅の変換',
+  identity: '文字同定',
+  combine: '結合・分割',
   'extra-function': '現行独自機能',
   'extra-form': '現行独自帳票',
   'extra-field': '現行独自項目',
   'needs-review': '要再確認 (版の変更)',
   'archived-decision': '削除された要件の判定 (保管)',
+  'pair-candidate': '対応候補 (要確認)',
+  'unplaced-current': '標準との対応が未確認',
+  'unknown-standard-id': '対応表のIDが標準にない',
 }
 
 /** Where a finding comes from, for tracing a report row back to its inputs. */
@@ -71,4 +85,15 @@ export interface Finding {
   readonly currentRef?: string
   readonly message: string
   readonly source?: FindingSource
+  /** Set when a recorded decision settles the finding (it leaves the open lists and shows as 対応済み). */
+  readonly settledBy?: SettledBy
 }
+
+export interface SettledBy {
+  /** The decision's row key (the finding's own row, or the form / data item it belongs to). */
+  readonly key: string
+  /** What was decided, as shown to people: "○ 適合 / パラメータ設定". */
+  readonly summary: string
+}
+
+export const isOpen = (finding: Finding): boolean => finding.settledBy === undefined
