@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  {ignores: ['dist/', 'dist-check/', 'node_modules/', 'coverage/', 'tmp/', 'test/fixtures/']},
+  {ignores: ['dist/', 'dist-check/', 'node_modules/', 'coverage/', 'tmp/', 'test/fixtures/', 'reports/', '.stryker-tmp/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/*.js', 'scripts/**/*.js'],
+    files: ['bin/*.js', 'scripts/**/*.js', 'stryker.config.mjs'],
     languageOptions: {globals: {process: 'readonly', console: 'readonly'}},
   },
 )

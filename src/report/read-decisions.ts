@@ -50,7 +50,8 @@ export interface CellProblem {
 function text(cell: ExcelJS.Cell): string {
   const value = cell.value
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return unescapeText(value).trim()
+  // Trim before unescaping: text fitgap escaped may start with a tab or CR, which belongs to the value.
+  if (typeof value === 'string') return unescapeText(value.trim())
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()

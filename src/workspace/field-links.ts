@@ -29,7 +29,8 @@ export interface FieldLinks {
 /**
  * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
  * and, when asked, the matcher's best candidate for items the mapping file does not list yet (no mapping file,
- * or items new in this edition) — never a rejected pair, never a field already confirmed elsewhere.
+ * or items new in this edition) — never a field already confirmed elsewhere. Items the file lists (with a rejected
+ * pair or not) are never offered a candidate, so a rejected pair cannot come back.
  */
 export function loadFieldLinks(
   workspace: Workspace,
@@ -42,15 +43,13 @@ export function loadFieldLinks(
   const mapping = existsSync(file) ? loadMappingFile(file) : undefined
   const links: FieldLink[] = []
   const noCounterpart = new Set<string>()
-  const rejected = new Set<string>()
   const settled = new Set<string>()
   for (const item of mapping?.items ?? []) {
     // An item the mapping file lists was already put to the matcher (map suggest) or to a person: leave it be.
     settled.add(item.item)
     for (const entry of item.entries) {
       if (entry.status === 'no-counterpart') noCounterpart.add(item.item)
-      else if (entry.status === 'rejected') for (const ref of entry.refs) rejected.add(`${item.item}\u0000${ref}`)
-      else for (const ref of entry.refs) links.push({itemId: item.item, fieldRef: ref, status: entry.status, score: entry.score})
+      else if (entry.status !== 'rejected') for (const ref of entry.refs) links.push({itemId: item.item, fieldRef: ref, status: entry.status, score: entry.score})
     }
   }
   // A field a person already tied to an item is not offered again for another one.
@@ -66,7 +65,7 @@ export function loadFieldLinks(
     )
     for (const item of open) {
       const best = (result.byItem.get(item.id) ?? []).find(
-        (c) => c.score >= DEFAULT_ACCEPT_THRESHOLD && !rejected.has(`${item.id}\u0000${c.ref}`) && !confirmedRefs.has(c.ref),
+        (c) => c.score >= DEFAULT_ACCEPT_THRESHOLD && !confirmedRefs.has(c.ref),
       )
       if (!best) continue
       links.push({itemId: item.id, fieldRef: best.ref, status: 'suggested', score: best.score})

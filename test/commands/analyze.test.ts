@@ -8,6 +8,7 @@ import {CONVERSION_SHEET_NAME} from '../../src/report/conversion-sheet.js'
 import {DATA_CHECK_SHEET_NAME} from '../../src/report/data-check-sheet.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {diskState} from '../helpers/disk.js'
 
 interface AnalysisJson {
   workspace: {name: string; id: string}
@@ -72,6 +73,22 @@ describe('fitgap analyze', () => {
       'extra-field',
     ])
       expect(kinds, kind).toContain(kind)
+  })
+
+  it('applies the recorded decisions, even one that disagrees with the inferred verdict', async () => {
+    // A function the tool judges on its own (no decision recorded), then a person records the opposite verdict.
+    const inferred = json.areas[0]!.findings.find((f) => f.key.startsWith('jumin:fn:') && f.kind === 'partial')!
+    expect(inferred, 'the demo has an inferred △').toBeDefined()
+    const own = demoCopy()
+    const file = path.join(own, 'decisions', 'jumin.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8') + `  - key: ${inferred.key}\n    verdict: gap\n    note: 人が×と判定した\n`)
+    const result = await fitgap(['analyze', 'jumin', '--workspace', own, '--json'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    const area = fitgapJson<AnalysisJson>(result).areas[0]!
+    expect(area.findings.find((f) => f.key === inferred.key)?.kind).toBe('gap')
+    const before = json.areas[0]!.summary.functionsByVerdict
+    expect(area.summary.functionsByVerdict.gap).toBe(before.gap! + 1)
+    expect(area.summary.functionsByVerdict.partial).toBe(before.partial! - 1)
   })
 
   it('applies the recorded decisions: a 実装不可 function in use with 廃止 decided is settled', () => {
@@ -168,9 +185,13 @@ describe('fitgap analyze keeps the team’s entries', () => {
 
   it('asks for an .xlsx file name in --out', async () => {
     const workspace = demoCopy()
+    const before = diskState(workspace)
     const result = await fitgap(['analyze', '--workspace', workspace, '--out', workspace])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('--out には Excel ブックのファイル名 (.xlsx) を指定してください')
+    const csv = await fitgap(['analyze', '--workspace', workspace, '--out', path.join(workspace, 'report.csv')])
+    expect(csv.exitCode).toBe(2)
+    expect(diskState(workspace)).toEqual(before)
   })
 
   it('writes no workbook for --json unless --out is given', async () => {

@@ -8,6 +8,7 @@ import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
 import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {diskState} from '../helpers/disk.js'
 
 interface ImportJson {
   applied: boolean
@@ -96,9 +97,12 @@ describe('fitgap report import', () => {
     expect(row?.getCell(headers.indexOf('対応方針')).value).toBe('パラメータ設定')
     const items = workbook.getWorksheet(SHEET_NAMES.dataItems)!
     const itemHeaders = (items.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    let itemRow: ExcelJS.Row | undefined
     items.eachRow((r) => {
-      if (r.getCell(keyColumnOf(items)).value === 'jumin:item:00101002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+      if (r.getCell(keyColumnOf(items)).value === 'jumin:item:00101002') itemRow = r
     })
+    expect(itemRow, 'the data item row is in the workbook').toBeDefined()
+    expect(itemRow!.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
   })
 
   it('is idempotent and never erases a recorded decision left blank in the file', async () => {
@@ -188,9 +192,11 @@ describe('fitgap report import', () => {
   it('requires a reason for カスタマイズ', async () => {
     const edited = path.join(workspace, 'custom.xlsx')
     await editWorkbook(report, edited, [{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {対応方針: 'カスタマイズ (理由必須)'}}])
+    const before = diskState(workspace)
     const result = await fitgap(['report', 'import', edited, '--workspace', workspace])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('備考に理由を書いてください')
+    expect(diskState(workspace)).toEqual(before)
   })
 
   it('reports unknown keys and rows whose requirement changed, without applying them', async () => {

@@ -105,7 +105,7 @@ describe('fitgap current import: bad input is refused with exit 2 and nothing wr
     expect(message).toMatch(/broken\.xml 4行目 \d+列: XML として正しくありません/)
   })
 
-  it('XML with an entity-expansion bomb fails fast', async () => {
+  it('XML with an entity-expansion bomb is refused, not expanded', async () => {
     const lol = [
       '<?xml version="1.0"?>',
       '<!DOCTYPE lolz [',
@@ -114,9 +114,7 @@ describe('fitgap current import: bad input is refused with exit 2 and nothing wr
       ']>',
       '<currentSystem><table name="T"><field column="A" label="&lol9;"/></table></currentSystem>',
     ].join('\n')
-    const started = performance.now()
     const message = await refused([write('bomb.xml', lol)])
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(message).toContain('bomb.xml 3行目: DOCTYPE の実体宣言 (<!ENTITY …>) は受け付けません')
   })
 

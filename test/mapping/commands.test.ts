@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 
 import {saveCurrentSystem} from '../../src/current/store.js'
 import {loadMappingFile} from '../../src/mapping/file.js'
@@ -37,15 +37,18 @@ interface CheckJson {
   findings: {kind: string; severity: string; item?: string; ref?: string}[]
 }
 
-describe('fitgap map suggest / map check', () => {
-  let dir: string
-  let file: string
-  beforeAll(async () => {
-    dir = await workspaceWithCurrent()
-    file = path.join(dir, 'mappings', 'jumin.yaml')
-  })
+/** A workspace of its own for each test, with map suggest already run. */
+async function suggested(): Promise<{dir: string; file: string}> {
+  const dir = await workspaceWithCurrent()
+  const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir])
+  expect(result.exitCode, result.stderr).toBe(0)
+  return {dir, file: path.join(dir, 'mappings', 'jumin.yaml')}
+}
 
+describe('fitgap map suggest / map check', () => {
   it('map suggest writes mappings/jumin.yaml with scored, explained suggestions', async () => {
+    const dir = await workspaceWithCurrent()
+    const file = path.join(dir, 'mappings', 'jumin.yaml')
     const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir])
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('書き込みました')
@@ -57,7 +60,8 @@ describe('fitgap map suggest / map check', () => {
     expect(entry('生年月日').score).toBeGreaterThan(0.6)
   })
 
-  it('is idempotent and keeps a person’s decisions on re-run', async () => {
+  it('is idempotent and keeps a person’s decisions and 現行独自項目 notes on re-run', async () => {
+    const {dir, file} = await suggested()
     const before = readFileSync(file, 'utf8')
     const again = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir])
     expect(again.stdout).toContain('変更はありません')
@@ -66,13 +70,14 @@ describe('fitgap map suggest / map check', () => {
     const edited = before
       .replace(/(refs: \[JUMIN\.SHIMEI\]\n\s+status: )suggested/, '$1confirmed\n        by: 山田\n        at: 2025-05-01\n        note: 目視で確認')
     expect(edited).not.toBe(before)
-    writeFileSync(file, edited)
+    writeFileSync(file, `${edited}currentOnly:\n  - ref: JUMIN.UPD_USER\n    by: 山田\n    note: 更新者は標準にない運用項目\n`)
     const third = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--json'])
     expect(third.exitCode).toBe(0)
     const mapping = loadMappingFile(file)!
     const shimei = mapping.items.find((i) => i.name === '氏名')!
     expect(shimei.entries).toHaveLength(1)
     expect(shimei.entries[0]).toMatchObject({refs: ['JUMIN.SHIMEI'], status: 'confirmed', by: '山田', at: '2025-05-01', note: '目視で確認'})
+    expect(mapping.currentOnly).toEqual([{ref: 'JUMIN.UPD_USER', by: '山田', note: '更新者は標準にない運用項目'}])
   })
 
   it('map suggest --by-field lists, per current field, its ranked standard items and says why a column has none', async () => {
@@ -96,6 +101,9 @@ describe('fitgap map suggest / map check', () => {
   })
 
   it('map check reports findings with exit 1 when errors exist, and --json for scripts', async () => {
+    const {dir, file} = await suggested()
+    // A person confirmed 氏名 → JUMIN.SHIMEI (a length risk is an error only for a confirmed pair).
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(refs: \[JUMIN\.SHIMEI\]\n\s+status: )suggested/, '$1confirmed'))
     const result = await fitgap(['map', 'check', 'jumin', '--workspace', dir, '--json'])
     expect(result.exitCode).toBe(1)
     const json = fitgapJson<CheckJson>(result)

@@ -132,3 +132,49 @@ describe('mergeSuggestions with an item listed twice', () => {
     expect(merged.items[0]!.entries.map((e) => `${e.refs[0]}:${e.status}:${e.by}`)).toEqual(['T.A:confirmed:山田', 'T.B:rejected:佐藤'])
   })
 })
+
+describe('mergeSuggestions keeps what people wrote', () => {
+  it('keeps the 現行独自項目 notes of the existing file (map suggest never writes them)', () => {
+    const existing: MappingFile = {
+      ...emptyMappingFile('jumin', 'rep-1'),
+      currentOnly: [{ref: 'T.KEIRO_FLG', by: '山田', at: '2025-05-01', note: '敬老事業のための独自項目'}],
+    }
+    const merged = mergeSuggestions(existing, fresh({'001001002': [['T.SHIMEI', 0.9]]}))
+    expect(merged.currentOnly).toEqual(existing.currentOnly)
+    expect(mergeSuggestions(undefined, fresh({})).currentOnly).toEqual([])
+  })
+
+  it('keeps the recorded edition when the fresh file names none, and takes a new one', () => {
+    const existing = emptyMappingFile('jumin', 'rep-1')
+    expect(mergeSuggestions(existing, {...fresh({}), edition: undefined}).edition).toBe('rep-1')
+    expect(mergeSuggestions(existing, {...fresh({}), edition: 'rep-2'}).edition).toBe('rep-2')
+  })
+
+  it('refreshes only the score, signals and reason of a decision the matcher proposes again', () => {
+    const existing: MappingFile = {
+      ...emptyMappingFile('jumin', 'rep-1'),
+      items: [{item: '001001002', name: '旧名', entries: [{refs: ['T.SHIMEI'], status: 'rejected', score: 0.4, reason: '古い理由', by: '山田', at: '2025-05-01', note: '別物'}]}],
+    }
+    const merged = mergeSuggestions(existing, fresh({'001001002': [['T.SHIMEI', 0.8], ['T.NAME', 0.7]]}))
+    expect(merged.items).toEqual([
+      {
+        item: '001001002',
+        name: '項目001001002',
+        entries: [
+          {refs: ['T.NAME'], status: 'suggested', score: 0.7, reason: '名称が一致'},
+          {refs: ['T.SHIMEI'], status: 'rejected', score: 0.8, reason: '名称が一致', by: '山田', at: '2025-05-01', note: '別物'},
+        ],
+      },
+    ])
+  })
+
+  it('drops an item that only had old suggestions once the matcher no longer proposes anything for it', () => {
+    const existing: MappingFile = {
+      ...emptyMappingFile('jumin', 'rep-1'),
+      items: [{item: '001009999', name: '消えた項目', entries: [{refs: ['T.X'], status: 'suggested', score: 0.6}]}],
+    }
+    expect(mergeSuggestions(existing, fresh({})).items).toEqual([])
+    const still = mergeSuggestions(existing, {...fresh({}), items: [{item: '001009999', entries: []}]})
+    expect(still.items).toEqual([{item: '001009999', name: '消えた項目', entries: []}])
+  })
+})

@@ -41,6 +41,11 @@ async function waitFor(check: () => boolean, what: () => string): Promise<void> 
   throw new Error(`timed out waiting; screen:\n${what()}`)
 }
 
+/** useInput subscribes in an effect: keys typed before ink listens to stdin would be lost. */
+async function inputReady(app: {stdin: {listenerCount(event: string): number}}): Promise<void> {
+  await waitFor(() => app.stdin.listenerCount('readable') > 0, () => 'ink never listened to stdin')
+}
+
 const unmounts: (() => void)[] = []
 afterEach(() => {
   for (const unmount of unmounts.splice(0)) unmount()
@@ -80,7 +85,7 @@ async function openScreen(itemIds: readonly string[] | 'all', file: string) {
   unmounts.push(app.unmount)
   const frame = () => app.lastFrame() ?? ''
   await waitFor(() => frame().includes('map review'), frame)
-  await new Promise((resolve) => setTimeout(resolve, 20)) // useInput subscribes in an effect
+  await inputReady(app)
   /** Types keys, then waits until the screen shows `expected`. */
   const press = async (keys: string, expected: string | RegExp) => {
     app.stdin.write(keys)
@@ -290,7 +295,7 @@ describe('map review screen (ink) on the demo workspace', () => {
     unmounts.push(app.unmount)
     const frame = () => app.lastFrame() ?? ''
     await waitFor(() => frame().includes('map review'), frame)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await inputReady(app)
     app.stdin.write(ENTER)
     await waitFor(() => frame().includes('[保存できません] EACCES'), frame)
     expect(frame()).toContain('確定・対応なし 1/1')

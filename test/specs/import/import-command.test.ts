@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 
 import {checkCatalogFile} from '../../../src/specs/catalog-store.js'
 import {fitgap, fitgapJson, tempDir} from '../../helpers/cli.js'
+import {diskState} from '../../helpers/disk.js'
 import {type FIXTURES, writeFixture} from '../../fixtures/spec-import/workbooks.js'
 
 async function fixture(name: keyof typeof FIXTURES): Promise<string> {
@@ -59,9 +60,11 @@ describe('fitgap specs import', () => {
     const file = await fixture('legacy-style.xlsx')
     const args = ['specs', 'import', file, '--area', 'jumin', '--edition', 'v1', '--out', out]
     expect((await fitgap(args)).exitCode).toBe(0)
+    const written = diskState(out)
     const again = await fitgap(args)
     expect(again.exitCode).toBe(2)
     expect(again.stderr).toContain('--force')
+    expect(diskState(out)).toEqual(written)
     expect((await fitgap([...args, '--force'])).exitCode).toBe(0)
   })
 
@@ -150,7 +153,10 @@ describe('fitgap specs import', () => {
     const notXlsx = await fitgap(['specs', 'import', text, '--area', 'jumin', '--edition', 'x', '--out', cwd])
     expect(notXlsx.exitCode).toBe(2)
     expect(notXlsx.stderr).toContain('Excel ブック (.xlsx) として読めません')
-    const badEdition = await fitgap(['specs', 'import', file, '--area', 'jumin', '--edition', '../x', '--out', cwd])
+    // An escaping edition would land beside --out, inside cwd: nothing may appear there.
+    const before = diskState(cwd)
+    const badEdition = await fitgap(['specs', 'import', file, '--area', 'jumin', '--edition', '../x', '--out', path.join(cwd, 'catalogs')])
     expect(badEdition.exitCode).toBe(2)
+    expect(diskState(cwd)).toEqual(before)
   })
 })

@@ -1,0 +1,55 @@
+// Mutation testing (npm run test:mutation): not part of npm test or CI; see README「開発」.
+// One group of modules at a time: the group's source files are mutated and only the group's tests run against them.
+// Groups use the fast unit tests; command tests (seconds each) are only in readers, workspace and report-cli.
+
+/** The modules that carry the product's promises, each with the tests that state them. */
+export const GROUPS = {
+  io: {mutate: ['src/io/**/*.ts'], tests: ['test/io/**/*.test.ts', 'test/current/cell-text.test.ts', 'test/current/json-source.test.ts']},
+  report: {
+    mutate: ['src/report/merge-decisions.ts', 'src/report/import-report.ts', 'src/report/read-decisions.ts', 'src/report/cells.ts'],
+    tests: ['test/report/**/*.test.ts'],
+  },
+  // The same modules against the command tests too (slow: each run of report import takes seconds).
+  'report-cli': {
+    mutate: ['src/report/merge-decisions.ts', 'src/report/import-report.ts', 'src/report/read-decisions.ts', 'src/report/cells.ts'],
+    tests: ['test/report/**/*.test.ts', 'test/commands/report-import.test.ts', 'test/commands/report-round-trip.test.ts'],
+  },
+  encoding: {mutate: ['src/current/encoding.ts'], tests: ['test/current/encoding.test.ts']},
+  readers: {mutate: ['src/current/read-*.ts', 'src/current/reader.ts'], tests: ['test/current/**/*.test.ts']},
+  mapping: {mutate: ['src/mapping/merge.ts'], tests: ['test/mapping/merge.test.ts']},
+  workspace: {mutate: ['src/workspace/**/*.ts'], tests: ['test/workspace/**/*.test.ts', 'test/commands/analyze.test.ts', 'test/commands/edition-carry-over.test.ts']},
+  analyzers: {mutate: ['src/analyzers/**/*.ts'], tests: ['test/analyzers/**/*.test.ts']},
+}
+
+const group = process.env.MUTATION_GROUP ?? 'io'
+const chosen = GROUPS[group]
+if (!chosen) throw new Error(`MUTATION_GROUP は ${Object.keys(GROUPS).join(', ')} のどれか (指定: ${group})`)
+// Read by vitest.mutation.config.ts in Stryker's test runner processes (they inherit the environment).
+process.env.MUTATION_TESTS = chosen.tests.join(',')
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: {configFile: 'vitest.mutation.config.ts', related: false},
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: {prioritizePerformanceOverAccuracy: true},
+  coverageAnalysis: 'perTest',
+  // Mutants of module-level constants need every test re-run with the modules reloaded: minutes each on a busy
+  // machine. They are left out of the score by default; include them with --ignoreStatic false.
+  ignoreStatic: true,
+  mutate: chosen.mutate,
+  ignorePatterns: ['dist', 'reports', '.vitest', 'coverage', 'bench', '*.tgz'],
+  // Results of earlier runs are reused for unchanged code and tests. Local, not committed: it is only valid for
+  // the exact source it was made from, and every branch changes that source.
+  incremental: true,
+  incrementalFile: `reports/mutation/${group}.incremental.json`,
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: {fileName: `reports/mutation/${group}.json`},
+  htmlReporter: {fileName: `reports/mutation/${group}.html`},
+  concurrency: 2,
+  timeoutMS: 60_000,
+  dryRunTimeoutMinutes: 30,
+  thresholds: {high: 90, low: 80, break: null},
+  tempDirName: '.stryker-tmp',
+}
