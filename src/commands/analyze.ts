@@ -1,16 +1,18 @@
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
+import {assertRegularFile} from '../io/regular-file.js'
 import {importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {writeWorkbook} from '../report/workbook.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
+import {withWorkspaceLock} from '../workspace/lock.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -41,7 +43,13 @@ export default class Analyze extends BaseCommand {
     const found = findWorkspace(flags.workspace)
     const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
     if (!found) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
-    const areas = areasToAnalyze(workspace, argv as string[])
+    // The demo is read-only (its workbook goes to the working folder); a workspace is locked while it is analysed and written.
+    if (found) await withWorkspaceLock(found.root, 'analyze', () => this.analyze(workspace, found, argv as string[], flags))
+    else await this.analyze(workspace, found, argv as string[], flags)
+  }
+
+  private async analyze(workspace: Workspace, found: Workspace | undefined, argv: string[], flags: Interfaces.InferredFlags<typeof Analyze.flags>): Promise<void> {
+    const areas = areasToAnalyze(workspace, argv)
     const outside = workspace.config.areas.length > 0 ? areas.filter((area) => !workspace.config.areas.includes(area.slug)) : []
     if (outside.length > 0)
       process.stderr.write(`注意: ${outside.map((a) => a.name).join('・')} は fitgap.yaml の areas にない業務です。\n`)
@@ -77,8 +85,13 @@ export default class Analyze extends BaseCommand {
         throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
       const complete = areasToAnalyze(workspace, []).every((area) => areas.some((a) => a.slug === area.slug))
-      if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
-      await writeWorkbook(report, out)
+      assertRegularFile(out)
+      const guard = () => refuseToLoseEdits(workspace, out, complete ? run : undefined)
+      let checked = flags.force ? undefined : await guard()
+      // Checked again right before the replace: the workbook may have been saved (in Excel) while this one was written.
+      await writeWorkbook(report, out, async () => {
+        if (checked !== undefined && fileStamp(out) !== checked) checked = await guard()
+      })
     }
     if (flags.json) this.printJson(analysisJson(report))
     else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))
@@ -89,8 +102,9 @@ export default class Analyze extends BaseCommand {
  * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
  * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
  */
-async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<void> {
-  if (!existsSync(out)) return
+async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<string> {
+  const stamp = fileStamp(out)
+  if (!existsSync(out)) return stamp
   const shown = displayPath(out)
   let pending: number
   try {
@@ -105,4 +119,11 @@ async function refuseToLoseEdits(workspace: Workspace, out: string, run: Analysi
       `${shown} に、まだ取り込んでいない記入が ${pending} 行あります。上書きすると失われるため、書き出しませんでした。\n` +
         `  先に \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。`,
     )
+  return stamp
+}
+
+/** Size, modification time and inode: a save (even Excel's write-and-rename) changes at least one. */
+function fileStamp(file: string): string {
+  const stat = statSync(file, {throwIfNoEntry: false})
+  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'absent'
 }

@@ -3,9 +3,11 @@ import {existsSync} from 'node:fs'
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
+import {readTextIfExists} from '../io/atomic-write.js'
+import {assertRegularFile} from '../io/regular-file.js'
 import type {Decision} from '../model/decision.js'
 import {displayPath} from '../paths.js'
-import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
+import {decisionMap, type DecisionsFile, decisionsPath, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
 import type {Workspace} from '../workspace/workspace.js'
 import {type CurrentRow, type ImportPlan, planImport, type Prefer} from './merge-decisions.js'
@@ -35,6 +37,7 @@ const WORKSPACE_TAG = 'fitgap-workspace:'
 
 async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(file)) throw new InputError(`${displayPath(file)}: ファイルがありません。`)
+  assertRegularFile(file)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(file)
@@ -104,7 +107,11 @@ export async function importReport(
   const usable = rows.filter((row) => !invalidKeys.has(row.key))
 
   const areas = new Map<string, DecisionsFile>()
-  for (const area of areasToAnalyze(workspace, [])) areas.set(area.slug, loadDecisions(workspace, area.slug))
+  const readAs = new Map<string, string | undefined>()
+  for (const area of areasToAnalyze(workspace, [])) {
+    readAs.set(area.slug, readTextIfExists(decisionsPath(workspace, area.slug)))
+    areas.set(area.slug, loadDecisions(workspace, area.slug))
+  }
   const by = options.by ?? editorOf(workbook)
   const at = options.at ?? localDate(workbook.modified ?? new Date())
   const state = currentState(analysed ?? runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}))
@@ -128,6 +135,7 @@ export async function importReport(
     saveDecisionsTogether(
       workspace,
       [...touched].map(([area, byKey]) => ({area, decisions: [...byKey.values()], archived: areas.get(area)?.archived ?? []})),
+      readAs,
     )
   }
   const misplaced = usable.flatMap((row) => {

@@ -53,7 +53,7 @@ export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
 export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
 
 /** Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook. */
-export async function writeWorkbook(report: Report, file: string): Promise<void> {
+export async function writeWorkbook(report: Report, file: string, beforeReplace?: () => Promise<void>): Promise<void> {
   await withAtomicTarget(file, async (temp) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({filename: temp, useStyles: true, useSharedStrings: false})
     workbook.creator = `${report.tool.name} ${report.tool.version}`
@@ -97,7 +97,7 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)
     await workbook.commit()
-  })
+  }, beforeReplace)
 }
 
 function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {

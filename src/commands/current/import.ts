@@ -5,6 +5,7 @@ import {importCurrent} from '../../current/import.js'
 import {IMPORT_KINDS} from '../../current/headers.js'
 import {renderImportReport, renderImportWarnings} from '../../current/render.js'
 import {resolveArea} from '../../specs/registry.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 export default class CurrentImportCommand extends BaseCommand {
@@ -36,7 +37,7 @@ export default class CurrentImportCommand extends BaseCommand {
     const {argv, flags} = await this.parse(CurrentImportCommand)
     const area = resolveArea(flags.area)
     const workspace = requireWorkspace(flags.workspace)
-    const report = await importCurrent({
+    const report = await withWorkspaceLock(workspace.root, 'current import', () => importCurrent({
       files: argv as string[],
       area: area.slug,
       kind: flags.kind as (typeof IMPORT_KINDS)[number] | undefined,
@@ -44,7 +45,7 @@ export default class CurrentImportCommand extends BaseCommand {
       profile: flags.profile,
       workspace,
       replace: flags.replace,
-    })
+    }))
     if (flags.json) this.printJson(report)
     else {
       process.stdout.write(renderImportReport(area, report))

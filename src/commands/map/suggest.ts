@@ -1,14 +1,19 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
-import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
+import {readTextIfExists} from '../../io/atomic-write.js'
+import {mappingFilePath, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {HUMAN_STATUSES} from '../../mapping/model.js'
 import {suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
+import {resolveArea} from '../../specs/registry.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
+import {saveMergedMapping} from '../../workspace/mapping-save.js'
+import {requireWorkspace} from '../../workspace/workspace.js'
 
 export default class MapSuggest extends BaseCommand {
   static override summary = '標準データ項目ごとに、対応する現行項目の候補を提案して対応付けファイルに書きます'
@@ -39,7 +44,14 @@ export default class MapSuggest extends BaseCommand {
     const {args, flags} = await this.parse(MapSuggest)
     const minScore = Number(flags['min-score'])
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new InputError(`--min-score は 0〜1 の数です (「${flags['min-score']}」)。`)
-    const context = loadMapContext(args.area, flags)
+    if (flags['dry-run']) return this.suggest(args.area, flags, minScore)
+    const workspace = requireWorkspace(flags.workspace)
+    await withWorkspaceLock(workspace.root, 'map suggest', () => this.suggest(args.area, flags, minScore))
+  }
+
+  private async suggest(areaQuery: string, flags: Interfaces.InferredFlags<typeof MapSuggest.flags>, minScore: number): Promise<void> {
+    const readAs = readTextIfExists(mappingFilePath(requireWorkspace(flags.workspace).mappingsDir, resolveArea(areaQuery).slug))
+    const context = loadMapContext(areaQuery, flags)
     const {area, catalog, current} = context
     if (!current || current.fields.length === 0)
       throw new InputError(
@@ -56,9 +68,10 @@ export default class MapSuggest extends BaseCommand {
       minScore,
       assignment: flags.assign ? assignOneToOne(result, minScore) : undefined,
     })
-    const merged = mergeSuggestions(context.mapping, fresh)
-    const changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
-    if (!flags['dry-run'] && changed) saveMappingFile(context.mappingPath, merged)
+    let merged = mergeSuggestions(context.mapping, fresh)
+    let changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
+    // Merged again onto the file as it is at the moment of writing: a confirmation saved meanwhile is kept.
+    if (!flags['dry-run']) ({mapping: merged, written: changed} = saveMergedMapping(context.mappingPath, readAs, (existing) => mergeSuggestions(existing, fresh)))
 
     const decided = merged.items.filter((item) => item.entries.some((e) => HUMAN_STATUSES.has(e.status))).length
     const withSuggestion = merged.items.filter((item) => item.entries.some((e) => e.status === 'suggested')).length

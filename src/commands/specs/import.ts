@@ -11,6 +11,7 @@ import {loadProfile} from '../../specs/import/profile.js'
 import {type ImportReport, runImport} from '../../specs/import/run-import.js'
 import {FIELD_LABELS, SHEET_KIND_LABELS} from '../../specs/import/types.js'
 import {resolveArea} from '../../specs/registry.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 export default class SpecsImport extends BaseCommand {
@@ -46,10 +47,11 @@ export default class SpecsImport extends BaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SpecsImport)
     const area = resolveArea(flags.area)
-    const specsDir = flags.out !== undefined ? path.resolve(flags.out) : requireWorkspace(flags.workspace).specsDir
+    const workspace = flags.out === undefined ? requireWorkspace(flags.workspace) : undefined
+    const specsDir = workspace ? workspace.specsDir : path.resolve(flags.out!)
     if (flags['published-at'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags['published-at']))
       throw new InputError('--published-at は YYYY-MM-DD で指定してください。')
-    const report = await runImport({
+    const importing = () => runImport({
       file: path.resolve(args.file),
       area,
       edition: flags.edition,
@@ -61,6 +63,7 @@ export default class SpecsImport extends BaseCommand {
       add: flags.add,
       dryRun: flags['dry-run'],
     })
+    const report = workspace && !flags['dry-run'] ? await withWorkspaceLock(workspace.root, 'specs import', importing) : await importing()
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
     else process.stdout.write(renderImportReport(report))
   }
