@@ -6,7 +6,7 @@ import {Args, Flags, type Interfaces} from '@oclif/core'
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
 import {assertRegularFile} from '../io/regular-file.js'
-import {importReport} from '../report/import-report.js'
+import {ForeignWorkbookError, importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {analysisJson} from '../report/analysis-json.js'
 import {writeWorkbook} from '../report/workbook.js'
@@ -108,11 +108,18 @@ async function refuseToLoseEdits(workspace: Workspace, out: string, run: Analysi
   const shown = displayPath(out)
   let pending: number
   try {
-    const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
-    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length
+    const {plan, invalid, misplaced} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
+    // What cannot be read or was typed in the wrong column is someone's entry too.
+    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length + misplaced.length
   } catch (error) {
+    if (error instanceof ForeignWorkbookError)
+      throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
     if (!(error instanceof InputError)) throw error
-    throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
+    throw new InputError(
+      `${shown} の記入を読み切れないため、上書きしませんでした (読めない記入は、取り込んでいない記入として扱います)。\n` +
+        `  ブックを直して \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。\n` +
+        `  読めなかった理由: ${error.message}`,
+    )
   }
   if (pending > 0)
     throw new InputError(

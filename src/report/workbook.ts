@@ -5,7 +5,7 @@ import {POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decisi
 import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
-import {fitWidth, formulaString, safeText} from './cells.js'
+import {cellSafeText, fitWidth, formulaString, inputCellText, safeText, TEXT_FORMAT} from './cells.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -100,12 +100,13 @@ export async function writeWorkbook(report: Report, file: string, beforeReplace?
   }, beforeReplace)
 }
 
-function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {
+function cellValue(value: CellValue): ExcelJS.CellValue {
   if (value === undefined) return null
   if (typeof value === 'number') return value
-  if (typeof value === 'string') return fromInput ? safeText(value) : value
+  if (typeof value === 'string') return inputCellText(value).text
   if ('diff' in value) return richTextFromDiff(value.diff)
-  return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(value.text)})`, result: value.text}
+  const text = cellSafeText(value.text)
+  return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(text)})`, result: text}
 }
 
 function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<Row>): void {
@@ -138,16 +139,23 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
       ...(column.role === 'percent' ? {numFmt: '0%'} : {}),
     }),
   )
+  const textStyles = styles.map((style) => ({...style, numFmt: TEXT_FORMAT}))
   const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top'}}
   const longColumns = columns.flatMap((column, i) => (column.role === 'long' ? [{i, width: widths[i]!}] : []))
   for (const row of spec.rows) {
-    const values = columns.map((column) => cellValue(column.value(row), column.fromInput === true))
+    const values = columns.map((column) => cellValue(column.value(row)))
     const excelRow = sheet.addRow(values)
     // Row heights for wrapped text, estimated (full-width characters ≈ 2 units) since spreadsheets do not always refit them.
     const lines = Math.min(6, Math.max(1, ...longColumns.map(({i, width}) => Math.ceil((textLength(values[i]) * 2) / Math.max(1, width - 2)))))
     if (lines > 1) excelRow.height = 13.5 * lines
     excelRow.eachCell((cell, col) => {
-      cell.style = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value ? linkStyle : styles[col - 1]!
+      const value = cell.value
+      cell.style =
+        typeof value === 'object' && value !== null && 'formula' in value
+          ? linkStyle
+          : typeof value === 'string' && columns[col - 1]!.fromInput === true && inputCellText(value).textFormat
+            ? textStyles[col - 1]!
+            : styles[col - 1]!
     })
     excelRow.commit()
   }

@@ -28,6 +28,20 @@ export function loadDecisions(workspace: Workspace, area: string): DecisionsFile
   const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
   const result = validateYaml(source, decisionsFileSchema)
   if (!result.value) throw new InputError(`判定ファイル ${source.displayPath} に誤りがあります。`, result.problems)
+  // A key twice (both sides kept by a git merge) would silently lose one of them on the next write.
+  const firstLine = new Map<string, number>()
+  const repeated: string[] = []
+  result.value.decisions.forEach((decision, i) => {
+    const line = source.lineOf(['decisions', i, 'key'])
+    const first = firstLine.get(decision.key)
+    if (first === undefined) firstLine.set(decision.key, line)
+    else repeated.push(`${source.displayPath}:${line} キー ${decision.key} は ${first} 行目にもあります`)
+  })
+  if (repeated.length > 0)
+    throw new InputError(
+      `判定ファイル ${source.displayPath} に同じキーの判定が2つ以上あります。どちらを残すか決めて、1つにしてください (git のマージで両方が残ったときなど)。`,
+      repeated.slice(0, 20),
+    )
   return result.value
 }
 

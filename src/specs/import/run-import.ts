@@ -6,6 +6,7 @@ import {Document, isMap, isPair, isScalar, isSeq, parse, visit} from 'yaml'
 
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
+import {assertRegularFile} from '../../io/regular-file.js'
 import type {Area} from '../../model/area.js'
 import {displayPath} from '../../paths.js'
 import {checkCatalogText} from '../catalog-store.js'
@@ -82,6 +83,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   if (!EDITION_PATTERN.test(edition))
     throw new InputError(`版「${edition}」はファイル名に使えません (空白・/・\\ を含めず、先頭を . 以外にしてください)。`)
   if (!existsSync(file)) throw new InputError(`${displayPath(file)} が見つかりません。`)
+  assertRegularFile(file)
   const target = path.join(options.specsDir, area.slug, `${edition}.yaml`)
   if (options.add && !existsSync(target))
     throw new InputError(`--add で追加する先の版 ${displayPath(target)} がありません。最初のブックは --add なしで取り込んでください。`)

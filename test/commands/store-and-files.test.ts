@@ -1,0 +1,54 @@
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {saveCurrentSystem} from '../../src/current/store.js'
+import type {CurrentField} from '../../src/model/current.js'
+import {loadWorkspace} from '../../src/workspace/workspace.js'
+import {demoCopy, fitgap, tempDir} from '../helpers/cli.js'
+
+describe('workspace files: repeated keys, store consistency, leftovers, size', () => {
+  it('refuses a decisions file with a key twice, naming both lines', async () => {
+    const workspace = demoCopy()
+    const file = path.join(workspace, 'decisions', 'jumin.yaml')
+    const text = readFileSync(file, 'utf8')
+    const first = text.match(/ {2}- key: (\S+)\n(?: {4}.*\n)+/)!
+    writeFileSync(file, text.replace(first[0], first[0] + first[0].replace(/note: .*/, 'note: もう一方')))
+    const result = await fitgap(['analyze', '--workspace', workspace, '--json'])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`decisions/jumin\\.yaml:\\d+ キー ${first[1]} は \\d+ 行目にもあります`))
+  })
+
+  it('detects records that the index does not describe (a run that died between renames) and removes stale staging folders', async () => {
+    const workspace = demoCopy()
+    const dir = path.join(workspace, 'current', 'jumin')
+    const csv = path.join(tempDir(), 'fields.csv')
+    writeFileSync(csv, 'テーブル名,項目名,データ型\nT,氏名,CHAR\nT,住所,CHAR\n')
+    const stale = path.join(workspace, 'current', '.fitgap-tmp-import-99999-deadbeef')
+    mkdirSync(stale, {recursive: true})
+    writeFileSync(path.join(stale, 'fields.x.jsonl'), '{}\n')
+    expect((await fitgap(['current', 'import', csv, '--area', 'jumin', '--workspace', workspace])).exitCode).toBe(0)
+    expect(existsSync(stale)).toBe(false)
+    const records = readFileSync(path.join(dir, 'index.json'), 'utf8')
+    expect(records).toContain('"stored"')
+    const stored = (JSON.parse(records) as {stored: Record<string, unknown>}).stored
+    const recordsFile = path.join(dir, Object.keys(stored).find((n) => n.includes('fields.csv'))!)
+    writeFileSync(recordsFile, readFileSync(recordsFile, 'utf8').split('\n')[0] + '\n')
+    for (const args of [['current', 'show', 'jumin'], ['analyze', '--json']]) {
+      const result = await fitgap([...args, '--workspace', workspace])
+      expect(result.exitCode, args.join(' ')).toBe(2)
+      expect(result.stderr).toContain('index.json の記録 (2 行) と合いません')
+      expect(result.stderr).toMatch(/`fitgap current import \S*fields\.csv --area jumin` で取り込み直してください/)
+    }
+  })
+
+  it('loads 150,000 fields without overflowing the stack', async () => {
+    const workspace = demoCopy()
+    const fields: CurrentField[] = Array.from({length: 150_000}, (_, i) => ({table: 'T', column: `C${i}`, label: `項目${i}`, source: {file: 'big.csv', row: i + 2}}))
+    saveCurrentSystem(loadWorkspace(workspace), {area: 'kokuho', sources: [], fields, forms: [], functions: []})
+    const result = await fitgap(['current', 'show', 'kokuho', '--workspace', workspace])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(result.stdout).toContain('150000')
+  })
+})
