@@ -1,10 +1,11 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
 import {readTextIfExists} from '../io/atomic-write.js'
 import {assertRegularFile} from '../io/regular-file.js'
+import {checkXlsxSize} from '../io/xlsx-limits.js'
 import type {Decision} from '../model/decision.js'
 import {displayPath} from '../paths.js'
 import {decisionMap, type DecisionsFile, decisionsPath, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
@@ -41,9 +42,11 @@ export class ForeignWorkbookError extends InputError {}
 async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(file)) throw new InputError(`${displayPath(file)}: ファイルがありません。`)
   assertRegularFile(file)
+  const bytes = readFileSync(file)
+  checkXlsxSize(bytes, displayPath(file))
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.readFile(file)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
     throw new InputError(`${displayPath(file)}: Excel ブック (.xlsx) として読めません。`)
   }

@@ -120,10 +120,13 @@ describe('nothing lost: report import and analyze', () => {
 
   it('writes a readable workbook when an imported label holds U+FFFF, a lone surrogate or 40,000 characters', async () => {
     const csv = path.join(tempDir(), 'odd.csv')
-    writeFileSync(csv, `テーブル名,項目名,データ型\nODD,変な\uFFFF名前,CHAR\nODD,孤立\uD800サロゲート,CHAR\nODD,${'長'.repeat(40_000)},CHAR\n`)
-    const imported = await fitgap(['current', 'import', csv, '--area', 'jumin', '--workspace', workspace])
+    writeFileSync(csv, `テーブル名,項目名,データ型\nODD,変な\uFFFF名前,CHAR\nODD,${'長'.repeat(40_000)},CHAR\nODD,外字\uE000,CHAR\n`)
+    const json = path.join(path.dirname(csv), 'odd.json')
+    writeFileSync(json, '{"fields": [{"table": "ODJ", "column": "C1", "label": "孤立\\uD800サロゲート"}]}')
+    const imported = await fitgap(['current', 'import', csv, json, '--area', 'jumin', '--workspace', workspace])
     expect(imported.exitCode, imported.stderr).toBe(0)
-    expect(imported.stderr).toMatch(/odd\.csv:2.*XML.*U\+FFFF/)
+    expect(imported.stderr).toMatch(/odd\.csv 2行目.*XML に使えない文字 U\+FFFF/)
+    expect(imported.stderr).toMatch(/odd\.csv 4行目.*外字 \(私用領域の文字 U\+E000\)/)
     const analyzed = await fitgap(['analyze', '--workspace', workspace, '--force'])
     expect(analyzed.exitCode, analyzed.stderr).toBe(0)
     const result = await fitgap(['report', 'import', report, '--workspace', workspace])
@@ -133,6 +136,7 @@ describe('nothing lost: report import and analyze', () => {
     const texts: string[] = []
     workbook.getWorksheet(SHEET_NAMES.currentOnly)!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))))
     expect(texts.some((t) => t.includes('変な\uFFFD名前'))).toBe(true)
+    expect(texts.some((t) => t.includes('孤立\uFFFDサロゲート'))).toBe(true)
     expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(32_767)
   })
 

@@ -1,6 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
+import ExcelJS from 'exceljs'
 import {describe, expect, it} from 'vitest'
 
 import {saveCurrentSystem} from '../../src/current/store.js'
@@ -50,5 +51,36 @@ describe('workspace files: repeated keys, store consistency, leftovers, size', (
     const result = await fitgap(['current', 'show', 'kokuho', '--workspace', workspace])
     expect(result.exitCode, result.stderr).toBe(0)
     expect(result.stdout).toContain('150000')
+  })
+})
+
+describe('names with spaces', () => {
+  it('work end to end: import, map suggest, map check, analyze', async () => {
+    const workspace = demoCopy()
+    const csv = path.join(tempDir(), '住記 項目定義.csv')
+    writeFileSync(csv, '項目名,項目名(物理),データ型\n氏名,SHIMEI MEI,CHAR\n住所,JUSHO,CHAR\n')
+    expect((await fitgap(['current', 'import', csv, '--area', 'kokuho', '--workspace', workspace])).exitCode).toBe(0)
+    for (const args of [['map', 'suggest', 'kokuho'], ['map', 'check', 'kokuho'], ['analyze', 'kokuho', '--json']]) {
+      const result = await fitgap([...args, '--workspace', workspace])
+      expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).toBe(0)
+    }
+    expect(readFileSync(path.join(workspace, 'mappings', 'kokuho.yaml'), 'utf8')).toContain('住記 項目定義.')
+  })
+})
+
+describe('xlsx size limit', () => {
+  it('refuses a workbook that inflates past the limit before reading it, and --max-xlsx-mb raises it', async () => {
+    const workspace = demoCopy()
+    const file = path.join(tempDir(), 'inflates.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('項目定義')
+    sheet.addRow(['テーブル名', '項目名', 'データ型'])
+    for (let i = 0; i < 2000; i++) sheet.addRow(['T', `項目${i}${'x'.repeat(1000)}`, 'CHAR'])
+    await workbook.xlsx.writeFile(file)
+    const refused = await fitgap(['current', 'import', file, '--area', 'kokuho', '--workspace', workspace, '--max-xlsx-mb', '1'])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toMatch(/inflates\.xlsx: 展開すると \d+ MB になるブックです \(上限 1 MB\)/)
+    const raised = await fitgap(['current', 'import', file, '--area', 'kokuho', '--workspace', workspace, '--max-xlsx-mb', '8'])
+    expect(raised.stderr).not.toContain('展開すると')
   })
 })

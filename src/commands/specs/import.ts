@@ -11,6 +11,7 @@ import {loadProfile} from '../../specs/import/profile.js'
 import {type ImportReport, runImport} from '../../specs/import/run-import.js'
 import {FIELD_LABELS, SHEET_KIND_LABELS} from '../../specs/import/types.js'
 import {resolveArea} from '../../specs/registry.js'
+import {DEFAULT_MAX_XLSX_MB, setMaxXlsxMegabytes} from '../../io/xlsx-limits.js'
 import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
@@ -41,11 +42,13 @@ export default class SpecsImport extends BaseCommand {
     'published-at': Flags.string({description: '仕様書の公表日 (YYYY-MM-DD)'}),
     force: Flags.boolean({description: '同じ版のカタログがあれば上書きします', default: false, exclusive: ['add']}),
     add: Flags.boolean({description: '同じ版に、別のブック (基本データリスト・帳票要件など) の内容を加えます', default: false}),
+    'max-xlsx-mb': Flags.integer({description: `.xlsx を展開した大きさの上限 (MB、既定 ${DEFAULT_MAX_XLSX_MB})。ZIP 爆弾でメモリを使い果たさないための上限です`, min: 1, max: 4096}),
     'dry-run': Flags.boolean({description: '読み取り結果だけを表示し、書き込みません', default: false}),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SpecsImport)
+    setMaxXlsxMegabytes(flags['max-xlsx-mb'] ?? DEFAULT_MAX_XLSX_MB)
     const area = resolveArea(flags.area)
     const workspace = flags.out === undefined ? requireWorkspace(flags.workspace) : undefined
     const specsDir = workspace ? workspace.specsDir : path.resolve(flags.out!)

@@ -7,6 +7,7 @@ import {Document, isMap, isPair, isScalar, isSeq, parse, visit} from 'yaml'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
 import {assertRegularFile} from '../../io/regular-file.js'
+import {checkXlsxSize} from '../../io/xlsx-limits.js'
 import type {Area} from '../../model/area.js'
 import {displayPath} from '../../paths.js'
 import {checkCatalogText} from '../catalog-store.js'
@@ -92,6 +93,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       `${displayPath(target)} は既にあります。同じ版の別のブック (基本データリストなど) を加えるときは --add、取り込み直すときは --force を付けてください。`,
     )
   const bytes = readFileSync(file)
+  checkXlsxSize(bytes, displayPath(file))
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   let grids
   try {
