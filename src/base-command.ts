@@ -52,7 +52,7 @@ function userFileOf(file: string): string {
 }
 
 /** A file-system failure (a workbook open in Excel, a folder given as --out …) as a Japanese message naming the path. */
-function fileSystemMessage(error: Error & {code?: unknown; path?: unknown; dest?: unknown}): string | undefined {
+export function fileSystemMessage(error: Error & {code?: unknown; path?: unknown; dest?: unknown}): string | undefined {
   const reason = typeof error.code === 'string' ? FS_REASONS[error.code] : undefined
   if (!reason) return undefined
   const raw = typeof error.dest === 'string' ? error.dest : typeof error.path === 'string' ? error.path : undefined

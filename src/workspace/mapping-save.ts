@@ -6,6 +6,7 @@
 import {readTextIfExists, replaceFileIfUnchanged} from '../io/atomic-write.js'
 import {InputError} from '../errors.js'
 import {parseMappingFile, stringifyMappingFile} from '../mapping/file.js'
+import {keepComments} from '../mapping/keep-comments.js'
 import type {MappingFile} from '../mapping/model.js'
 import {displayPath} from '../paths.js'
 
@@ -25,8 +26,8 @@ export function saveMergedMapping(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const existing = base === undefined ? undefined : parseMappingFile(base, displayPath(file))
     const mapping = merge(existing)
-    const text = stringifyMappingFile(mapping)
-    if (existing && text === stringifyMappingFile(existing)) {
+    const text = keepComments(base, stringifyMappingFile(mapping), {lineWidth: 0, flowCollectionPadding: false})
+    if (existing && stringifyMappingFile(mapping) === stringifyMappingFile(existing)) {
       if (readTextIfExists(file) === base) return {mapping, written: false}
     } else if (replaceFileIfUnchanged(file, base, text)) return {mapping, written: true}
     base = readTextIfExists(file)

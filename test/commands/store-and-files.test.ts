@@ -8,6 +8,7 @@ import {saveCurrentSystem} from '../../src/current/store.js'
 import type {CurrentField} from '../../src/model/current.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
 import {demoCopy, fitgap, tempDir} from '../helpers/cli.js'
+import {fitgapProcess} from '../helpers/spawn.js'
 
 describe('workspace files: repeated keys, store consistency, leftovers, size', () => {
   it('refuses a decisions file with a key twice, naming both lines', async () => {
@@ -59,10 +60,14 @@ describe('names with spaces', () => {
     const workspace = demoCopy()
     const csv = path.join(tempDir(), '住記 項目定義.csv')
     writeFileSync(csv, '項目名,項目名(物理),データ型\n氏名,SHIMEI MEI,CHAR\n住所,JUSHO,CHAR\n')
-    expect((await fitgap(['current', 'import', csv, '--area', 'kokuho', '--workspace', workspace])).exitCode).toBe(0)
+    // In its own process: the in-process runner splits arguments at spaces.
+    const imported = await fitgapProcess(['current', 'import', csv, '--area', 'kokuho', '--workspace', workspace])
+    expect(imported.exitCode, imported.stderr).toBe(0)
     for (const args of [['map', 'suggest', 'kokuho'], ['map', 'check', 'kokuho'], ['analyze', 'kokuho', '--json']]) {
       const result = await fitgap([...args, '--workspace', workspace])
-      expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).toBe(0)
+      // map check exits 1 when it finds mapping problems; 2 was the file's own schema rejecting the refs.
+      expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).toBe(args[1] === 'check' ? 1 : 0)
+      expect(result.stderr).not.toContain('テーブル.列')
     }
     expect(readFileSync(path.join(workspace, 'mappings', 'kokuho.yaml'), 'utf8')).toContain('住記 項目定義.')
   })
@@ -82,5 +87,24 @@ describe('xlsx size limit', () => {
     expect(refused.stderr).toMatch(/inflates\.xlsx: 展開すると \d+ MB になるブックです \(上限 1 MB\)/)
     const raised = await fitgap(['current', 'import', file, '--area', 'kokuho', '--workspace', workspace, '--max-xlsx-mb', '8'])
     expect(raised.stderr).not.toContain('展開すると')
+  })
+})
+
+describe('mapping file comments', () => {
+  it('map suggest keeps a person’s comments when it rewrites the file', async () => {
+    const workspace = demoCopy()
+    const file = path.join(workspace, 'mappings', 'jumin.yaml')
+    const text = readFileSync(file, 'utf8')
+    // A comment on a confirmed entry, and a stale score so that suggest has to rewrite the file.
+    const edited = text
+      .replace('      - refs: [JUMIN_KIHON.ATENA_NO]\n        status: confirmed', '      # 山田: 目視で確認\n      - refs: [JUMIN_KIHON.ATENA_NO]\n        status: confirmed # 窓口で確認済み')
+      .replace(/score: 0\.938/, 'score: 0.111')
+    expect(edited).not.toBe(text)
+    writeFileSync(file, edited)
+    const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', workspace])
+    expect(result.exitCode, result.stderr).toBe(0)
+    const after = readFileSync(file, 'utf8')
+    expect(after).not.toContain('score: 0.111')
+    expect(after).toContain('      # 山田: 目視で確認\n      - refs: [JUMIN_KIHON.ATENA_NO]\n        status: confirmed # 窓口で確認済み')
   })
 })
