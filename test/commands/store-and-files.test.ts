@@ -108,3 +108,16 @@ describe('mapping file comments', () => {
     expect(after).toContain('      # 山田: 目視で確認\n      - refs: [JUMIN_KIHON.ATENA_NO]\n        status: confirmed # 窓口で確認済み')
   })
 })
+
+describe('mapping file of another 業務', () => {
+  it('map suggest refuses to rewrite it', async () => {
+    const workspace = demoCopy()
+    const file = path.join(workspace, 'mappings', 'jumin.yaml')
+    const text = readFileSync(file, 'utf8').replace(/^area: jumin$/m, 'area: kojin')
+    writeFileSync(file, text)
+    const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', workspace])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toContain('は業務「kojin」の対応付けファイルです')
+    expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+})

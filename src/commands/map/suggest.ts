@@ -53,6 +53,10 @@ export default class MapSuggest extends BaseCommand {
     const readAs = readTextIfExists(mappingFilePath(requireWorkspace(flags.workspace).mappingsDir, resolveArea(areaQuery).slug))
     const context = loadMapContext(areaQuery, flags)
     const {area, catalog, current} = context
+    if (context.mapping && context.mapping.area !== area.slug)
+      throw new InputError(
+        `${displayPath(context.mappingPath)} は業務「${context.mapping.area}」の対応付けファイルです (area: ${context.mapping.area})。${area.slug} の提案で書き換えると中身が失われるため、何もしていません。ファイル名か area を直してください。`,
+      )
     if (!current || current.fields.length === 0)
       throw new InputError(
         `${area.name} (${area.slug}) の現行システムの項目がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義を取り込んでください。`,
