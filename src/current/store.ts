@@ -173,11 +173,6 @@ function readRecords<T>(
   if (!existsSync(file)) throw new InputError(`${displayPath(file)} がありません (index.json と合っていません)。取り込み直してください。`)
   const out = into
   const text = readFileSync(file, 'utf8')
-  if (expected && createHash('sha256').update(text).digest('hex') !== expected.sha256)
-    throw new InputError(
-      `${displayPath(file)} が ${INDEX_FILE} の記録 (${expected.lines} 行) と合いません。前回の取り込みが途中で止まったか、ファイルが手で変更されています。` +
-        `\`${expected.reimport}\` で取り込み直してください。`,
-    )
   let line = 0
   for (const raw of text.split('\n')) {
     line++
@@ -196,6 +191,12 @@ function readRecords<T>(
       )
     out.push(result.data)
   }
+  // After the line checks, so a hand-damaged line is named; a file that parses but is not the one indexed is caught here.
+  if (expected && createHash('sha256').update(text).digest('hex') !== expected.sha256)
+    throw new InputError(
+      `${displayPath(file)} が ${INDEX_FILE} の記録 (${expected.lines} 行) と合いません。前回の取り込みが途中で止まったか、ファイルが手で変更されています。` +
+        `\`${expected.reimport}\` で取り込み直してください。`,
+    )
 }
 
 /**
