@@ -36,9 +36,9 @@ function buildWorkspace(dir: string, withMappings = true): void {
   const workspace = workspaceAt(dir, config)
   for (const area of areas) {
     const data = syntheticData(PER_AREA.items, PER_AREA.fields, area.no)
-    const prefix = area.catalogPrefix
+    const prefix = area.code.value
     const dataItems = data.items.map((item, i) => ({
-      id: `${prefix}${String(Math.floor(i / 100) + 1).padStart(3, '0')}${String((i % 100) + 1).padStart(3, '0')}`,
+      id: `${prefix}${String(i + 1).padStart(5, '0')}`,
       group: item.group,
       name: item.name,
       type: item.type,

@@ -17,6 +17,8 @@ import type {MappingFile} from '../src/mapping/model.js'
 import type {Decision} from '../src/model/decision.js'
 import {saveDecisions} from '../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../src/workspace/workspace.js'
+import {loadCatalog} from '../src/specs/catalog-store.js'
+import {resolveArea} from '../src/specs/registry.js'
 import {
   type FieldRow,
   type FunctionRow,
@@ -91,6 +93,18 @@ function review(area: string, actions: {confirm?: string[]; reject?: string[]; g
   saveMappingFile(file, {...mapping, items})
 }
 
+/** A person's review of function / form pair candidates: the listed current IDs confirmed, others left as 候補. */
+function reviewPairs(area: string, section: 'functions' | 'forms', confirm: string[]): void {
+  const workspace = loadWorkspace(DEMO)
+  const file = mappingFilePath(workspace.mappingsDir, area)
+  const mapping = loadMappingFile(file) as MappingFile
+  const pairs = (mapping[section] ?? []).map((pair) => ({
+    ...pair,
+    entries: pair.entries.map((e) => (e.status === 'suggested' && confirm.includes(e.refs[0]!) ? {...e, status: 'confirmed' as const, by: REVIEWER, at: REVIEW_DAY} : e)),
+  }))
+  saveMappingFile(file, {...mapping, [section]: pairs})
+}
+
 function decide(area: string, decisions: Decision[]): void {
   saveDecisions(loadWorkspace(DEMO), {area, decisions, archived: []})
 }
@@ -107,7 +121,17 @@ async function main(): Promise<void> {
   for (const area of ['jumin', 'kojin', 'kokuho']) mkdirSync(path.join(EXPORTS, area), {recursive: true})
   const header = ['テーブル名', 'テーブル論理名', '項目名(物理)', '項目名', 'データ型', '桁数', 'NULL許可', 'コード表', '備考']
   writeCp932(path.join(EXPORTS, 'jumin', '住記_項目定義.csv'), csv([header, ...JUMIN_FIELDS.map((row: FieldRow) => [...row])]))
-  writeCp932(path.join(EXPORTS, 'jumin', '住記_機能一覧.csv'), functionListCsv(JUMIN_FUNCTIONS))
+  // The 住民基本台帳 vendor hands over its 対応表 in the function list: 標準機能ID column (several IDs with 「、」).
+  const juminCatalog = loadCatalog(resolveArea('jumin'), 'rep-2')
+  const idOf = (name: string) => {
+    const fn = juminCatalog.functions.find((f) => f.name === name)
+    if (!fn) throw new Error(`demo: no standard function named ${name}`)
+    return fn.id
+  }
+  writeCp932(
+    path.join(EXPORTS, 'jumin', '住記_機能一覧.csv'),
+    csv([['機能ID', '機能名称', '機能概要', '使用有無', '標準機能ID'], ...JUMIN_FUNCTIONS.map(([id, name, description, inUse, standard]) => [id, name, description, inUse, standard.map(idOf).join('、')])]),
+  )
   writeFileSync(path.join(EXPORTS, 'jumin', '住記_帳票定義.xml'), JUMIN_FORMS_XML)
   await writeKojinWorkbook(path.join(EXPORTS, 'kojin', '税務_項目定義書.xlsx'))
   writeFileSync(path.join(EXPORTS, 'kojin', '税務_機能一覧.csv'), `\uFEFF${functionListCsv(KOJIN_FUNCTIONS)}`)
@@ -120,12 +144,15 @@ async function main(): Promise<void> {
   for (const area of ['jumin', 'kojin', 'kokuho']) fitgap('map', 'suggest', area)
 
   review('jumin', {
-    confirm: ['001001001', '001001002', '001001003', '001001012', '001001014', '001001015', '001001016', '001001023', '001002001', '001002004', '001003001', '001003002', '001003003', '001003004', '001003008', '001004001', '001005002', '001021001'],
-    reject: ['001001009'],
-    gap: ['001001011', '001001019'],
+    confirm: ['00101001', '00101002', '00101003', '00101012', '00101014', '00101015', '00101016', '00101023', '00102001', '00102004', '00103001', '00103002', '00103003', '00103004', '00103008', '00104001', '00105002', '00121001'],
+    reject: ['00101009'],
+    gap: ['00101011', '00101019'],
   })
-  review('kojin', {confirm: ['904001001', '904001004', '904001006', '904002001', '904002002', '904003001', '904011009'], gap: ['904013006']})
-  review('kokuho', {confirm: ['907001001', '907003002', '907003005'], gap: ['907004005']})
+  // 住民基本台帳 forms and 国民健康保険 functions: the team confirmed some name-based candidates; the rest wait in map review.
+  reviewPairs('jumin', 'forms', ['R001', 'R002'])
+  reviewPairs('kokuho', 'functions', ['H002', 'H003', 'H008', 'H009'])
+  review('kojin', {confirm: ['01001001', '01001004', '01001006', '01002001', '01002002', '01003001', '01011009'], gap: ['01013006']})
+  review('kokuho', {confirm: ['02401001', '02403002', '02403005'], gap: ['02404005']})
 
   const who = {by: REVIEWER, at: REVIEW_DAY, edition: 'rep-1'}
   decide('jumin', [
@@ -134,10 +161,11 @@ async function main(): Promise<void> {
     {key: 'jumin:fn:0010181', verdict: 'na', policy: 'decline-option', department: '市民課', note: '郵送請求は件数が少なく採用しない', ...who},
     {key: 'jumin:fn:0010011', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '除票の一括検索は現行どおり', ...who},
     {key: 'jumin:fn:0010029', verdict: 'fit', policy: 'as-standard', department: '市民課', note: '郵便番号は住所ごとに保持している', ...who},
+    {key: 'jumin:fn:0010115', verdict: 'partial', policy: 'parameter', department: '市民課', note: '転出証明書の余白欄の印字はパラメータで合わせる', ...who},
     {key: 'jumin:fn:0010022', verdict: 'gap', policy: 'bpr', department: '市民課', note: '定めのない続柄は使わない運用にする', ...who},
     {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
   ])
-  decide('kojin', [{key: 'kojin:fn:9040054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
+  decide('kojin', [{key: 'kojin:fn:0100054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
 }
 
 await main()

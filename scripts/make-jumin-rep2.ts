@@ -101,6 +101,10 @@ export function makeRep2(text: string): string {
   const provenance = doc.get('provenance', true)
   if (!isMap(provenance)) fail('provenance がありません')
   provenance.set('note', 'rep-1 をもとに fitgap 開発者が作った架空の改定版 (版差分の確認用)。公式の標準仕様書の本文ではない。')
+  // Marked so that no command picks it unless it is named (fitgap.yaml editions or --edition).
+  doc.set('fictional', true)
+  const [fictionalPair] = root.items.splice(keyIndex('fictional'), 1)
+  if (fictionalPair) root.items.splice(keyIndex('provenance') + 1, 0, fictionalPair)
 
   const functions = seqOf(doc, 'functions')
   const forms = seqOf(doc, 'forms')
@@ -174,13 +178,13 @@ export function makeRep2(text: string): string {
 
   // 5. Data items: three new ones, one dropped (printed nowhere), a changed length / required flag / description.
   const itemIds = items.items.map((n) => str(n, 'id'))
-  const newPersonItem = nextId(itemIds, '001001', 3)
+  const newPersonItem = nextId(itemIds, '00101', 3)
   const groupOf = (prefix: string) => items.items.find((n) => str(n, 'id').startsWith(prefix))
   const furiganaId = newPersonItem()
   const furiganaDateId = newPersonItem()
-  const personGroup = str(groupOf('001001') ?? fail('個人基本のデータ項目がありません'), 'group')
-  const movementGroupNode = groupOf('001005') ?? items.items.at(-1)!
-  const movementPrefix = str(movementGroupNode, 'id').slice(0, 6)
+  const personGroup = str(groupOf('00101') ?? fail('個人基本のデータ項目がありません'), 'group')
+  const movementGroupNode = groupOf('00105') ?? items.items.at(-1)!
+  const movementPrefix = str(movementGroupNode, 'id').slice(0, 5)
   const reservationId = nextId(itemIds, movementPrefix, 3)()
   const lastIndexWithPrefix = (prefix: string) => items.items.map((n) => str(n, 'id')).filter((id) => id.startsWith(prefix)).length
   const insertItem = (prefix: string, node: Node) => {
@@ -192,11 +196,11 @@ export function makeRep2(text: string): string {
     return node
   }
   insertItem(
-    '001001',
+    '00101',
     flow(newNode(doc, {id: furiganaId, group: personGroup, name: '氏名の振り仮名', nameEn: 'name_furigana', type: '文字', length: 100, required: false, description: '戸籍に記載された氏名の振り仮名。戸籍の附票を通じて通知を受けて記載する。'})),
   )
   insertItem(
-    '001001',
+    '00101',
     flow(newNode(doc, {id: furiganaDateId, group: personGroup, name: '振り仮名の記載年月日', nameEn: 'name_furigana_recorded_date', type: '日付', required: false, description: '氏名の振り仮名を住民票に記載した年月日。'})),
   )
   insertItem(
@@ -243,7 +247,7 @@ export function makeRep2(text: string): string {
       kind: '実装必須機能',
       description: '住民票に氏名の振り仮名を記載したことを本人に知らせる通知書。',
       fields: [
-        {name: '氏名', dataItem: '001001002'},
+        {name: '氏名', dataItem: '00101002'},
         {name: '氏名の振り仮名', dataItem: furiganaId},
         {name: '振り仮名の記載年月日', dataItem: furiganaDateId},
         {name: '通知年月日', type: '日付'},

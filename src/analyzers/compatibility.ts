@@ -1,7 +1,7 @@
-import type {DataItem} from '../model/catalog.js'
+import type {CodeList, DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Severity} from '../model/finding.js'
-import {DATA_TYPE_LABELS, type DataType} from '../model/vocabulary.js'
+import {DATA_TYPE_LABELS, type DataType, LOCAL_CODE_LIST_ID} from '../model/vocabulary.js'
 
 /**
  * What moving a current field's values into a standard data item risks, graded by direction: a current value
@@ -42,10 +42,37 @@ const CONVERTIBLE: ReadonlySet<string> = new Set([
   'text|datetime',
   'flag|text',
   'text|flag',
+  'text|fullText',
+  'fullText|text',
+  'fullText|code',
+  'time|text',
+  'text|time',
+  'datetime|time',
+  'time|datetime',
+  'year|number',
+  'number|year',
+  'year|text',
+  'text|year',
+  'date|year',
+  'yearMonth|year',
+  'year|yearMonth',
 ])
 
 /** Conversions that may lose or reject values (text → number / date, datetime → date …). */
-const LOSSY: ReadonlySet<string> = new Set(['text|number', 'text|date', 'text|datetime', 'text|yearMonth', 'text|flag', 'datetime|date', 'date|yearMonth'])
+const LOSSY: ReadonlySet<string> = new Set([
+  'text|number',
+  'text|date',
+  'text|datetime',
+  'text|yearMonth',
+  'text|flag',
+  'datetime|date',
+  'date|yearMonth',
+  'fullText|text',
+  'text|time',
+  'text|year',
+  'date|year',
+  'yearMonth|year',
+])
 
 const normCode = (s: string) => s.normalize('NFKC').replace(/[\s・_-]/g, '').toLowerCase()
 
@@ -64,7 +91,7 @@ export function typeFinding(item: DataItem, field: CurrentField): {severity: Sev
 /** Length finding: current longer than standard = truncation risk = error; shorter = info. */
 export function lengthFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
   if (item.length === undefined || field.length === undefined || item.length === field.length) return undefined
-  if (['date', 'datetime', 'yearMonth', 'flag'].includes(item.type)) return undefined
+  if (['date', 'datetime', 'time', 'year', 'yearMonth', 'flag', 'binary'].includes(item.type)) return undefined
   if (field.length > item.length)
     return {
       severity: 'error',
@@ -86,23 +113,67 @@ export function requiredFinding(item: DataItem, field: CurrentField): {severity:
   return {severity: 'info', message: `現行 ${fieldRef(field)} は必須ですが、標準「${item.name}」は任意です。`}
 }
 
-export function codeFinding(item: DataItem, field: CurrentField): {severity: Severity; message: string} | undefined {
-  if (!item.codeTable) return undefined
-  if (!field.codeTable)
-    return {severity: 'info', message: `標準「${item.name}」はコード表「${item.codeTable}」を使います。現行 ${fieldRef(field)} のコード表は不明です。`}
-  if (normCode(field.codeTable) === normCode(item.codeTable)) return undefined
+interface CodeValueLike {
+  readonly code: string
+  readonly label: string
+}
+
+/** How two code lists differ: codes only one side has, and shared codes whose meaning differs. Pure. */
+export function compareCodeLists(standard: readonly CodeValueLike[], current: readonly CodeValueLike[]) {
+  const key = (code: string) => code.normalize('NFKC').trim()
+  const std = new Map(standard.map((v) => [key(v.code), v]))
+  const cur = new Map(current.map((v) => [key(v.code), v]))
   return {
-    severity: 'warning',
-    message: `標準「${item.name}」のコード表は「${item.codeTable}」、現行 ${fieldRef(field)} は「${field.codeTable}」です。コード値の対応表が必要です。`,
+    onlyCurrent: current.filter((v) => !std.has(key(v.code))),
+    onlyStandard: standard.filter((v) => !cur.has(key(v.code))),
+    relabelled: current.filter((v) => {
+      const s = std.get(key(v.code))
+      return s !== undefined && normCode(s.label) !== normCode(v.label)
+    }),
   }
 }
 
-export function checkCompatibility(item: DataItem, field: CurrentField): CompatibilityIssue[] {
+const showCodes = (values: readonly CodeValueLike[]) => values.map((v) => `${v.code}=${v.label}`).join(', ')
+
+/** A current field's code values against the standard item's code list (コード一覧): a conversion finding when they differ. */
+function codeListFinding(item: DataItem, list: CodeList, field: CurrentField): {severity: Severity; message: string} | undefined {
+  const codes = field.codes ?? []
+  const both = `標準「${item.name}」のコード一覧 ${list.id} ${list.name} (${showCodes(list.values)})、現行 ${fieldRef(field)} のコード (${showCodes(codes)})`
+  if (list.id === LOCAL_CODE_LIST_ID)
+    return {severity: 'info', message: `${both}。標準は自治体固有コードのため、現行のコード値を使うか市で定めてください。`}
+  const diff = compareCodeLists(list.values, codes)
+  if (diff.onlyCurrent.length + diff.relabelled.length === 0) return undefined
+  const parts = [
+    diff.onlyCurrent.length > 0 ? `標準にないコード: ${showCodes(diff.onlyCurrent)}` : undefined,
+    diff.relabelled.length > 0 ? `意味の違うコード: ${diff.relabelled.map((v) => v.code).join(', ')}` : undefined,
+  ].filter((p): p is string => p !== undefined)
+  return {severity: 'warning', message: `${both}。${parts.join('、')}。移行時にコード値の変換が必要です。`}
+}
+
+/**
+ * Code finding: by code values when the catalogue has the item's コード一覧 and the current export lists its codes,
+ * else by the code tables' names.
+ */
+export function codeFinding(item: DataItem, field: CurrentField, codeLists: readonly CodeList[] = []): {severity: Severity; message: string} | undefined {
+  const list = item.codeList !== undefined ? codeLists.find((l) => l.id === item.codeList) : undefined
+  if (list && field.codes && field.codes.length > 0) return codeListFinding(item, list, field)
+  const standard = item.codeTable ?? (list ? list.name : item.codeList !== undefined ? `コードID ${item.codeList}` : undefined)
+  if (standard === undefined) return undefined
+  if (!field.codeTable)
+    return {severity: 'info', message: `標準「${item.name}」はコード表「${standard}」を使います。現行 ${fieldRef(field)} のコード表は不明です。`}
+  if (normCode(field.codeTable) === normCode(standard)) return undefined
+  return {
+    severity: 'warning',
+    message: `標準「${item.name}」のコード表は「${standard}」、現行 ${fieldRef(field)} は「${field.codeTable}」です。コード値の対応表が必要です。`,
+  }
+}
+
+export function checkCompatibility(item: DataItem, field: CurrentField, codeLists: readonly CodeList[] = []): CompatibilityIssue[] {
   const found = [
     ['type', typeFinding(item, field)],
     ['length', lengthFinding(item, field)],
     ['required', requiredFinding(item, field)],
-    ['code', codeFinding(item, field)],
+    ['code', codeFinding(item, field, codeLists)],
   ] as const
   return found.flatMap(([kind, finding]) => (finding ? [{kind, ...finding}] : []))
 }

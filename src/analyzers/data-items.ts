@@ -66,7 +66,7 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     const fields = chosen.map((link) => {
       const field = fieldsByRef.get(link.fieldRef)!
       linkedFields.add(link.fieldRef)
-      const issues = checkCompatibility(item, field).filter((issue) => !(combined && issue.kind === 'length'))
+      const issues = checkCompatibility(item, field, catalog.codeLists).filter((issue) => !(combined && issue.kind === 'length'))
       return {field, link, issues}
     })
     if (combined) {
@@ -91,7 +91,8 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
         key,
         area: area.slug,
         kind: 'item-unmapped',
-        severity: item.required && state === 'unmapped' ? 'warning' : 'info',
+        // Without an imported 項目定義 an unmapped item is no finding about the current system yet.
+        severity: item.required && state === 'unmapped' && current.fields.length > 0 ? 'warning' : 'info',
         standardRef: item.id,
         message: `${label}: ${inferred.reason}`,
       })

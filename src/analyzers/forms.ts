@@ -4,9 +4,10 @@ import type {DataItem, FormField, FormSpec} from '../model/catalog.js'
 import type {CurrentForm, CurrentFormField} from '../model/current.js'
 import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding} from '../model/finding.js'
-import type {AreaInput} from './inputs.js'
+import {type AreaInput, importedKinds} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
-import {foldName, pairByName} from './name-similarity.js'
+import {foldName} from './name-similarity.js'
+import {type CurrentState, type PairState, type PairVia, pairRecords} from './pairing.js'
 
 export const FORM_MATCH_THRESHOLD = 0.6
 
@@ -31,7 +32,13 @@ export interface FormFieldDiffRow {
 export interface FormRow {
   readonly key: string
   readonly form: FormSpec
-  readonly current?: {readonly form: CurrentForm; readonly score: number}
+  readonly pairing: PairState
+  /** The confirmed counterpart whose printed items are compared (the first when several are confirmed). */
+  readonly current?: {readonly form: CurrentForm; readonly via: PairVia}
+  /** Every confirmed counterpart. */
+  readonly currents: readonly {readonly form: CurrentForm; readonly via: PairVia}[]
+  /** A name-based proposal to review (候補・要確認); never a verdict. */
+  readonly candidate?: {readonly form: CurrentForm; readonly score: number; readonly reason: string}
   readonly counts: Record<FieldChange, number>
   readonly autoVerdict: Verdict
   readonly verdict: Verdict
@@ -101,10 +108,22 @@ export function diffFormFields(
   return rows.sort((a, b) => order(a) - order(b))
 }
 
-function inferForm(form: FormSpec, matched: boolean, counts: Record<FieldChange, number>): {verdict: Verdict; reason: string} {
-  if (!matched) {
-    if (form.kind === 'prohibited') return {verdict: 'na', reason: '実装不可の帳票。現行にもない'}
+function inferForm(
+  form: FormSpec,
+  row: Pick<FormRow, 'pairing' | 'current' | 'candidate'>,
+  counts: Record<FieldChange, number>,
+  imported: {any: boolean; forms: boolean},
+): {verdict: Verdict; reason: string} {
+  if (!imported.any) return {verdict: 'undecided', reason: '未着手: 現行システムの定義を取り込んでいない'}
+  if (row.pairing === 'candidate' && row.candidate)
+    return {verdict: 'undecided', reason: `候補「${row.candidate.form.name}」(一致度 ${row.candidate.score.toFixed(2)}、要確認)。対応付けを map review で確認する`}
+  if (!row.current) {
+    if (form.kind === 'prohibited')
+      return imported.forms || row.pairing === 'no-counterpart'
+        ? {verdict: 'na', reason: '実装不可の帳票。現行にもない'}
+        : {verdict: 'undecided', reason: '実装不可の帳票。現行の帳票一覧を取り込んでいないため確認できない'}
     if (form.kind === 'optional') return {verdict: 'undecided', reason: '標準オプションの帳票。現行に対応する帳票がない。採用するかを決める'}
+    if (row.pairing === 'no-counterpart') return {verdict: 'gap', reason: '現行に相当する帳票がないことを確認済み。標準帳票の様式で運用を準備する'}
     // As with functions, absence from the vendor's list is a question, not yet a gap.
     return {verdict: 'undecided', reason: '現行の帳票一覧に対応する帳票が見つからない。標準帳票の様式で運用できるか確認'}
   }
@@ -117,29 +136,47 @@ function inferForm(form: FormSpec, matched: boolean, counts: Record<FieldChange,
   }
 }
 
-export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: FormFieldDiffRow[]; findings: Finding[]; matchedCurrent: Set<number>} {
+export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: FormFieldDiffRow[]; findings: Finding[]; currentStates: readonly CurrentState[]} {
   const {catalog, current, area} = input
   const items = new Map(catalog.dataItems.map((item) => [item.id, item]))
   const links = new Set(input.fieldLinks.map((l) => `${l.itemId}\u0000${l.fieldRef}`))
   const linked = (itemId: string, fieldRef: string) => links.has(`${itemId}\u0000${fieldRef}`)
-  const pairs = pairByName(catalog.forms, current.forms, FORM_MATCH_THRESHOLD)
+  const imported = importedKinds(current)
+  const pairing = pairRecords(
+    catalog.forms.map((f) => ({id: f.id, name: f.name, text: f.category})),
+    current.forms,
+    input.formPairs ?? [],
+    FORM_MATCH_THRESHOLD,
+  )
   const rows: FormRow[] = []
   const fieldRows: FormFieldDiffRow[] = []
   const findings: Finding[] = []
   catalog.forms.forEach((form, index) => {
-    const pair = pairs.get(index)
-    const match = pair ? {form: current.forms[pair.index]!, score: pair.score} : undefined
+    const p = pairing.standard[index]!
+    const currents = p.currents.map((c) => ({form: current.forms[c.index]!, via: c.via}))
+    const match = currents[0]
+    const candidate = p.candidate ? {form: current.forms[p.candidate.index]!, score: p.candidate.score, reason: p.candidate.reason} : undefined
+    // Printed items are compared only on a confirmed pair: a candidate's differences would be noise.
     const diff = match ? diffFormFields(area.slug, form, match.form, items, linked) : []
     const counts: Record<FieldChange, number> = {same: 0, renamed: 0, reordered: 0, missing: 0, extra: 0}
     for (const row of diff) counts[row.change] += 1
     const key = rowKey.form(area.slug, form.id)
     const decision = input.decisions.get(key)
-    const inferred = inferForm(form, match !== undefined, counts)
-    rows.push({key, form, current: match, counts, autoVerdict: inferred.verdict, verdict: decision?.verdict ?? inferred.verdict, reason: inferred.reason, decision, fingerprint: formFingerprint(form)})
+    const inferred = inferForm(form, {pairing: p.state, current: match, candidate}, counts, imported)
+    rows.push({key, form, pairing: p.state, current: match, currents, candidate, counts, autoVerdict: inferred.verdict, verdict: decision?.verdict ?? inferred.verdict, reason: inferred.reason, decision, fingerprint: formFingerprint(form)})
     fieldRows.push(...diff)
     const label = `${form.id} ${form.name}`
-    if (!match && form.kind !== 'prohibited')
-      findings.push({key, area: area.slug, kind: 'form-missing', severity: form.kind === 'mandatory' ? 'warning' : 'info', standardRef: form.id, message: `${label}: ${inferred.reason}`})
+    if (candidate)
+      findings.push({key, area: area.slug, kind: 'pair-candidate', severity: 'info', standardRef: form.id, currentRef: candidate.form.id, message: `${label}: ${inferred.reason}`})
+    else if (!match && form.kind !== 'prohibited' && imported.forms)
+      findings.push({
+        key,
+        area: area.slug,
+        kind: 'form-missing',
+        severity: form.kind === 'mandatory' && p.state === 'no-counterpart' ? 'warning' : 'info',
+        standardRef: form.id,
+        message: `${label}: ${inferred.reason}`,
+      })
     else if (match && form.kind === 'prohibited')
       findings.push({key, area: area.slug, kind: 'prohibited-in-use', severity: 'error', standardRef: form.id, currentRef: match.form.id, message: `${label}: ${inferred.reason}`})
     for (const row of diff) {
@@ -163,5 +200,16 @@ export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: For
       })
     }
   })
-  return {rows, fieldRows, findings, matchedCurrent: new Set([...pairs.values()].map((p) => p.index))}
+  for (const {currentIndex, id} of pairing.unknownVendorIds) {
+    const form = current.forms[currentIndex]!
+    findings.push({
+      key: `${rowKey.currentForm(area.slug, form.id)}:unknown-standard-id:${id}`,
+      area: area.slug,
+      kind: 'unknown-standard-id',
+      severity: 'warning',
+      currentRef: form.id,
+      message: `現行帳票「${form.name}」(${form.id}): 対応表の標準帳票ID「${id}」が標準仕様書 (${catalog.edition}) にない`,
+    })
+  }
+  return {rows, fieldRows, findings, currentStates: pairing.current}
 }

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width'
 
-import type {SpecCatalog} from '../model/catalog.js'
+import {describeBorrowed, type LoadedCatalog} from '../specs/catalog-store.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import type {AreaSummary, CatalogCounts} from '../specs/summary.js'
 
@@ -24,24 +24,32 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 export function renderAreaTable(areas: readonly AreaSummary[]): string {
   const rows = areas.map((area) => {
     const latest = area.editions.find((e) => e.edition === area.editionInUse)
+    const count = (part: 'functions' | 'forms' | 'dataItems') => {
+      const from = area.borrowed[part]
+      const edition = from !== undefined ? area.editions.find((e) => e.edition === from) : latest
+      return edition ? `${edition.counts[part]}${from !== undefined ? ` (${from})` : ''}` : '-'
+    }
     return [
       String(area.no),
       area.slug,
       area.name,
       area.ministry,
-      area.editions.map((e) => (e.edition === area.editionInUse && area.editions.length > 1 ? `${e.edition}*` : e.edition)).join(', ') || '(なし)',
-      latest ? String(latest.counts.functions) : '-',
-      latest ? String(latest.counts.forms) : '-',
-      latest ? String(latest.counts.dataItems) : '-',
+      area.editions
+        .map((e) => `${e.edition}${e.fictional ? '(架空)' : ''}${e.edition === area.editionInUse && area.editions.length > 1 ? '*' : ''}`)
+        .join(', ') || '(なし)',
+      count('functions'),
+      count('forms'),
+      count('dataItems'),
     ]
   })
   return (
     renderTable(['No', 'slug', '業務', '所管', '版', '機能', '帳票', 'データ項目'], rows) +
-    '\n件数は使う版 (* 印。ワークスペースで指定した版、なければ最新の版) のものです。所管・仕様書名の確度は `fitgap areas --json` の facts (V: 公式資料 / S: 二次資料 / U: 未確認) を参照してください。\n'
+    '\n件数は使う版 (* 印。ワークスペースで指定した版、なければ架空でない最新の版) のものです。使う版にない部分 (機能要件・帳票・データ項目) は、それを持つ最新の版から補い、件数の後に (版) を付けています。\n' +
+    '(架空) の版は動作確認用の架空の改定版で、fitgap.yaml の editions や --edition で指定したときだけ使います。所管・仕様書名の確度は `fitgap areas --json` の facts (V: 公式資料 / S: 二次資料 / U: 未確認) を参照してください。\n'
   )
 }
 
-export function renderCatalogSummary(area: AreaSummary, catalog: SpecCatalog, counts: CatalogCounts): string {
+export function renderCatalogSummary(area: AreaSummary, catalog: LoadedCatalog, counts: CatalogCounts): string {
   const provenance =
     catalog.provenance.type === 'representative'
       ? `代表例 (公式の本文ではありません): ${catalog.provenance.note}`
@@ -50,6 +58,9 @@ export function renderCatalogSummary(area: AreaSummary, catalog: SpecCatalog, co
     `${area.no}. ${area.name} (${area.slug}) — ${catalog.title}`,
     `版: ${catalog.edition}${catalog.publishedAt ? ` (${catalog.publishedAt})` : ''}    所管: ${area.ministry}${FACT_MARK[area.facts.ministry] ?? ''}`,
     `出典: ${provenance}`,
+    ...(catalog.attribution ? [`出典の表示: ${catalog.attribution}`] : []),
+    ...(catalog.fictional ? ['この版は架空の改定版です (動作確認用)。公式の仕様ではありません。'] : []),
+    ...describeBorrowed(catalog).map((line) => `注意: ${line}`),
     '',
     renderTable(
       ['区分', '機能', '帳票'],
@@ -69,7 +80,7 @@ export function renderCatalogSummary(area: AreaSummary, catalog: SpecCatalog, co
   return lines.join('\n') + '\n'
 }
 
-function sectionCounts(catalog: SpecCatalog): [string, number][] {
+function sectionCounts(catalog: LoadedCatalog): [string, number][] {
   const counts = new Map<string, number>()
   for (const fn of catalog.functions) {
     const top = fn.category[0] ?? '(分類なし)'

@@ -84,7 +84,7 @@ export default class Analyze extends BaseCommand {
       if (!out.toLowerCase().endsWith('.xlsx') || (existsSync(out) && statSync(out).isDirectory()))
         throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
-      const complete = areasToAnalyze(workspace, []).every((area) => areas.some((a) => a.slug === area.slug))
+      const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
       assertRegularFile(out)
       const guard = () => refuseToLoseEdits(workspace, out, complete ? run : undefined)
       let checked = flags.force ? undefined : await guard()
@@ -95,6 +95,16 @@ export default class Analyze extends BaseCommand {
     }
     if (flags.json) this.printJson(analysisJson(report))
     else process.stdout.write(renderAnalysisSummary(run.areas, out ? displayPath(out) : undefined))
+  }
+}
+
+/** The 業務 a plain `analyze` would cover; none when the workspace has nothing imported yet (a named 業務 is 未着手). */
+function defaultAreas(workspace: Workspace) {
+  try {
+    return areasToAnalyze(workspace, [])
+  } catch (error) {
+    if (error instanceof InputError) return []
+    throw error
   }
 }
 

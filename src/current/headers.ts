@@ -29,6 +29,7 @@ export const ROLES = {
     'notNull',
     'nullable',
     'codeTable',
+    'codes',
     'description',
     'remarks',
   ],
@@ -36,6 +37,7 @@ export const ROLES = {
     'formId',
     'formName',
     'formDescription',
+    'standardFormId',
     'itemOrder',
     'itemName',
     'type',
@@ -46,7 +48,7 @@ export const ROLES = {
     'sourceColumn',
     'remarks',
   ],
-  functions: ['id', 'name', 'description', 'inUse', 'category', 'remarks'],
+  functions: ['id', 'name', 'description', 'inUse', 'category', 'standardId', 'remarks'],
 } as const satisfies Record<ImportKind, readonly string[]>
 
 export type RoleOf<K extends ImportKind> = (typeof ROLES)[K][number]

@@ -15,7 +15,7 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {InputError} from '../errors.js'
 import type {CurrentField, CurrentForm, CurrentFormField, CurrentFunction} from '../model/current.js'
 import type {ImportKind} from './headers.js'
-import {Messages, type RecordSink} from './records.js'
+import {Messages, type RecordSink, splitStandardIds} from './records.js'
 import {parseLength, parseTypeSpec, parseYesNo} from './type-spec.js'
 
 export interface XmlContext {
@@ -34,9 +34,9 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   currentSystem: ['area', 'xmlns', 'version'],
   table: ['name', 'label'],
   field: ['column', 'label', 'type', 'length', 'scale', 'required', 'nullable', 'codeTable', 'description'],
-  form: ['id', 'name', 'description'],
+  form: ['id', 'name', 'description', 'standardId'],
   item: ['name', 'type', 'length', 'scale', 'source'],
-  function: ['id', 'name', 'inUse', 'description'],
+  function: ['id', 'name', 'inUse', 'description', 'standardId'],
 }
 
 const CHILDREN: Record<string, readonly string[]> = {
@@ -308,6 +308,8 @@ export function parseXmlDefinitions(text: string, context: XmlContext, sink: Rec
       }
       const form = {id, name: attrs.name ?? ''} as CurrentForm
       if (description !== undefined) form.description = description
+      // The vendor's 対応表 as an attribute: present (even empty) means the vendor said which standard form it is.
+      if (attrs.standardId !== undefined) form.standardIds = splitStandardIds(attrs.standardId)
       form.fields = items
       form.source = source(line)
       if (problems.total === 0) sink.form(form)
@@ -331,7 +333,9 @@ export function parseXmlDefinitions(text: string, context: XmlContext, sink: Rec
       if (description !== undefined) fn.description = description
       fn.inUse = inUse ?? true
       fn.source = source(line)
-      if (problems.total === 0) sink.function({id: fn.id, name: fn.name, ...(fn.category ? {category: fn.category} : {}), ...(fn.description ? {description: fn.description} : {}), inUse: fn.inUse, source: fn.source})
+      const standardIds = attrs.standardId === undefined ? undefined : splitStandardIds(attrs.standardId)
+      if (problems.total === 0)
+        sink.function({id: fn.id, name: fn.name, ...(fn.category ? {category: fn.category} : {}), ...(fn.description ? {description: fn.description} : {}), ...(standardIds ? {standardIds} : {}), inUse: fn.inUse, source: fn.source})
       counts.functions = (counts.functions ?? 0) + 1
     }
     if (problems.full) break

@@ -53,6 +53,13 @@ const joinText = (...parts: string[]): string | undefined => {
   return kept.length > 0 ? kept.join('\n') : undefined
 }
 
+/** A 対応表 cell: one or more standard IDs, separated by 、 , / ; or line breaks (full-width folded). */
+export function splitStandardIds(cell: string): string[] {
+  return [...new Set(cell.normalize('NFKC').split(/[、,，/;；\s]+/).map((id) => id.trim()).filter((id) => id !== '' && id !== '-' && id !== '−'))]
+}
+
+const mergeIds = (a: readonly string[] | undefined, b: readonly string[]): string[] => [...new Set([...(a ?? []), ...b])]
+
 interface PendingForm {
   form: CurrentForm
   items: {item: CurrentFormField; order: number | undefined; seq: number}[]
@@ -205,6 +212,12 @@ export class TableReader {
     }
     const codeTable = at(cells, this.col.get('codeTable')) || spec.codeTable
     if (codeTable) field.codeTable = codeTable
+    const codesText = at(cells, this.col.get('codes'))
+    if (codesText) {
+      const codes = parseCodeValues(codesText)
+      if (codes) field.codes = codes
+      else this.warnings.add(`${this.loc(row, this.col.get('codes'))}: コード値「${codesText}」を「1:男, 2:女」の形に読めないため、取り込みませんでした。`)
+    }
     const description = joinText(at(cells, this.col.get('description')), at(cells, this.col.get('remarks')))
     if (description !== undefined) field.description = description
     field.source = this.source(row, line)
@@ -237,6 +250,7 @@ export class TableReader {
       } else if (pending.form.name === '' && name !== '') pending.form.name = name
       const description = joinText(at(cells, this.col.get('formDescription')), itemName === '' ? at(cells, this.col.get('remarks')) : '')
       if (description !== undefined && pending.form.description === undefined) pending.form.description = description
+      if (this.col.has('standardFormId')) pending.form.standardIds = mergeIds(pending.form.standardIds, splitStandardIds(at(cells, this.col.get('standardFormId'))))
       this.currentForm = pending
     } else pending = this.currentForm
     if (itemName === '') {
@@ -286,6 +300,7 @@ export class TableReader {
     if (category.length > 0) fn.category = category
     const description = joinText(at(cells, this.col.get('description')), at(cells, this.col.get('remarks')))
     if (description !== undefined) fn.description = description
+    if (this.col.has('standardId')) fn.standardIds = splitStandardIds(at(cells, this.col.get('standardId')))
     const inUseColumn = this.col.get('inUse')
     if (inUseColumn !== undefined) {
       const raw = at(cells, inUseColumn)
@@ -295,7 +310,7 @@ export class TableReader {
     }
     fn.source = this.source(row, line)
     // key order: id, name, category, description, inUse, source
-    const ordered: CurrentFunction = {id: fn.id, name: fn.name, ...(fn.category ? {category: fn.category} : {}), ...(fn.description ? {description: fn.description} : {}), inUse: fn.inUse, source: fn.source}
+    const ordered: CurrentFunction = {id: fn.id, name: fn.name, ...(fn.category ? {category: fn.category} : {}), ...(fn.description ? {description: fn.description} : {}), ...(fn.standardIds ? {standardIds: fn.standardIds} : {}), inUse: fn.inUse, source: fn.source}
     this.sink.function(ordered)
     this.stats.records++
   }
@@ -310,6 +325,7 @@ export class TableReader {
       const {form} = pending
       const record: CurrentForm = {id: form.id, name: form.name}  as CurrentForm
       if (form.description !== undefined) record.description = form.description
+      if (form.standardIds !== undefined) record.standardIds = form.standardIds
       record.fields = items.map((entry) => entry.item)
       record.source = form.source
       this.sink.form(record)
@@ -364,4 +380,15 @@ export class DuplicateWatch {
     }
     return out.length > MAX_DUPLICATE_WARNINGS ? [...out.slice(0, MAX_DUPLICATE_WARNINGS), `… ほか ${out.length - MAX_DUPLICATE_WARNINGS} 件`] : out
   }
+}
+
+/** "1:男, 2:女" / "1=男;2=女" / one per line → code values; undefined when a part has no code. */
+export function parseCodeValues(text: string): {code: string; label: string}[] | undefined {
+  const parts = text
+    .split(/[,、;；\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  const codes = parts.map((part) => /^([^:：=＝\s]+)\s*[:：=＝]\s*(.*)$/u.exec(part))
+  if (codes.length === 0 || codes.some((m) => m === null)) return undefined
+  return codes.map((m) => ({code: m![1]!.normalize('NFKC'), label: m![2]!.trim()}))
 }

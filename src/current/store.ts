@@ -216,6 +216,7 @@ export function mergeForms(forms: readonly CurrentForm[]): CurrentForm[] {
       existing.source = form.source
     }
     if (existing.description === undefined && form.description !== undefined) existing.description = form.description
+    if (form.standardIds !== undefined) existing.standardIds = [...new Set([...(existing.standardIds ?? []), ...form.standardIds])]
     for (const item of form.fields) existing.fields.push({...item, source: item.source ?? form.source})
   }
   return [...byId.values()].map((form) => ordered(form as unknown as Record<string, unknown>, FORM_KEYS) as unknown as CurrentForm)

@@ -2,7 +2,7 @@
  * `fitgap map check`: problems in a mapping file, as pure functions from (mapping, catalogue items,
  * current fields) to findings. Errors make the command exit 1.
  */
-import type {DataItem} from '../model/catalog.js'
+import type {CodeList, DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import {codeFinding, lengthFinding, requiredFinding, typeFinding} from '../analyzers/compatibility.js'
 import type {Severity} from '../model/finding.js'
@@ -20,6 +20,10 @@ export const CHECK_KINDS = [
   'length',
   'required',
   'code',
+  'unknown-standard',
+  'unknown-current',
+  'vendor-unknown-id',
+  'prohibited-paired',
 ] as const
 export type CheckKind = (typeof CHECK_KINDS)[number]
 
@@ -34,6 +38,10 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   length: '桁数の差異',
   required: '必須の差異',
   code: 'コード表の差異',
+  'unknown-standard': '標準機能・帳票が存在しない',
+  'unknown-current': '現行機能・帳票が存在しない',
+  'vendor-unknown-id': '対応表のIDが標準にない',
+  'prohibited-paired': '実装不可の機能・帳票に対応する現行あり',
 }
 
 export interface CheckFinding {
@@ -49,6 +57,8 @@ export interface CheckFinding {
 export interface CheckOptions {
   /** Also check suggested entries (default: only confirmed ones are checked for type/length/required/code). */
   readonly includeSuggested?: boolean
+  /** The catalogue's コード一覧, to compare code values. */
+  readonly codeLists?: readonly CodeList[]
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = {error: 0, warning: 1, info: 2}
@@ -80,7 +90,9 @@ export function checkMapping(
         kind: 'unknown-item',
         severity: hasDecision ? 'error' : 'warning',
         item: entryGroup.item,
-        message: `標準データ項目「${entryGroup.item}」${entryGroup.name ? ` (${entryGroup.name})` : ''} はカタログにありません。`,
+        message: `標準データ項目「${entryGroup.item}」${entryGroup.name ? ` (${entryGroup.name})` : ''} はカタログにありません。${
+          /^\d{9}$/.test(entryGroup.item) ? '9桁の旧形式のIDです。`fitgap migrate` で公式の形 (8桁) に移行してください。' : ''
+        }`,
       })
     }
     const keys = new Map<string, MappingEntry>()
@@ -133,7 +145,7 @@ export function checkMapping(
         // Several fields feeding one item (氏 + 名 → 氏名): lengths add up, so compare the sum.
         if (entry.refs.length === 1) add('length', lengthFinding(item, field))
         add('required', requiredFinding(item, field))
-        add('code', codeFinding(item, field))
+        add('code', codeFinding(item, field, options.codeLists))
       }
       if (entry.refs.length > 1 && item && fieldByRef && (entry.status === 'confirmed' || options.includeSuggested)) {
         const lengths = entry.refs.map((ref) => fieldByRef.get(ref)?.length)

@@ -8,7 +8,7 @@ import {InputError} from '../errors.js'
 import {writeFileAtomic} from '../io/atomic-write.js'
 import {parseAndValidateYaml} from '../io/yaml-source.js'
 import {displayPath} from '../paths.js'
-import {type MappingFile, mappingFileSchema, sortMappingFile} from './model.js'
+import {type MappingFile, mappingFileSchema, PAIR_SECTIONS, sortMappingFile} from './model.js'
 
 export const mappingFilePath = (mappingsDir: string, areaSlug: string): string => path.join(mappingsDir, `${areaSlug}.yaml`)
 
@@ -25,7 +25,7 @@ export function loadMappingFile(file: string): MappingFile | undefined {
   return parseMappingFile(readFileSync(file, 'utf8'), displayPath(file))
 }
 
-const HEADER = `# fitgap 対応付けファイル (標準データ項目 ↔ 現行項目)。形式: docs/mapping-file.md
+const HEADER = `# fitgap 対応付けファイル (標準データ項目 ↔ 現行項目、標準機能 ↔ 現行機能、標準帳票 ↔ 現行帳票)。形式: docs/mapping-file.md
 # status: suggested (機械の提案) / confirmed (確定) / rejected (却下) / no-counterpart (対応なし = ギャップ)
 # 人が決めた confirmed / rejected / no-counterpart は fitgap map suggest を再実行しても変わりません。
 `
@@ -45,6 +45,17 @@ export function stringifyMappingFile(file: MappingFile): string {
     }),
   }))
   if (sorted.currentOnly.length > 0) data.currentOnly = sorted.currentOnly
+  for (const section of PAIR_SECTIONS)
+    if (sorted[section]?.length)
+      data[section] = sorted[section].map((pair) => ({
+        id: pair.id,
+        ...(pair.name !== undefined ? {name: pair.name} : {}),
+        entries: pair.entries.map((entry) => {
+          const out: Record<string, unknown> = {refs: entry.refs, status: entry.status}
+          for (const key of ['score', 'reason', 'by', 'at', 'note'] as const) if (entry[key] !== undefined) out[key] = entry[key]
+          return out
+        }),
+      }))
   const doc = new Document(data)
   // Short collections on one line: refs: [A.B] and signals: {name: 1, reading: 0.9}.
   visit(doc, {
@@ -53,7 +64,7 @@ export function stringifyMappingFile(file: MappingFile): string {
         const value = pair.value as {flow?: boolean} | null
         if (value && typeof value === 'object') value.flow = true
       }
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'item' && isScalar(pair.value)) pair.value.type = 'QUOTE_SINGLE'
+      if (isPair(pair) && isScalar(pair.key) && (pair.key.value === 'item' || pair.key.value === 'id') && isScalar(pair.value)) pair.value.type = 'QUOTE_SINGLE'
     },
   })
   return HEADER + doc.toString({lineWidth: 0, flowCollectionPadding: false})

@@ -1,6 +1,6 @@
 /**
  * The mapping file `mappings/<area>.yaml` of a workspace: per standard data item, which current field(s)
- * (TABLE.COLUMN) correspond, and whether a machine suggested it or a person decided it.
+ * (TABLE.COLUMN) correspond, per standard function / form which current function / form, and whether a machine suggested it or a person decided it.
  * Read by map suggest / map check / map review / analyze / report import. Format: docs/mapping-file.md.
  */
 import {z} from 'zod'
@@ -59,6 +59,34 @@ export const mappingItemSchema = z.strictObject({
   entries: z.array(mappingEntrySchema).default([]),
 })
 
+/**
+ * A standard function (or form) ↔ current function (or form) pair, by the current record's ID. Same statuses as
+ * data items; refs may name several current records (one standard function done by several current ones).
+ */
+export const pairEntrySchema = z
+  .strictObject({
+    refs: z.array(z.string().min(1)).default([]),
+    status: z.enum(ENTRY_STATUSES),
+    score: z.number().min(0).max(1).optional(),
+    reason: z.string().optional(),
+    by: z.string().optional(),
+    at: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.status === 'no-counterpart' && entry.refs.length > 0)
+      ctx.addIssue({code: 'custom', path: ['refs'], message: 'no-counterpart には refs を書きません'})
+    if (entry.status !== 'no-counterpart' && entry.refs.length === 0)
+      ctx.addIssue({code: 'custom', path: ['refs'], message: '現行の機能ID・帳票IDを1つ以上書いてください'})
+  })
+
+export const pairItemSchema = z.strictObject({
+  /** Standard function ID (functions) or standard form ID (forms). */
+  id: z.string().min(1),
+  name: z.string().optional(),
+  entries: z.array(pairEntrySchema).default([]),
+})
+
 /** A current field a person marked as having no standard counterpart (現行独自項目). */
 export const currentOnlySchema = z.strictObject({
   ref: refSchema,
@@ -74,19 +102,28 @@ export const mappingFileSchema = z.strictObject({
   edition: z.string().optional(),
   items: z.array(mappingItemSchema).default([]),
   currentOnly: z.array(currentOnlySchema).default([]),
+  /** Standard function ↔ current function pairs. */
+  functions: z.array(pairItemSchema).optional(),
+  /** Standard form ↔ current form pairs. */
+  forms: z.array(pairItemSchema).optional(),
 })
+
+export type PairEntry = z.output<typeof pairEntrySchema>
+export type PairItem = z.output<typeof pairItemSchema>
+export type PairSection = 'functions' | 'forms'
+export const PAIR_SECTIONS: readonly PairSection[] = ['functions', 'forms']
 
 export type MappingEntry = z.output<typeof mappingEntrySchema>
 export type MappingItem = z.output<typeof mappingItemSchema>
 export type CurrentOnly = z.output<typeof currentOnlySchema>
 export type MappingFile = z.output<typeof mappingFileSchema>
 
-export const entryKey = (entry: Pick<MappingEntry, 'refs' | 'status'>): string =>
+export const entryKey = (entry: {readonly refs: readonly string[]; readonly status: EntryStatus}): string =>
   entry.status === 'no-counterpart' ? '(no-counterpart)' : [...entry.refs].sort().join('+')
 
 const STATUS_ORDER: Record<EntryStatus, number> = {confirmed: 0, 'no-counterpart': 1, suggested: 2, rejected: 3}
 
-export function compareEntries(a: MappingEntry, b: MappingEntry): number {
+export function compareEntries(a: MappingEntry | PairEntry, b: MappingEntry | PairEntry): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     (b.score ?? -1) - (a.score ?? -1) ||
@@ -102,8 +139,15 @@ export function sortMappingFile(file: MappingFile): MappingFile {
       .map((item) => ({...item, entries: item.entries.map((e) => ({...e, refs: [...e.refs].sort()})).sort(compareEntries)}))
       .sort((a, b) => a.item.localeCompare(b.item, 'en', {numeric: true})),
     currentOnly: [...file.currentOnly].sort((a, b) => byCodePoint(a.ref, b.ref)),
+    ...(file.functions?.length ? {functions: sortPairs(file.functions)} : {functions: undefined}),
+    ...(file.forms?.length ? {forms: sortPairs(file.forms)} : {forms: undefined}),
   }
 }
+
+const sortPairs = (items: readonly PairItem[]): PairItem[] =>
+  [...items]
+    .map((item) => ({...item, entries: item.entries.map((e) => ({...e, refs: [...e.refs].sort(byCodePoint)})).sort(compareEntries)}))
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', {numeric: true}))
 
 export function emptyMappingFile(area: string, edition?: string): MappingFile {
   return {version: MAPPING_FILE_VERSION, area, edition, items: [], currentOnly: []}

@@ -265,6 +265,13 @@ const TYPE_COMPAT: Readonly<Record<string, number>> = {
   'number|text': 0.6,
   'date|code': 0.3,
   'datetime|code': 0.3,
+  'fullText|text': 0.9,
+  'time|datetime': 0.6,
+  'time|text': 0.5,
+  'year|number': 0.7,
+  'year|yearMonth': 0.6,
+  'year|date': 0.4,
+  'year|text': 0.5,
 }
 
 /** Type compatibility in [0,1]: equal → 1, storable as each other → 0.3–0.85; length mismatches lower it. */

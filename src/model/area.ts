@@ -15,19 +15,21 @@ export const areaSchema = z.strictObject({
   aliases: z.array(z.string()).default([]),
   ministry: fact,
   specTitle: fact,
-  idPrefix: z
-    .strictObject({
-      value: z.string().regex(/^\d{3}$/, 'ID接頭辞は3桁の数字です'),
-      source: z.enum(FACT_SOURCES),
-    })
-    .optional(),
-  catalogPrefix: z.string().regex(/^\d{3}$/, 'カタログ用接頭辞は3桁の数字です'),
+  /** The official 基幹業務コード: first 3 digits of 機能ID・帳票ID (7 digits) and データ項目ID (8 digits). */
+  code: z.strictObject({
+    value: z.string().regex(/^\d{3}$/, '業務コードは3桁の数字です'),
+    source: z.enum(FACT_SOURCES),
+    /** Seen with the same value in a second, independent source. */
+    confirmed: z.boolean().optional(),
+  }),
+  /** The made-up prefix fitgap 0.1's bundled catalogues used instead (9 + 業務番号); kept only to migrate old workspaces. */
+  legacyPrefix: z.string().regex(/^\d{3}$/, '旧接頭辞は3桁の数字です').optional(),
 })
 
 export const registrySchema = z
   .strictObject({areas: z.array(areaSchema).length(20, '20業務がそろっていません')})
   .superRefine((registry, ctx) => {
-    for (const key of ['slug', 'no', 'catalogPrefix'] as const) {
+    for (const key of ['slug', 'no'] as const) {
       const seen = new Set<string | number>()
       registry.areas.forEach((area, index) => {
         if (seen.has(area[key]))
@@ -35,6 +37,12 @@ export const registrySchema = z
         seen.add(area[key])
       })
     }
+    const codes = new Set<string>()
+    registry.areas.forEach((area, index) => {
+      if (codes.has(area.code.value))
+        ctx.addIssue({code: 'custom', path: ['areas', index, 'code'], message: `業務コード「${area.code.value}」が重複しています`})
+      codes.add(area.code.value)
+    })
   })
 
 export type Area = z.output<typeof areaSchema>

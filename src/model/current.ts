@@ -23,6 +23,8 @@ export const currentFieldSchema = z.strictObject({
   scale: z.number().int().nonnegative().optional(),
   required: z.boolean().optional(),
   codeTable: z.string().optional(),
+  /** The code values the field holds (コード値 column: "1:男, 2:女"), when the export lists them. */
+  codes: z.array(z.strictObject({code: z.string(), label: z.string()})).optional(),
   description: z.string().optional(),
   source: recordSourceSchema.optional(),
 })
@@ -42,6 +44,8 @@ export const currentFormSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
+  /** The vendor's 対応表: standard form IDs this form covers. Present (maybe empty) only when the export has that column. */
+  standardIds: z.array(z.string()).optional(),
   fields: z.array(currentFormFieldSchema),
   source: recordSourceSchema.optional(),
 })
@@ -52,6 +56,8 @@ export const currentFunctionSchema = z.strictObject({
   /** 分類 path (大分類, 中分類 …) when the export has one. */
   category: z.array(z.string()).optional(),
   description: z.string().optional(),
+  /** The vendor's 対応表: standard function IDs this function covers. Present (maybe empty) only when the export has that column. */
+  standardIds: z.array(z.string()).optional(),
   inUse: z.boolean().default(true),
   source: recordSourceSchema.optional(),
 })

@@ -16,9 +16,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 export const POLICIES = [
   'as-standard',
   'bpr',
+  'operation',
   'adopt-option',
   'decline-option',
   'parameter',
+  'alternative',
+  'euc',
   'loose-coupling',
   'request-revision',
   'retire',
@@ -31,8 +34,11 @@ export const POLICY_LABELS: Record<Policy, string> = {
   bpr: '業務運用の見直し',
   'adopt-option': '標準オプションを採用',
   'decline-option': '標準オプションを採用しない',
+  operation: '運用で対応 (BPR)',
   parameter: 'パラメータ設定',
-  'loose-coupling': '疎結合の別システム',
+  alternative: '代替機能',
+  euc: 'EUC',
+  'loose-coupling': '独自施策システム (疎結合)',
   'request-revision': '仕様改定を要望',
   retire: '廃止',
   customize: 'カスタマイズ (理由必須)',
@@ -63,7 +69,22 @@ const labelLookup = <K extends string>(labels: Record<K, string>) => {
 
 /** Accepts the label as shown in the workbook (○ 適合), its bare word (適合), its mark (○) or the English key. */
 export const parseVerdict = labelLookup(VERDICT_LABELS)
-export const parsePolicy = labelLookup(POLICY_LABELS)
+const policyLookup = labelLookup(POLICY_LABELS)
+/** Labels of earlier versions, still read from older workbooks. */
+const OLD_POLICY_LABELS: Record<string, Policy> = {疎結合の別システム: 'loose-coupling', 疎結合: 'loose-coupling', 代替: 'alternative'}
+export const parsePolicy = (raw: string): Policy | undefined => policyLookup(raw) ?? OLD_POLICY_LABELS[raw.normalize('NFKC').trim()]
+
+/** Which 対応方針 fit which requirement: 標準オプション採否 only on options, 廃止 only where something is in use. */
+export type PolicyTarget = 'mandatory' | 'optional' | 'prohibited' | 'data-item' | 'current-only'
+
+const COMMON: readonly Policy[] = ['bpr', 'operation', 'alternative', 'euc', 'loose-coupling', 'request-revision']
+export const ALLOWED_POLICIES: Record<PolicyTarget, readonly Policy[]> = {
+  mandatory: ['as-standard', ...COMMON, 'parameter', 'customize'],
+  optional: ['as-standard', 'adopt-option', 'decline-option', ...COMMON, 'parameter', 'retire', 'customize'],
+  prohibited: [...COMMON, 'retire'],
+  'data-item': ['as-standard', ...COMMON, 'parameter', 'customize'],
+  'current-only': [...COMMON, 'retire', 'customize'],
+}
 
 export const decisionSchema = z.strictObject({
   key: z.string(),

@@ -26,6 +26,9 @@ export const FINDING_KINDS = [
   'extra-field',
   'needs-review',
   'archived-decision',
+  'pair-candidate',
+  'unplaced-current',
+  'unknown-standard-id',
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
@@ -52,6 +55,9 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   'extra-field': '現行独自項目',
   'needs-review': '要再確認 (版の変更)',
   'archived-decision': '削除された要件の判定 (保管)',
+  'pair-candidate': '対応候補 (要確認)',
+  'unplaced-current': '標準との対応が未確認',
+  'unknown-standard-id': '対応表のIDが標準にない',
 }
 
 /** Where a finding comes from, for tracing a report row back to its inputs. */
@@ -71,4 +77,15 @@ export interface Finding {
   readonly currentRef?: string
   readonly message: string
   readonly source?: FindingSource
+  /** Set when a recorded decision settles the finding (it leaves the open lists and shows as 対応済み). */
+  readonly settledBy?: SettledBy
 }
+
+export interface SettledBy {
+  /** The decision's row key (the finding's own row, or the form / data item it belongs to). */
+  readonly key: string
+  /** What was decided, as shown to people: "○ 適合 / パラメータ設定". */
+  readonly summary: string
+}
+
+export const isOpen = (finding: Finding): boolean => finding.settledBy === undefined

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 
-import {parsePolicy, parseVerdict, type Policy, type Verdict} from '../model/decision.js'
+import {ALLOWED_POLICIES, parsePolicy, parseVerdict, type Policy, POLICY_LABELS, type PolicyTarget, type Verdict} from '../model/decision.js'
+import {parseImplementationKind} from '../model/vocabulary.js'
 import {TEXT_FORMAT, unescapeLegacyText} from './cells.js'
 import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, type RowMeta, SHEET_NAMES} from './sheets.js'
 import {POLICY_CHOICES, VERDICT_CHOICES} from './workbook.js'
@@ -74,6 +75,23 @@ function parseMeta(raw: string): RowMeta | undefined {
   }
 }
 
+const KIND_HEADER = '実装区分'
+
+const TARGET_LABELS: Record<PolicyTarget, string> = {
+  mandatory: '実装必須の要件',
+  optional: '標準オプションの要件',
+  prohibited: '実装不可の要件',
+  'data-item': 'データ項目',
+  'current-only': '現行独自の行',
+}
+
+/** What a row's 対応方針 must fit: the 実装区分 shown on the row (functions, forms), or the sheet's kind of row. */
+function policyTarget(sheet: string, kindText: string): PolicyTarget | undefined {
+  if (sheet === SHEET_NAMES.dataItems) return 'data-item'
+  if (sheet === SHEET_NAMES.currentOnly) return 'current-only'
+  return kindText === '' ? undefined : parseImplementationKind(kindText)
+}
+
 /** Reads the decision columns of every decision sheet; vocabulary errors name the sheet, the cell and the allowed values. */
 export function readDecisionRows(workbook: ExcelJS.Workbook): {
   rows: EditedRow[]
@@ -105,6 +123,7 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {
     const noteCol = header.get(DECISION_HEADERS.note)
     const metaCol = header.get(META_HEADER)
     const autoCol = header.get(AUTO_VERDICT_HEADER)
+    const kindCol = header.get(KIND_HEADER)
     sheetsRead.push(name)
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return
@@ -126,6 +145,14 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {
         problems.push({sheet: name, cell: cell(verdictCol), key, message: `判定「${verdictText}」は使えません (使える値: ${VERDICT_CHOICES.join(' / ')})`})
       if (policyText !== '' && !policy)
         problems.push({sheet: name, cell: cell(policyCol), key, message: `対応方針「${policyText}」は使えません (使える値: ${POLICY_CHOICES.join(' / ')})`})
+      const target = policyTarget(name, read(kindCol))
+      if (policy && target && !ALLOWED_POLICIES[target].includes(policy))
+        problems.push({
+          sheet: name,
+          cell: cell(policyCol),
+          key,
+          message: `対応方針「${policyText}」は${TARGET_LABELS[target]}には使えません (使える値: ${ALLOWED_POLICIES[target].map((p) => POLICY_LABELS[p]).join(' / ')})`,
+        })
       const note = read(noteCol)
       if (policy === 'customize' && note === '')
         problems.push({sheet: name, cell: cell(noteCol), key, message: 'カスタマイズを選んだ行は備考に理由を書いてください'})

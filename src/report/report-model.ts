@@ -6,6 +6,10 @@ export interface AreaReport {
   readonly analysis: AreaAnalysis
   readonly specTitle: string
   readonly provenance: SpecCatalog['provenance']
+  /** The attribution line the official source asks for (PDL1.0 …), when the catalogue carries one. */
+  readonly attribution?: string
+  /** Notes such as 「版 4.0 にはデータ項目がないため、版 rep-1 のデータ項目を使っています」. */
+  readonly specNotes?: readonly string[]
   readonly sources: readonly SourceFile[]
   readonly mappingFile?: string
 }

@@ -1,13 +1,14 @@
 import {CARRY_OUTCOME_LABELS, type CarryRow} from '../analyzers/carry-over.js'
-import {CURRENT_ONLY_TYPE_LABELS, type CurrentOnlyRow} from '../analyzers/current-only.js'
+import {CURRENT_ONLY_STATE_LABELS, CURRENT_ONLY_TYPE_LABELS, type CurrentOnlyRow} from '../analyzers/current-only.js'
 import {type DataItemRow, LINK_STATE_LABELS} from '../analyzers/data-items.js'
 import {FIELD_CHANGE_LABELS, type FormFieldDiffRow, type FormRow} from '../analyzers/forms.js'
 import type {FunctionRow} from '../analyzers/functions.js'
+import {PAIR_STATE_LABELS} from '../analyzers/pairing.js'
 import {fieldRef} from '../model/current.js'
 import {type Decision, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
 import {FINDING_KIND_LABELS, type Finding, SEVERITY_LABELS} from '../model/finding.js'
 import type {TextPart} from '../specs/diff.js'
-import {DATA_TYPE_LABELS, KIND_LABELS} from '../model/vocabulary.js'
+import {DATA_TYPE_LABELS, FORM_KIND_LABELS, KIND_LABELS} from '../model/vocabulary.js'
 
 export type CellValue =
   | string
@@ -113,8 +114,15 @@ export function functionSheet(rows: readonly WithArea<FunctionRow>[]): SheetSpec
       {header: '機能名称', role: 'data', fromInput: true, value: ({row}) => row.fn.name},
       {header: '要件', role: 'long', fromInput: true, value: ({row}) => row.fn.text},
       {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.fn.kind]},
-      {header: '現行機能', role: 'data', fromInput: true, value: ({row}) => (row.current ? `${row.current.fn.id} ${row.current.fn.name}${row.current.fn.inUse ? '' : ' (未使用)'}` : undefined)},
-      {header: '一致度', role: 'percent', value: ({row}) => row.current?.score},
+      {header: '対応', role: 'data', value: ({row}) => PAIR_STATE_LABELS[row.pairing]},
+      {
+        header: '現行機能',
+        role: 'data',
+        fromInput: true,
+        value: ({row}) => row.currents.map((c) => `${c.fn.id} ${c.fn.name}${c.fn.inUse ? '' : ' (未使用)'}${c.via === 'vendor-table' ? ' [対応表]' : ''}`).join('\n') || undefined,
+      },
+      {header: '候補 (要確認)', role: 'data', fromInput: true, value: ({row}) => (row.candidate ? `${row.candidate.fn.id} ${row.candidate.fn.name}` : undefined)},
+      {header: '一致度', role: 'percent', value: ({row}) => row.candidate?.score},
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},
       ...decisionColumns<FunctionRow>(),
@@ -132,8 +140,11 @@ export function formSheet(rows: readonly WithArea<FormRow>[]): SheetSpec<WithAre
       {header: '帳票ID', role: 'data', fromInput: true, value: ({row}) => row.form.id},
       {header: '帳票名称', role: 'data', fromInput: true, value: ({row}) => row.form.name},
       {header: '種別', role: 'data', fromInput: true, value: ({row}) => row.form.category},
-      {header: '実装区分', role: 'data', value: ({row}) => KIND_LABELS[row.form.kind]},
-      {header: '現行帳票', role: 'data', fromInput: true, value: ({row}) => (row.current ? `${row.current.form.id} ${row.current.form.name}` : undefined)},
+      {header: '実装区分', role: 'data', value: ({row}) => FORM_KIND_LABELS[row.form.kind]},
+      {header: '対応', role: 'data', value: ({row}) => PAIR_STATE_LABELS[row.pairing]},
+      {header: '現行帳票', role: 'data', fromInput: true, value: ({row}) => row.currents.map((c) => `${c.form.id} ${c.form.name}${c.via === 'vendor-table' ? ' [対応表]' : ''}`).join('\n') || undefined},
+      {header: '候補 (要確認)', role: 'data', fromInput: true, value: ({row}) => (row.candidate ? `${row.candidate.form.id} ${row.candidate.form.name}` : undefined)},
+      {header: '一致度', role: 'percent', value: ({row}) => row.candidate?.score},
       {header: '一致', role: 'data', value: ({row}) => (row.current ? row.counts.same : undefined)},
       {header: '名称差異', role: 'data', value: ({row}) => (row.current ? row.counts.renamed : undefined)},
       {header: '順序差異', role: 'data', value: ({row}) => (row.current ? row.counts.reordered : undefined)},
@@ -207,6 +218,7 @@ export function currentOnlySheet(rows: readonly WithArea<CurrentOnlyRow>[]): She
       keyColumn(),
       areaColumn(),
       {header: '種類', role: 'data', value: ({row}) => CURRENT_ONLY_TYPE_LABELS[row.type]},
+      {header: '状態', role: 'data', value: ({row}) => CURRENT_ONLY_STATE_LABELS[row.state]},
       {header: '参照', role: 'data', fromInput: true, value: ({row}) => row.ref},
       {header: '名称', role: 'data', fromInput: true, value: ({row}) => row.name},
       {header: '内容', role: 'data', fromInput: true, value: ({row}) => row.detail},
@@ -217,11 +229,16 @@ export function currentOnlySheet(rows: readonly WithArea<CurrentOnlyRow>[]): She
 }
 
 /** Findings worth a person's attention (重大 and 注意), each linked to the row it is about. */
-export function issueSheet(rows: readonly WithArea<Finding & {link?: string}>[]): SheetSpec<WithArea<Finding & {link?: string}>> {
+type IssueRow = Finding & {link?: string; decision?: Decision}
+
+export const ISSUE_STATE_LABELS = {open: '未対応', settled: '対応済み'} as const
+
+export function issueSheet(rows: readonly WithArea<IssueRow>[]): SheetSpec<WithArea<IssueRow>> {
   return {
     name: SHEET_NAMES.issues,
     rows,
     columns: [
+      {header: '状態', role: 'data', value: ({row}) => (row.settledBy ? ISSUE_STATE_LABELS.settled : ISSUE_STATE_LABELS.open)},
       {header: '重大度', role: 'severity', value: ({row}) => SEVERITY_LABELS[row.severity]},
       areaColumn(),
       {header: '種類', role: 'data', value: ({row}) => FINDING_KIND_LABELS[row.kind]},
@@ -230,6 +247,8 @@ export function issueSheet(rows: readonly WithArea<Finding & {link?: string}>[])
       {header: '現行', role: 'data', fromInput: true, value: ({row}) => row.currentRef},
       {header: '内容', role: 'long', fromInput: true, value: ({row}) => row.message},
       {header: '出典', role: 'data', fromInput: true, value: ({row}) => row.source?.current ?? row.source?.standard},
+      {header: '判定', role: 'data', value: ({row}) => (row.decision?.verdict ? VERDICT_LABELS[row.decision.verdict] : undefined)},
+      {header: '対応方針', role: 'data', value: ({row}) => (row.decision?.policy ? POLICY_LABELS[row.decision.policy] : undefined)},
     ],
   }
 }

@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
 import {POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
-import {SEVERITY_LABELS} from '../model/finding.js'
+import {type Finding, isOpen, SEVERITY_LABELS} from '../model/finding.js'
+import type {Decision} from '../model/decision.js'
+import {AREA_STATUS_LABELS, type AreaAnalysis} from '../analyzers/analyze-area.js'
+import {ownerKey} from '../analyzers/settle.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
 import {cellSafeText, fitWidth, formulaString, inputCellText, safeText, TEXT_FORMAT} from './cells.js'
@@ -27,6 +30,18 @@ type WorksheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorkshe
 }
 
 const FONT = {name: 'Meiryo UI', size: 10}
+
+const decisionCache = new WeakMap<AreaAnalysis, Map<string, Decision>>()
+/** The decision recorded on the row a finding is about (the finding's own row, its form or its data item). */
+function decisionOf(analysis: AreaAnalysis, finding: Finding): Decision | undefined {
+  let byKey = decisionCache.get(analysis)
+  if (!byKey) {
+    byKey = new Map()
+    for (const row of [...analysis.functions, ...analysis.forms, ...analysis.dataItems, ...analysis.currentOnly]) if (row.decision) byKey.set(row.key, row.decision)
+    decisionCache.set(analysis, byKey)
+  }
+  return byKey.get(ownerKey(finding))
+}
 const HEADER_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FF1F4E79'}}
 const EDIT_HEADER_FILL: ExcelJS.Fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: 'FFC65911'}}
 const HEADER_FONT = {...FONT, bold: true, color: {argb: 'FFFFFFFF'}}
@@ -84,15 +99,18 @@ export async function writeWorkbook(report: Report, file: string, beforeReplace?
     for (const spec of [functions, forms, formFields, dataItems, currentOnly] as unknown as SheetSpec<{readonly row: {readonly key: string}}>[]) index(spec)
     const issues = issueSheet(
       report.areas.flatMap((a) =>
-        a.analysis.findings
-          .filter((f) => f.severity !== 'info')
-          .map((f) => ({areaName: a.analysis.area.name, edition: a.analysis.edition, row: {...f, link: rowOf.get(f.key) ?? rowOf.get(f.key.split(':').slice(0, 3).join(':'))}})),
+        // Open items first; settled ones stay listed as 対応済み so the register keeps its history.
+        [...a.analysis.findings.filter((f) => f.severity !== 'info' && isOpen(f)), ...a.analysis.findings.filter((f) => f.severity !== 'info' && !isOpen(f))].map((f) => ({
+          areaName: a.analysis.area.name,
+          edition: a.analysis.edition,
+          row: {...f, link: rowOf.get(f.key) ?? rowOf.get(f.key.split(':').slice(0, 3).join(':')), decision: decisionOf(a.analysis, f)},
+        })),
       ),
     )
 
     const editions = editionSheet(withArea((a) => a.analysis.carryOver))
 
-    writeSummary(workbook, report, issues.rows.length)
+    writeSummary(workbook, report, issues.rows.filter((r) => isOpen(r.row)).length)
     const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...(editions.rows.length > 0 ? [editions] : [])]
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)
@@ -232,12 +250,14 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
   add([safeText(report.title)], {bold: true, size: 16})
   add([`ワークスペース: ${report.workspace.name}`])
   add([`作成: ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` / ${localTime(report.generatedAt)}` : ''}`])
-  add([`課題 (重大・注意): ${issueCount} 件 — 「${SHEET_NAMES.issues}」シート`])
+  add([`未対応の課題 (重大・注意): ${issueCount} 件 — 「${SHEET_NAMES.issues}」シート (状態で絞り込めます)`])
+  const notStarted = report.areas.filter((a) => a.analysis.summary.status === 'not-started').map((a) => a.analysis.area.name)
+  if (notStarted.length > 0) add([`未着手 (現行の定義が未取込): ${notStarted.join('、')}`], {bold: true})
   add([])
 
   add(['業務別の適合状況'], {bold: true, size: 12})
   const firstTableRow = add(
-    ['業務', '版', '適合率', '判定済み率', '○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '未判定', 'データ項目確定率', '重大', '注意', '現行独自'],
+    ['業務', '版', '適合率', '判定済み率', '○ 適合', '△ 部分適合', '× 不適合', '− 対象外', '未判定', 'データ項目確定率', '重大', '注意', '現行独自', '状態'],
     {bold: true, fill: HEADER_FILL, color: 'FFFFFFFF'},
   )
   for (const {analysis} of report.areas) {
@@ -256,6 +276,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
       s.findingsBySeverity.error,
       s.findingsBySeverity.warning,
       s.currentOnly,
+      AREA_STATUS_LABELS[s.status],
     ])
     rowNumber += 1
     r.eachCell((cell, col) => {
@@ -286,9 +307,9 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
   add(['適合率 = (○ 適合 + △ 部分適合 × 0.5) ÷ (○ + △ + ×)。判定済み率 = 未判定以外の機能の割合。判定が記録されていればそれを、なければ自動判定を使います。'], {size: 9})
   add([])
 
-  add(['重大な課題 (上位)'], {bold: true, size: 12})
+  add(['重大な課題 (未対応・上位)'], {bold: true, size: 12})
   const top = report.areas
-    .flatMap((a) => a.analysis.findings.filter((f) => f.severity === 'error').map((f) => ({area: a.analysis.area.name, f})))
+    .flatMap((a) => a.analysis.findings.filter((f) => f.severity === 'error' && isOpen(f)).map((f) => ({area: a.analysis.area.name, f})))
     .slice(0, 15)
   if (top.length === 0) add(['重大な課題はありません。'])
   for (const {area, f} of top) add([area, safeText(f.message)])
@@ -304,6 +325,8 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repo
         ? `${area.specTitle} ${area.analysis.edition} (同梱の代表例)`
         : `${area.specTitle} ${area.analysis.edition} (${area.provenance.source})`
     add(provenanceRow(area.analysis.area.name, '標準仕様', safeText(spec), area.provenance.type === 'official' ? (area.provenance.sha256 ?? '') : ''))
+    if (area.attribution) add(provenanceRow(area.analysis.area.name, '出典の表示', safeText(area.attribution), ''))
+    for (const note of area.specNotes ?? []) add(provenanceRow(area.analysis.area.name, '注意', safeText(note), ''))
     for (const source of area.sources) add(provenanceRow(area.analysis.area.name, '現行定義', safeText(source.file), source.sha256))
     if (area.mappingFile) add(provenanceRow(area.analysis.area.name, '対応付け', safeText(area.mappingFile), ''))
   }
@@ -361,8 +384,11 @@ const policyHelp: Record<(typeof POLICIES)[number], string> = {
   bpr: '業務のやり方を標準に合わせて変える (BPR)',
   'adopt-option': '標準オプション機能を採用する',
   'decline-option': '標準オプション機能を採用しない',
+  operation: '標準機能のまま、運用 (手順・様式) を変えて対応する (BPR)',
   parameter: 'パラメータ設定で対応する',
-  'loose-coupling': '標準準拠システムの外に疎結合の別システムを置く',
+  alternative: '標準の別の機能で代わりに対応する',
+  euc: '職員が作るEUC (抽出データの加工など) で対応する',
+  'loose-coupling': '独自施策は標準準拠システムの外の疎結合の別システムで行う',
   'request-revision': '標準仕様の改定を要望する',
   retire: '機能・帳票・項目を廃止する',
   customize: '原則として認められない。採る場合は備考に理由を必ず書く',

@@ -12,6 +12,29 @@ export interface CatalogFile {
   readonly area: string
   readonly edition: string
   readonly file: string
+  /** Marked `fictional: true` (a made-up revision for demos): never chosen unless named. */
+  readonly fictional: boolean
+}
+
+/** The parts of a catalogue an edition may lack (a 機能・帳票要件 workbook imported alone has no data items). */
+export const CATALOG_PARTS = ['functions', 'forms', 'dataItems'] as const
+export type CatalogPart = (typeof CATALOG_PARTS)[number]
+export const CATALOG_PART_LABELS: Record<CatalogPart, string> = {functions: '機能要件', forms: '帳票', dataItems: 'データ項目'}
+
+/** A catalogue as commands use it: parts the edition lacks are taken from the newest edition that has them. */
+export type LoadedCatalog = SpecCatalog & {
+  /** part → the edition it was taken from. */
+  readonly borrowed?: Partial<Record<CatalogPart, string>>
+}
+
+const FICTIONAL_MARK = /^fictional:\s*true\s*$/m
+
+const isFictional = (file: string): boolean => {
+  try {
+    return FICTIONAL_MARK.test(readFileSync(file, 'utf8'))
+  } catch {
+    return false
+  }
 }
 
 const byEdition = (a: CatalogFile, b: CatalogFile) => a.edition.localeCompare(b.edition, 'ja', {numeric: true})
@@ -22,7 +45,10 @@ export function listCatalogFiles(areaSlug: string, specsDir = BUNDLED_SPECS_DIR)
   if (!existsSync(dir)) return []
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({area: areaSlug, edition: name.slice(0, -'.yaml'.length), file: path.join(dir, name)}))
+    .map((name) => {
+      const file = path.join(dir, name)
+      return {area: areaSlug, edition: name.slice(0, -'.yaml'.length), file, fictional: isFictional(file)}
+    })
     .sort(byEdition)
 }
 
@@ -92,14 +118,54 @@ export function listEditions(areaSlug: string, specsDirs: string | readonly stri
   return groups.reverse().flat()
 }
 
-/** The catalogue of an 業務: the given edition, or the latest one. */
-export function loadCatalog(area: Area, edition?: string, specsDirs: string | readonly string[] = BUNDLED_SPECS_DIR): SpecCatalog {
+/** The edition used when none is named: the newest one that is not fictional. */
+export function defaultEdition(files: readonly CatalogFile[]): CatalogFile | undefined {
+  return files.filter((file) => !file.fictional).at(-1)
+}
+
+/**
+ * The catalogue of an 業務: the given edition, or the newest edition that is not fictional. A part the edition lacks
+ * (functions, forms or data items, e.g. after importing only the 機能・帳票要件 workbook) is taken from the newest other
+ * non-fictional edition that has it, and `borrowed` says so; nothing is hidden behind an empty part.
+ */
+export function loadCatalog(area: Area, edition?: string, specsDirs: string | readonly string[] = BUNDLED_SPECS_DIR): LoadedCatalog {
   const files = listEditions(area.slug, specsDirs)
   if (files.length === 0) throw new InputError(`${area.name} (${area.slug}) のカタログがありません。`)
-  const chosen = edition === undefined ? files.at(-1) : files.find((f) => f.edition === edition)
-  if (!chosen)
-    throw new InputError(
-      `${area.name} の版「${edition}」はありません。使える版: ${files.map((f) => f.edition).join(', ')}`,
-    )
-  return loadCatalogFile(chosen.file)
+  const chosen = edition === undefined ? defaultEdition(files) : files.find((f) => f.edition === edition)
+  if (!chosen) {
+    if (edition === undefined)
+      throw new InputError(
+        `${area.name} には架空でない版がありません (${files.map((f) => f.edition).join(', ')})。fitgap.yaml の editions か --edition で版を指定してください。`,
+      )
+    throw new InputError(`${area.name} の版「${edition}」はありません。使える版: ${files.map((f) => f.edition).join(', ')}`)
+  }
+  const catalog = loadCatalogFile(chosen.file)
+  const missing = CATALOG_PARTS.filter((part) => catalog[part].length === 0)
+  if (missing.length === 0) return catalog
+  const borrowed: Partial<Record<CatalogPart, string>> = {}
+  const filled: SpecCatalog = {...catalog}
+  const donors = files.filter((f) => f !== chosen && !f.fictional).reverse()
+  for (const part of missing) {
+    for (const donor of donors) {
+      const other = loadCatalogFile(donor.file)
+      if (other[part].length === 0) continue
+      if (part === 'functions') filled.functions = other.functions
+      else if (part === 'forms') filled.forms = other.forms
+      else {
+        filled.dataItems = other.dataItems
+        if (!catalog.codeLists?.length && other.codeLists) filled.codeLists = other.codeLists
+      }
+      borrowed[part] = donor.edition
+      break
+    }
+  }
+  return Object.keys(borrowed).length > 0 ? {...filled, borrowed} : catalog
+}
+
+/** One line per borrowed part, for people: 「データ項目は版 rep-1 のものを使っています」. */
+export function describeBorrowed(catalog: LoadedCatalog): string[] {
+  return CATALOG_PARTS.flatMap((part) => {
+    const from = catalog.borrowed?.[part]
+    return from === undefined ? [] : [`版 ${catalog.edition} には${CATALOG_PART_LABELS[part]}がないため、版 ${from} の${CATALOG_PART_LABELS[part]}を使っています`]
+  })
 }

@@ -1,7 +1,7 @@
 import type {Area} from '../model/area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import {IMPLEMENTATION_KINDS, type ImplementationKind} from '../model/vocabulary.js'
-import {listEditions, loadCatalogFile} from './catalog-store.js'
+import {type CatalogPart, defaultEdition, listEditions, loadCatalog, loadCatalogFile} from './catalog-store.js'
 import {loadRegistry} from './registry.js'
 
 export interface CatalogCounts {
@@ -18,6 +18,8 @@ export interface EditionSummary {
   edition: string
   title: string
   provenance: SpecCatalog['provenance']['type']
+  /** A made-up edition: used only when named. */
+  fictional: boolean
   counts: CatalogCounts
 }
 
@@ -28,11 +30,14 @@ export interface AreaSummary {
   aliases: string[]
   ministry: string
   specTitle: string
-  idPrefix: string | null
-  facts: {ministry: string; specTitle: string; idPrefix: string | null}
+  /** The official 3-digit 基幹業務コード (the prefix of every official ID). */
+  idPrefix: string
+  facts: {ministry: string; specTitle: string; idPrefix: string; idPrefixConfirmed: boolean}
   editions: EditionSummary[]
-  /** The edition commands use: the one pinned in the workspace, else the latest. */
+  /** The edition commands use: the one pinned in the workspace, else the newest that is not fictional. */
   editionInUse: string | null
+  /** Parts the edition in use lacks, taken from another edition: part → that edition. */
+  borrowed: Partial<Record<CatalogPart, string>>
 }
 
 const zeroByKind = (): Record<ImplementationKind, number> =>
@@ -55,11 +60,20 @@ export function countCatalog(catalog: SpecCatalog): CatalogCounts {
 }
 
 export function summarizeEdition(catalog: SpecCatalog): EditionSummary {
-  return {edition: catalog.edition, title: catalog.title, provenance: catalog.provenance.type, counts: countCatalog(catalog)}
+  return {
+    edition: catalog.edition,
+    title: catalog.title,
+    provenance: catalog.provenance.type,
+    fictional: catalog.fictional === true,
+    counts: countCatalog(catalog),
+  }
 }
 
 export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?: string): AreaSummary {
-  const editions = listEditions(area.slug, specsDirs).map((file) => summarizeEdition(loadCatalogFile(file.file)))
+  const files = listEditions(area.slug, specsDirs)
+  const editions = files.map((file) => summarizeEdition(loadCatalogFile(file.file)))
+  const inUse = (pinned !== undefined && editions.some((e) => e.edition === pinned) ? pinned : defaultEdition(files)?.edition) ?? null
+  const borrowed = inUse !== null && editions.some((e) => e.edition === inUse && CATALOG_PARTS_EMPTY(e)) ? (loadCatalog(area, inUse, specsDirs).borrowed ?? {}) : {}
   return {
     slug: area.slug,
     no: area.no,
@@ -67,12 +81,20 @@ export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?
     aliases: area.aliases,
     ministry: area.ministry.value,
     specTitle: area.specTitle.value,
-    idPrefix: area.idPrefix?.value ?? null,
-    facts: {ministry: area.ministry.source, specTitle: area.specTitle.source, idPrefix: area.idPrefix?.source ?? null},
+    idPrefix: area.code.value,
+    facts: {
+      ministry: area.ministry.source,
+      specTitle: area.specTitle.source,
+      idPrefix: area.code.source,
+      idPrefixConfirmed: area.code.confirmed === true,
+    },
     editions,
-    editionInUse: (pinned !== undefined && editions.some((e) => e.edition === pinned) ? pinned : editions.at(-1)?.edition) ?? null,
+    editionInUse: inUse,
+    borrowed,
   }
 }
+
+const CATALOG_PARTS_EMPTY = (e: EditionSummary) => e.counts.functions === 0 || e.counts.forms === 0 || e.counts.dataItems === 0
 
 export function listAreaSummaries(specsDirs?: readonly string[], pinned: Readonly<Record<string, string>> = {}): AreaSummary[] {
   return loadRegistry()

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs'
 
 import type {FieldLink} from '../analyzers/inputs.js'
 import {mappingFilePath, loadMappingFile} from '../mapping/file.js'
+import type {PairItem} from '../mapping/model.js'
 import {createMatcher, loadMatchResources, type MatchResources} from '../matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
 import type {SpecCatalog} from '../model/catalog.js'
@@ -18,6 +19,9 @@ export interface FieldLinks {
   readonly noCounterpart: Set<string>
   /** The mapping file read, as shown to the user (when there is one). */
   readonly mappingFile?: string
+  /** Function and form pairs the mapping file records (all statuses; the analysis sorts them out). */
+  readonly functionPairs: readonly PairItem[]
+  readonly formPairs: readonly PairItem[]
 }
 
 /**
@@ -60,5 +64,5 @@ export function loadFieldLinks(
       links.push({itemId: item.id, fieldRef: best.ref, status: 'suggested', score: best.score})
     }
   }
-  return {links, noCounterpart, mappingFile: mapping ? displayPath(file) : undefined}
+  return {links, noCounterpart, mappingFile: mapping ? displayPath(file) : undefined, functionPairs: mapping?.functions ?? [], formPairs: mapping?.forms ?? []}
 }

@@ -8,7 +8,7 @@ import {loadCurrentSystem} from '../current/store.js'
 import {InputError} from '../errors.js'
 import type {Area} from '../model/area.js'
 import type {AreaReport, Report} from '../report/report-model.js'
-import {loadCatalog} from '../specs/catalog-store.js'
+import {describeBorrowed, loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {displayPath} from '../paths.js'
 import {loadDecisions} from './decisions-store.js'
@@ -60,10 +60,20 @@ export function runAnalysis(
         current,
         fieldLinks: links.links,
         noCounterpart: links.noCounterpart,
+        functionPairs: links.functionPairs,
+        formPairs: links.formPairs,
         decisions: carried.effective,
         carryOver: carried.rows,
       })
-      return {analysis, specTitle: catalog.title, provenance: catalog.provenance, sources: current.sources, mappingFile: links.mappingFile}
+      return {
+        analysis,
+        specTitle: catalog.title,
+        provenance: catalog.provenance,
+        ...(catalog.attribution !== undefined ? {attribution: catalog.attribution} : {}),
+        specNotes: [...(catalog.fictional ? ['架空の改定版 (動作確認用。公式の仕様ではありません)'] : []), ...describeBorrowed(catalog)],
+        sources: current.sources,
+        mappingFile: links.mappingFile,
+      }
     }),
   }
 }

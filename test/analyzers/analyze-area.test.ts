@@ -9,8 +9,8 @@ describe('analyzeArea', () => {
   const kinds = new Set(analysis.findings.map((f) => f.kind))
 
   it('gives every standard function a verdict from the current function list', () => {
-    expect(fn('0010001')).toMatchObject({autoVerdict: 'fit', current: {fn: {id: 'K01'}}})
-    expect(fn('0010002').autoVerdict).toBe('partial')
+    expect(fn('0010001')).toMatchObject({autoVerdict: 'fit', pairing: 'confirmed', currents: [{fn: {id: 'K01'}, via: 'vendor-table'}]})
+    expect(fn('0010002').autoVerdict).toBe('fit')
     expect(fn('0010003').autoVerdict).toBe('undecided')
     expect(fn('0010004').autoVerdict).toBe('gap')
     expect(fn('0010005').autoVerdict).toBe('na')

@@ -14,7 +14,7 @@ interface AnalysisJson {
     edition: string
     sources: {file: string; sha256: string}[]
     summary: {fitRate: number; functionsByVerdict: Record<string, number>; findingsBySeverity: Record<string, number>}
-    findings: {key: string; kind: string; severity: string}[]
+    findings: {key: string; kind: string; severity: string; settledBy?: {key: string; summary: string}}[]
   }[]
 }
 
@@ -72,9 +72,9 @@ describe('fitgap analyze', () => {
       expect(kinds, kind).toContain(kind)
   })
 
-  it('applies the recorded decisions', () => {
+  it('applies the recorded decisions: a 実装不可 function in use with 廃止 decided is settled', () => {
     const keys = json.areas[0]!.findings.filter((f) => f.key === 'jumin:fn:0010019')
-    expect(keys[0]?.kind).toBe('gap')
+    expect(keys[0]).toMatchObject({kind: 'prohibited-in-use', severity: 'error', settledBy: {key: 'jumin:fn:0010019', summary: '× 不適合 / 廃止'}})
   })
 
   it('is deterministic in JSON', async () => {

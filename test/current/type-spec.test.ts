@@ -62,7 +62,7 @@ describe('parseTypeSpec', () => {
     ['全角カナ文字列', {type: 'text'}],
     ['pcd:有無コード一覧（コード）', {type: 'code', codeTable: '有無コード一覧'}],
     ['pd:住所', {}],
-    ['時刻（HH:MM）', {}],
+    ['時刻（HH:MM）', {type: 'time'}],
     ['ほげ', {}],
     ['', {}],
   ])('%s → %o', (raw, expected) => {

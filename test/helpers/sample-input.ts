@@ -50,10 +50,11 @@ export function sampleCurrent(): CurrentSystem {
     area: 'jumin',
     sources: [{file: 'fields.csv', sha256: 'a'.repeat(64), format: 'csv', encoding: 'cp932', kind: 'fields', records: 6}],
     functions: [
-      {id: 'K01', name: '住民データ管理', inUse: true},
-      {id: 'K02', name: '住民検索結果の一覧出力', inUse: true},
-      {id: 'K03', name: '独自様式の証明書発行', inUse: true},
-      {id: 'K09', name: '敬老祝い金の対象者抽出', inUse: true},
+      // The vendor's list carries a 対応表 column (標準機能ID): K09 has none, so it is the vendor's own.
+      {id: 'K01', name: '住民データ管理', standardIds: ['0010001'], inUse: true},
+      {id: 'K02', name: '住民検索結果の一覧出力', standardIds: ['0010002'], inUse: true},
+      {id: 'K03', name: '独自様式の証明書発行', standardIds: ['0010004'], inUse: true},
+      {id: 'K09', name: '敬老祝い金の対象者抽出', standardIds: [], inUse: true},
     ],
     forms: [
       {
@@ -66,7 +67,7 @@ export function sampleCurrent(): CurrentSystem {
           {name: '=HYPERLINK("http://evil","x")'},
         ],
       },
-      {id: 'C99', name: '敬老会名簿', fields: [{name: '氏名'}]},
+      {id: 'C99', name: '敬老会名簿', standardIds: [], fields: [{name: '氏名'}]},
     ],
     fields: [
       {table: 'JUMIN', column: 'ATENA_NO', label: '宛名番号', type: 'text', length: 15, required: true, source: source(2)},
@@ -92,6 +93,8 @@ export function sampleInput(decisions: Decision[] = []): AreaInput {
       {itemId: '001001006', fieldRef: 'JUMIN.SEX', status: 'confirmed', score: 0.99},
     ],
     noCounterpart: new Set(['001001005']),
+    // The form pair was confirmed by a person in the mapping file.
+    formPairs: [{id: '0010001', entries: [{refs: ['C01'], status: 'confirmed', by: 'tanaka'}]}],
     decisions: new Map(decisions.map((d) => [d.key, d])),
   }
 }

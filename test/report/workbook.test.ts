@@ -126,6 +126,7 @@ describe('Fit&Gap workbook', () => {
       s.findingsBySeverity.error,
       s.findingsBySeverity.warning,
       s.currentOnly,
+      '分析中',
     ])
     const text = summary.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
     expect(text).toContain('a'.repeat(64))
@@ -136,7 +137,9 @@ describe('Fit&Gap workbook', () => {
     const sheet = workbook.getWorksheet(SHEET_NAMES.issues)!
     const expected = report.areas[0]!.analysis.findings.filter((f) => f.severity !== 'info')
     expect(sheet.rowCount - 1).toBe(expected.length)
-    const keyCell = sheet.getRow(2).getCell(4)
+    expect(sheet.getRow(1).getCell(1).value).toBe('状態')
+    expect(sheet.getRow(2).getCell(1).value).toBe('未対応')
+    const keyCell = sheet.getRow(2).getCell(5)
     expect(keyCell.type).toBe(ExcelJS.ValueType.Formula)
     expect((keyCell.value as {formula: string}).formula).toMatch(/^HYPERLINK\("#'.+'!A\d+",".+"\)$/)
   })

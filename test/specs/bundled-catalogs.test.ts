@@ -26,9 +26,9 @@ describe('bundled catalogues', () => {
       expect(catalog.dataItems.length).toBeGreaterThanOrEqual(min.dataItems)
       expect(new Set(catalog.functions.map((f) => f.kind))).toEqual(new Set(['mandatory', 'optional', 'prohibited']))
 
-      const prefix = area.catalogPrefix
+      const prefix = area.code.value
       for (const id of [...catalog.functions, ...catalog.forms].map((x) => x.id)) expect(id).toMatch(new RegExp(`^${prefix}\\d{4}$`))
-      for (const item of catalog.dataItems) expect(item.id).toMatch(new RegExp(`^${prefix}\\d{6}$`))
+      for (const item of catalog.dataItems) expect(item.id).toMatch(new RegExp(`^${prefix}\\d{5}$`))
       expect(new Set(catalog.functions.map((f) => f.id)).size).toBe(catalog.functions.length)
       expect(new Set(catalog.forms.map((f) => f.id)).size).toBe(catalog.forms.length)
       expect(new Set(catalog.dataItems.map((d) => d.id)).size).toBe(catalog.dataItems.length)

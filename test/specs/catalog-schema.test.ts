@@ -154,11 +154,11 @@ describe('catalogue schema', () => {
       message: /ファイル名の版「test-1」と一致しません/,
     },
     {
-      name: 'data item ID not 9 digits',
+      name: 'data item ID not 8 digits',
       text: replaceLine("id: '001001001'", "id: 'A01'"),
       needle: "id: 'A01'",
       path: 'dataItems[0].id',
-      message: /9桁/,
+      message: /8桁/,
     },
   ]
 

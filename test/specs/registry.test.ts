@@ -8,8 +8,8 @@ describe('20-業務 registry', () => {
 
   it('has 20 areas with unique slugs, numbers and catalogue prefixes', () => {
     expect(registry.areas).toHaveLength(20)
-    for (const key of ['slug', 'no', 'name', 'catalogPrefix'] as const)
-      expect(new Set(registry.areas.map((a) => a[key])).size, key).toBe(20)
+    for (const key of ['slug', 'no', 'name'] as const) expect(new Set(registry.areas.map((a) => a[key])).size, key).toBe(20)
+    expect(new Set(registry.areas.map((a) => a.code.value)).size).toBe(20)
     expect(registry.areas.map((a) => a.no).sort((a, b) => a - b)).toEqual(Array.from({length: 20}, (_, i) => i + 1))
   })
 
@@ -17,10 +17,14 @@ describe('20-業務 registry', () => {
     for (const area of registry.areas) {
       expect(['V', 'S', 'U']).toContain(area.ministry.source)
       expect(['V', 'S', 'U']).toContain(area.specTitle.source)
-      if (area.idPrefix) expect(area.catalogPrefix).toBe(area.idPrefix.value)
+      expect(area.code.value).toMatch(/^0\d\d$/)
+      if (area.legacyPrefix) expect(area.legacyPrefix).toMatch(/^9\d\d$/)
     }
-    expect(resolveArea('jumin').idPrefix?.value).toBe('001')
-    expect(resolveArea('介護保険').idPrefix?.value).toBe('023')
+    expect(resolveArea('jumin').code).toEqual({value: '001', source: 'S', confirmed: true})
+    expect(resolveArea('介護保険').code.value).toBe('023')
+    expect(resolveArea('戸籍の附票').code.value).toBe('004')
+    expect(resolveArea('戸籍附票').slug).toBe('fuhyo')
+    expect(resolveArea('選挙人名簿管理').code.value).toBe('005')
   })
 
   it('resolves an 業務 by slug, Japanese name, alias, number and full-width number', () => {

@@ -94,15 +94,15 @@ const entriesIn = (file: string, id: string): MappingEntry[] => loadMappingFile(
 describe('map review screen (ink) on the demo workspace', () => {
   it('accept: Enter confirms the first candidate, saves at once, and moves to the next item', async () => {
     const {file} = demoCopy()
-    const ui = await openScreen(['001003009', '001003010'], file)
-    expect(ui.frame()).toContain('(1/2) 001003009 住所を定めた年月日')
+    const ui = await openScreen(['00103009', '00103010'], file)
+    expect(ui.frame()).toContain('(1/2) 00103009 住所を定めた年月日')
     expect(ui.frame()).toMatch(/> 1 \[提案\] 0\.98 JUMIN_JUSHO\.JUSHO_TEITEI_YMD/)
     expect(ui.frame()).toContain('確定・対応なし 0/2')
     await ui.press(ENTER, '確定: 住所を定めた年月日 = JUMIN_JUSHO.JUSHO_TEITEI_YMD')
-    expect(ui.frame()).toContain('(2/2) 001003010 転入前住所')
+    expect(ui.frame()).toContain('(2/2) 00103010 転入前住所')
     expect(ui.frame()).toContain('確定・対応なし 1/2')
     expect(ui.saves()).toBe(1)
-    expect(entriesIn(file, '001003009')).toEqual([
+    expect(entriesIn(file, '00103009')).toEqual([
       {
         refs: ['JUMIN_JUSHO.JUSHO_TEITEI_YMD'],
         status: 'confirmed',
@@ -116,14 +116,14 @@ describe('map review screen (ink) on the demo workspace', () => {
 
   it('pick alternative: 2 confirms the second candidate; ↓ + Enter does the same', async () => {
     const {file} = demoCopy()
-    const ui = await openScreen(['001003010'], file)
+    const ui = await openScreen(['00103010'], file)
     expect(ui.frame()).toMatch(/ {2}2 \[提案\] 0\.63 JUMIN_JUSHO\.JUSHO +住所/)
     await ui.press('2', '確定: 転入前住所 = JUMIN_JUSHO.JUSHO')
-    expect(entriesIn(file, '001003010')).toMatchObject([{refs: ['JUMIN_JUSHO.JUSHO'], status: 'confirmed', score: 0.628, ...STAMP}])
+    expect(entriesIn(file, '00103010')).toMatchObject([{refs: ['JUMIN_JUSHO.JUSHO'], status: 'confirmed', score: 0.628, ...STAMP}])
     expect(ui.frame()).toContain('[確定済み]')
 
     const other = demoCopy()
-    const ui2 = await openScreen(['001003010'], other.file)
+    const ui2 = await openScreen(['00103010'], other.file)
     await ui2.press(DOWN, /> 2 \[提案\] 0\.63 JUMIN_JUSHO\.JUSHO/)
     expect(ui2.frame()).toContain('選択中: 2 JUMIN_JUSHO.JUSHO')
     await ui2.press(ENTER, '確定: 転入前住所 = JUMIN_JUSHO.JUSHO')
@@ -132,7 +132,7 @@ describe('map review screen (ink) on the demo workspace', () => {
 
   it('search: / and typing filters the current fields incrementally; Enter confirms the found field', async () => {
     const {file} = demoCopy()
-    const ui = await openScreen(['001006010'], file)
+    const ui = await openScreen(['00106010'], file)
     expect(ui.frame()).toContain('候補はありません')
     await ui.press('/', '-- 検索: _')
     await ui.press('tennyu', /検索: tennyu_ +\(1 件/)
@@ -148,7 +148,7 @@ describe('map review screen (ink) on the demo workspace', () => {
     expect(ui.frame()).toMatch(/> JUMIN_JUSHO\.JUSHO +住所/)
     await ui.press('\x15tennyumae', /検索: tennyumae_ +\(1 件/) // Ctrl-U clears
     await ui.press(ENTER, '確定: 転入通知受理年月日 = JUMIN_JUSHO.TENNYUMAE_JUSHO')
-    expect(entriesIn(file, '001006010')).toEqual([{refs: ['JUMIN_JUSHO.TENNYUMAE_JUSHO'], status: 'confirmed', ...STAMP}])
+    expect(entriesIn(file, '00106010')).toEqual([{refs: ['JUMIN_JUSHO.TENNYUMAE_JUSHO'], status: 'confirmed', ...STAMP}])
   })
 
   it('jump: i and a reading finds 氏名 among all items, Enter goes there; : with an ID; Esc cancels', async () => {
@@ -157,41 +157,41 @@ describe('map review screen (ink) on the demo workspace', () => {
     const ui = await openScreen('all', file)
     const total = ui.state().queue.length
     const place = (id: string) => `(${ui.state().queue.indexOf(id) + 1}/${total})`
-    expect(ui.state().queue.indexOf('001001002')).toBeGreaterThan(100) // the reported 110 presses of s
+    expect(ui.state().queue.indexOf('00101002')).toBeGreaterThan(100) // the reported 110 presses of s
     expect(ui.frame()).toContain(`(1/${total}) `)
     await ui.press('i', `-- 項目へ移動: _  (${total} 件 / 一覧 ${total} 件)`)
     expect(ui.frame()).toContain('ID・名称・読みで絞り込み')
     await ui.press('しめい', /項目へ移動: しめい_ +\(\d+ 件/) // as an IME commits it: one burst
-    expect(ui.frame()).toMatch(/> 001001002 氏名 +個人基本 +\[確定済み\]/)
-    await ui.press(ENTER, `移動: 001001002 氏名 ${place('001001002')}`)
-    expect(ui.frame()).toContain(`${place('001001002')} 001001002 氏名`)
+    expect(ui.frame()).toMatch(/> 00101002 氏名 +個人基本 +\[確定済み\]/)
+    await ui.press(ENTER, `移動: 00101002 氏名 ${place('00101002')}`)
+    expect(ui.frame()).toContain(`${place('00101002')} 00101002 氏名`)
     expect(ui.frame()).toContain('Enter確定 1-5番号')
-    expect(ui.state().position).toBe(ui.state().queue.indexOf('001001002'))
+    expect(ui.state().position).toBe(ui.state().queue.indexOf('00101002'))
 
     // Esc: back where it was, nothing changed
     await ui.press('i', '-- 項目へ移動: _')
     await ui.press('転入前', /項目へ移動: 転入前_ +\(3 件/)
     await ui.press(ESC, 'Enter確定 1-5番号')
-    expect(ui.frame()).toContain(`${place('001001002')} 001001002 氏名`)
+    expect(ui.frame()).toContain(`${place('00101002')} 00101002 氏名`)
 
     // : and an ID (full-width digits too), ↓ to the next hit, Backspace
     await ui.press(':', '-- 項目へ移動: _')
-    await ui.press('００１００３０１', /項目へ移動: ００１００３０１_ +\(\d+ 件/)
-    expect(ui.frame()).toMatch(/> 001003010 転入前住所/)
-    await ui.press(BACKSPACE, /項目へ移動: ００１００３０_ +\(\d+ 件/)
-    await ui.press('10', /> 001003010 転入前住所/)
-    await ui.press(ENTER, `移動: 001003010 転入前住所 ${place('001003010')}`)
+    await ui.press('００１０３０１', /項目へ移動: ００１０３０１_ +\(\d+ 件/)
+    expect(ui.frame()).toMatch(/> 00103010 転入前住所/)
+    await ui.press(BACKSPACE, /項目へ移動: ００１０３０_ +\(\d+ 件/)
+    await ui.press('10', /> 00103010 転入前住所/)
+    await ui.press(ENTER, `移動: 00103010 転入前住所 ${place('00103010')}`)
     expect(ui.saves()).toBe(0)
     expect(readFileSync(file, 'utf8')).toBe(original)
     // and decide there as usual
     await ui.press('2', '確定: 転入前住所 = JUMIN_JUSHO.JUSHO')
-    expect(entriesIn(file, '001003010')).toMatchObject([{refs: ['JUMIN_JUSHO.JUSHO'], status: 'confirmed', ...STAMP}])
+    expect(entriesIn(file, '00103010')).toMatchObject([{refs: ['JUMIN_JUSHO.JUSHO'], status: 'confirmed', ...STAMP}])
   })
 
   it('undo: u takes decisions back one by one and the file returns byte for byte', async () => {
     const {file} = demoCopy()
     const original = readFileSync(file, 'utf8')
-    const ui = await openScreen(['001003009', '001003010', '001006010'], file)
+    const ui = await openScreen(['00103009', '00103010', '00106010'], file)
     const first = ui.state().queue[0]!
     await ui.press('g', '対応なし (ギャップ)')
     await ui.press('r', '却下:')
@@ -207,7 +207,7 @@ describe('map review screen (ink) on the demo workspace', () => {
   it('save: after q the file is what map check and analyze read', async () => {
     const untouched = demoCopy()
     const {dir, file} = demoCopy()
-    const ui = await openScreen(['001003009', '001003010', '001006010', '001006011'], file)
+    const ui = await openScreen(['00103009', '00103010', '00106010', '00106011'], file)
     const queue = ui.state().queue
     // Walk the queue: one decision of each kind.
     const decide = async (key: string, message: string) => ui.press(key, message)
@@ -257,16 +257,16 @@ describe('map review screen (ink) on the demo workspace', () => {
 
   it('Ctrl-C quits; decisions made before it are already on disk', async () => {
     const {file} = demoCopy()
-    const ui = await openScreen(['001003009', '001003010'], file)
+    const ui = await openScreen(['00103009', '00103010'], file)
     await ui.press(ENTER, '確定:')
     ui.app.stdin.write(CTRL_C)
     await waitFor(() => ui.state().quit, ui.frame)
-    expect(entriesIn(file, '001003009')).toMatchObject([{status: 'confirmed', ...STAMP}])
+    expect(entriesIn(file, '00103009')).toMatchObject([{status: 'confirmed', ...STAMP}])
   })
 
   it('does not overwrite a file changed outside the screen; says so and keeps the decision in memory', async () => {
     const {file} = demoCopy()
-    const ui = await openScreen(['001003009', '001003010'], file)
+    const ui = await openScreen(['00103009', '00103010'], file)
     const outside = readFileSync(file, 'utf8').replace('name: 住所を定めた年月日', 'name: 住所を定めた年月日 (手で編集)')
     writeFileSync(file, outside)
     await ui.press(ENTER, '[保存できません] mappings/jumin.yaml が画面の外で変更されたため上書きしません')
@@ -276,7 +276,7 @@ describe('map review screen (ink) on the demo workspace', () => {
   })
 
   it('shows a failed save on the screen and keeps the decision in memory', async () => {
-    const input = {...session.input, items: session.input.items.filter((item) => item.id === '001003009')}
+    const input = {...session.input, items: session.input.items.filter((item) => item.id === '00103009')}
     const app = render(
       createElement(ReviewApp, {
         initial: createReviewState(input),

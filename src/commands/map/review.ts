@@ -27,6 +27,10 @@ i (または :) で一覧の標準データ項目へ移動できます: ID (全�
 右上の進捗「確定・対応なし N/M」は、一覧 M 件のうち確定 (confirmed) か対応なし (no-counterpart) にした項目の数です
 (候補を却下しただけの項目は未判断のまま数えません)。
 
+--target functions / forms: 標準機能 ↔ 現行機能、標準帳票 ↔ 現行帳票の候補 (名称・要件・概要から、一致度の低い順) を
+1件ずつ示します。y / Enter で確定、n で却下、x で対応なし (標準機能に相当する現行機能がない)、→ で次へ、← で前へ、q で終了。
+確定した対応だけが分析で判定に使われます (候補のままでは「候補 (要確認)」)。業者の対応表の行は確定済みとして出てきません。
+
 端末 (TTY) が必要です。端末がないとき (CI・パイプ) や --json のときは、代わりの手順を示して終了コード 2 で終わります:
 fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書き換えて fitgap map check で検査してください。
 詳しくは docs/map-review.md を参照。`
@@ -35,6 +39,8 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
     '<%= config.bin %> map review 住民基本台帳 --filter low',
     '<%= config.bin %> map review jumin --filter all --by "市民課 山田"',
     '<%= config.bin %> map review jumin --workspace ./midori',
+    '<%= config.bin %> map review jumin --target functions',
+    '<%= config.bin %> map review 住民基本台帳 --target forms --by "市民課 山田"',
   ]
   static override args = {
     area: Args.string({description: '業務 (slug・名称・番号のいずれか)', required: true}),
@@ -48,6 +54,11 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
       default: 'unmapped',
     }),
     by: Flags.string({description: '判断した人として記録する名前 (省略時は $USER・OS のユーザー名)'}),
+    target: Flags.string({
+      description: '確認する対応: items (データ項目, 既定) / functions (標準機能 ↔ 現行機能) / forms (標準帳票 ↔ 現行帳票)',
+      options: ['items', 'functions', 'forms'],
+      default: 'items',
+    }),
   }
 
   async run(): Promise<void> {
@@ -55,6 +66,18 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
     const area = resolveArea(args.area)
     if (flags.json || !process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(notInteractiveMessage(area.slug, flags.json))
 
+    if (flags.target === 'functions' || flags.target === 'forms') {
+      const {loadPairReviewSession} = await import('../../ui/pair-review/load.js')
+      const {runPairReview} = await import('../../ui/pair-review/run.js')
+      const session = loadPairReviewSession(args.area, flags.target, {workspace: flags.workspace, edition: flags.edition, by: flags.by})
+      const outcome = await runPairReview(session)
+      process.stdout.write(`確認を終了しました。この回の判断 ${outcome.state.decisions} 件 / 候補 ${outcome.state.queue.length} 件。\n`)
+      if (outcome.saveError) {
+        process.stdout.write(`保存できませんでした: ${outcome.saveError}\n`)
+        this.exit(1)
+      }
+      return
+    }
     process.stderr.write('候補を照合しています (辞書の読み込みに数秒かかります)...\n')
     const {loadReviewSession} = await import('../../ui/review/load.js')
     const session = await loadReviewSession(args.area, {

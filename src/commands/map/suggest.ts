@@ -7,7 +7,8 @@ import {loadMapContext} from '../../mapping/context.js'
 import {readTextIfExists} from '../../io/atomic-write.js'
 import {mappingFilePath, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
-import {HUMAN_STATUSES} from '../../mapping/model.js'
+import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from '../../mapping/model.js'
+import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
 import {resolveArea} from '../../specs/registry.js'
@@ -15,11 +16,19 @@ import {withWorkspaceLock} from '../../workspace/lock.js'
 import {saveMergedMapping} from '../../workspace/mapping-save.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
+const pairCounts = (pairs: readonly PairItem[] | undefined) => ({
+  suggested: (pairs ?? []).filter((p) => p.entries.some((e) => e.status === 'suggested')).length,
+  decided: (pairs ?? []).filter((p) => p.entries.some((e) => HUMAN_STATUSES.has(e.status))).length,
+})
+
 export default class MapSuggest extends BaseCommand {
-  static override summary = '標準データ項目ごとに、対応する現行項目の候補を提案して対応付けファイルに書きます'
+  static override summary = '標準データ項目・機能・帳票ごとに、対応する現行の候補を提案して対応付けファイルに書きます'
   static override description = `取り込んだ現行システムの項目 (fitgap current import) と標準仕様のデータ項目を照合し、
 名称・読み (ローマ字/カナ)・英語名・同義語辞書・説明・型と桁・表とグループの信号からスコア (0〜1) と理由を付けた候補を
 ワークスペースの mappings/<業務>.yaml に書きます。
+標準機能 ↔ 現行機能 (functions)・標準帳票 ↔ 現行帳票 (forms) の候補も、名称と要件の文・現行の概要・分類から
+一致度と理由を付けて同じファイルに書きます。候補は判定に使われず、分析では「候補 (要確認)」と表示されます。
+現行の機能一覧・帳票一覧に標準機能ID・標準帳票IDの列 (業者の対応表) があれば、その行は確定した対応として扱い、候補は作りません。
 人が確定 (confirmed)・却下 (rejected)・対応なし (no-counterpart) にした対応は、再実行しても変わりません。
 同じ入力で再実行してもファイルは変わりません (順序は安定)。形式は docs/mapping-file.md を参照。`
   static override examples = [
@@ -57,22 +66,27 @@ export default class MapSuggest extends BaseCommand {
       throw new InputError(
         `${displayPath(context.mappingPath)} は業務「${context.mapping.area}」の対応付けファイルです (area: ${context.mapping.area})。${area.slug} の提案で書き換えると中身が失われるため、何もしていません。ファイル名か area を直してください。`,
       )
-    if (!current || current.fields.length === 0)
+    if (!current || current.fields.length + current.functions.length + current.forms.length === 0)
       throw new InputError(
-        `${area.name} (${area.slug}) の現行システムの項目がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義を取り込んでください。`,
+        `${area.name} (${area.slug}) の現行システムの定義がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義・機能一覧・帳票一覧を取り込んでください。`,
       )
-    // The matcher and its dictionaries are loaded only here (they are heavy).
-    const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
-    const {assignOneToOne} = await import('../../matching/engine.js')
-    const resources = loadMatchResources({extraDirs: [context.workspace.mappingsDir]})
-    const matcher = createMatcher(resources)
-    const result = matcher.match(catalog.dataItems, current.fields, {topK: Math.max(flags.top, 5), minScore: Math.min(minScore, 0.3)})
-    const fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
-      perItem: flags.top,
-      minScore,
-      assignment: flags.assign ? assignOneToOne(result, minScore) : undefined,
-    })
+    let fresh = emptyMappingFile(area.slug, catalog.edition)
+    if (current.fields.length > 0) {
+      // The matcher and its dictionaries are loaded only here (they are heavy).
+      const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+      const {assignOneToOne} = await import('../../matching/engine.js')
+      const resources = loadMatchResources({extraDirs: [context.workspace.mappingsDir]})
+      const matcher = createMatcher(resources)
+      const result = matcher.match(catalog.dataItems, current.fields, {topK: Math.max(flags.top, 5), minScore: Math.min(minScore, 0.3)})
+      fresh = suggestionsToMappingFile(area.slug, catalog.edition, catalog.dataItems, result, {
+        perItem: flags.top,
+        minScore,
+        assignment: flags.assign ? assignOneToOne(result, minScore) : undefined,
+      })
+    }
+    fresh = {...fresh, ...pairSuggestions(catalog, current, context.mapping)}
     let merged = mergeSuggestions(context.mapping, fresh)
+    if (!flags['dry-run']) refuseToEmpty(context.mapping, merged, catalog.edition, catalog.dataItems.length, displayPath(context.mappingPath))
     let changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
     // Merged again onto the file as it is at the moment of writing: a confirmation saved meanwhile is kept.
     if (!flags['dry-run']) ({mapping: merged, written: changed} = saveMergedMapping(context.mappingPath, readAs, (existing) => mergeSuggestions(existing, fresh)))
@@ -85,6 +99,8 @@ export default class MapSuggest extends BaseCommand {
       decided,
       withSuggestion,
       withoutCandidate: catalog.dataItems.length - merged.items.filter((item) => item.entries.length > 0 && catalog.dataItems.some((d) => d.id === item.item)).length,
+      functions: pairCounts(merged.functions),
+      forms: pairCounts(merged.forms),
     }
     if (flags.json) {
       this.printJson({
@@ -94,6 +110,8 @@ export default class MapSuggest extends BaseCommand {
         written: !flags['dry-run'] && changed,
         counts,
         items: merged.items,
+        functions: merged.functions ?? [],
+        forms: merged.forms ?? [],
       })
       return
     }
@@ -108,6 +126,7 @@ export default class MapSuggest extends BaseCommand {
     const lines = [
       `${area.name} (${area.slug}) 版 ${catalog.edition}: 標準データ項目 ${counts.items} 件 / 現行項目 ${counts.currentFields} 件`,
       `候補あり ${counts.withSuggestion} 件・人が判断済み ${counts.decided} 件・候補なし ${counts.withoutCandidate} 件`,
+      `機能の対応: 候補 ${counts.functions.suggested} 件・判断済み ${counts.functions.decided} 件 / 帳票の対応: 候補 ${counts.forms.suggested} 件・判断済み ${counts.forms.decided} 件 (業者の対応表の行は確定扱いで書きません)`,
       '',
       shown.length > 0 ? renderTable(['ID', '標準項目', '第1候補', 'スコア', '理由'], shown) : '新しい候補はありません。\n',
       rows.length > shown.length ? `… ほか ${rows.length - shown.length} 件 (--json で全件)\n` : '',
@@ -119,4 +138,18 @@ export default class MapSuggest extends BaseCommand {
     ]
     process.stdout.write(`${lines.join('\n')}\n`)
   }
+}
+
+const entryCount = (file: MappingFile | undefined) => (file?.items ?? []).reduce((n, item) => n + item.entries.length, 0)
+
+/** A run that would leave a mapping file with entries empty (a wrong edition, a too strict --min-score) stops instead. */
+function refuseToEmpty(before: MappingFile | undefined, after: MappingFile, edition: string, items: number, shown: string): void {
+  const had = entryCount(before)
+  if (had === 0 || entryCount(after) > 0) return
+  throw new InputError(
+    `${shown} には ${had} 件の対応付けがありますが、版 ${edition} (標準データ項目 ${items} 件) で提案し直すとすべて消えるため、書き込みません。` +
+      (items === 0
+        ? '基本データリストを `fitgap specs import … --add` で同じ版に加えるか、--edition でデータ項目のある版を指定してください。'
+        : '--min-score を下げるか、--edition で対応付けを作った版を指定してください。'),
+  )
 }

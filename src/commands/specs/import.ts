@@ -21,13 +21,15 @@ export default class SpecsImport extends BaseCommand {
 ワークスペースの specs/<業務>/<版>.yaml (--out を付けたときは <DIR>/<業務>/<版>.yaml) に書き込みます。
 見出し行はタイトル行の下から自動で探し、2段の見出し・結合セル・改行入りの見出しも読みます。見出し名は同梱の別名辞書
 (mappings/spec-header-aliases.yaml) で照合し、--profile の YAML でシートの種別・見出し行・列を明示できます。
-実装区分は新旧どちらの語 (実装必須機能 / 【実装すべき機能】 …) でも読みます。7桁でない機能ID・帳票IDは警告のうえ取り込みます。
+実装区分は新旧どちらの語 (実装必須機能 / 【実装すべき機能】 …) でも読みます。分類の見出し行 (1.1 住民データ) は大/中/小分類にします。
+デジタル庁の基本データリストは、そのまま (グループ別のシート・2セルに分かれたデータ項目ID・コード一覧) 読みます。7桁でない機能ID・帳票IDは警告のうえ取り込みます。
 見出しが見つからない・実装区分が読めない・IDが重複するときは、シート名と行を示して終了コード 2 で止まり、何も書きません。
 読み飛ばした行はすべて理由とともに表示します。詳しくは docs/spec-import.md を見てください。`
   static override examples = [
     '<%= config.bin %> specs import 001_住民記録_機能・帳票要件【第4.0版】.xlsx --area jumin --edition 4.0',
     '<%= config.bin %> specs import kino.xlsx --area 住民基本台帳 --edition 4.0 --profile my-profile.yaml --dry-run',
     '<%= config.bin %> specs import kino.xlsx --area 1 --edition 4.0 --out specs --json',
+    '<%= config.bin %> specs import 001_住民基本台帳_基本データリスト【第2.1版】.xlsx --area jumin --edition 4.0 --add --attribution "出典：デジタル庁『基本データリスト』を加工して作成"',
   ]
   static override args = {
     file: Args.string({description: '取り込む Excel ブック (.xlsx)', required: true}),
@@ -44,6 +46,9 @@ export default class SpecsImport extends BaseCommand {
     add: Flags.boolean({description: '同じ版に、別のブック (基本データリスト・帳票要件など) の内容を加えます', default: false}),
     'max-xlsx-mb': Flags.integer({description: `.xlsx を展開した大きさの上限 (MB、既定 ${DEFAULT_MAX_XLSX_MB})。ZIP 爆弾でメモリを使い果たさないための上限です`, min: 1, max: 4096}),
     'dry-run': Flags.boolean({description: '読み取り結果だけを表示し、書き込みません', default: false}),
+    attribution: Flags.string({
+      description: '出典の表示 (公共データ利用規約などが求める一文。specs show と Fit&Gap ブックに出ます。省略時は「出典：『表題』(ファイル名) を加工して作成」)',
+    }),
   }
 
   async run(): Promise<void> {
@@ -65,6 +70,7 @@ export default class SpecsImport extends BaseCommand {
       overwrite: flags.force,
       add: flags.add,
       dryRun: flags['dry-run'],
+      ...(flags.attribution !== undefined ? {attribution: flags.attribution} : {}),
     })
     const report = workspace && !flags['dry-run'] ? await withWorkspaceLock(workspace.root, 'specs import', importing) : await importing()
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
@@ -100,7 +106,7 @@ export function renderImportReport(report: ImportReport): string {
   lines.push(
     '',
     `件数: 機能 ${c.functions} (${(['mandatory', 'optional', 'prohibited'] as const).map((k) => `${KIND_LABELS[k]} ${c.functionsByKind[k]}`).join(' / ')})`,
-    `      帳票 ${c.forms} (印字項目 ${c.formFields})  データ項目 ${c.dataItems}`,
+    `      帳票 ${c.forms} (印字項目 ${c.formFields})  データ項目 ${c.dataItems}  コード一覧 ${c.codeLists}`,
   )
   if (report.warnings.length > 0) {
     lines.push('', `警告 (${report.warnings.length} 件):`)

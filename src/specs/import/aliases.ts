@@ -28,6 +28,7 @@ export const sheetNamesSchema = z.strictObject({
   forms: aliasList.optional(),
   formFields: aliasList.optional(),
   dataItems: aliasList.optional(),
+  codeLists: aliasList.optional(),
   ignore: aliasList.optional(),
 })
 
@@ -61,8 +62,8 @@ export function labelCandidates(raw: string): string[] {
 
 export function emptyDictionary(): AliasDictionary {
   return {
-    fields: {functions: new Map(), forms: new Map(), formFields: new Map(), dataItems: new Map()},
-    sheetNames: {functions: [], forms: [], formFields: [], dataItems: [], ignore: []},
+    fields: {functions: new Map(), forms: new Map(), formFields: new Map(), dataItems: new Map(), codeLists: new Map()},
+    sheetNames: {functions: [], forms: [], formFields: [], dataItems: [], codeLists: [], ignore: []},
   }
 }
 

@@ -25,6 +25,7 @@ export const REQUIRED_FIELDS: Record<SheetKind, readonly (string | readonly stri
   forms: ['id', 'name'],
   formFields: [['formId', 'formName'], 'name'],
   dataItems: ['id', 'name'],
+  codeLists: ['listId', 'code', 'label'],
 }
 
 export function hasRequiredFields(kind: SheetKind, columns: ReadonlyMap<string, readonly number[]>): boolean {
@@ -177,12 +178,33 @@ export function detectHeader(
       best = {rows, candidate}
   }
   if (!best) return undefined
+  spreadMergedId(grid, best.rows.at(-1)!, best.candidate)
   return {
     kind,
     headerRows: best.rows,
     dataStart: best.rows.at(-1)! + 1,
     columns: best.candidate.columns,
     labels: best.candidate.labels,
+  }
+}
+
+/**
+ * An ID whose header is one merged cell over several columns is split over those cells (基本データリスト: the 業務コード
+ * `031` in B, the 項目コード `1` shown `00000` in C); the ID field then reads all of them, left to right.
+ */
+function spreadMergedId(grid: SheetGrid, headerRow: number, candidate: Candidate): void {
+  for (const field of ['id', 'formId', 'listId']) {
+    const first = candidate.columns.get(field)?.[0]
+    if (first === undefined) continue
+    const from = cellAt(grid, headerRow, first).mergedFrom
+    if (!from) continue
+    const columns = [first]
+    for (let c = first + 1; cellAt(grid, headerRow, c).mergedFrom === from; c++) {
+      if ([...candidate.columns.values()].some((cols) => cols.includes(c))) break
+      columns.push(c)
+      candidate.labels.set(c, candidate.labels.get(first) ?? '')
+    }
+    if (columns.length > 1) candidate.columns.set(field, columns)
   }
 }
 

@@ -1,4 +1,11 @@
-import {ACCEPTED_KIND_LABELS, type DataType, type ImplementationKind, KIND_LABELS} from '../../model/vocabulary.js'
+import {
+  ACCEPTED_KIND_LABELS,
+  type DataType,
+  type ImplementationKind,
+  KIND_LABELS,
+  type OutputCondition,
+  parseOfficialDataType,
+} from '../../model/vocabulary.js'
 import {type AliasDictionary, addAliases, fieldForLabel, kindForSheetName, loadBundledAliases} from './aliases.js'
 import {detectHeader, HEADER_SCAN_ROWS, type HeaderLayout, REQUIRED_FIELDS} from './header-detect.js'
 import {type ImportProfile, ruleForSheet} from './profile.js'
@@ -18,14 +25,20 @@ import {
   compact,
   dataTypeLabel,
   ID_CHARACTERS,
+  isEndMarkerRow,
   isMarked,
+  readCodeCell,
+  readCondition,
   readDataType,
+  readFunctionRefs,
   readId,
   readKind,
   readLength,
   readNameEn,
+  readOutputCondition,
   readRequired,
   readSection,
+  readSectionHeading,
 } from './values.js'
 
 /** A catalogue as written to YAML (the input shape of src/model/catalog.ts: Japanese labels for 実装区分 and 型). */
@@ -35,9 +48,11 @@ export interface CatalogDocument {
   title: string
   publishedAt?: string
   provenance: {type: 'official'; source: string; importedAt: string; sha256?: string; note?: string}
+  attribution?: string
   functions: FunctionEntry[]
   forms: FormEntry[]
   dataItems: DataItemEntry[]
+  codeLists?: CodeListEntry[]
 }
 
 export interface FunctionEntry {
@@ -69,14 +84,35 @@ export interface FormEntry {
 export interface DataItemEntry {
   id: string
   group: string
+  primaryKey?: boolean
+  foreignKey?: boolean
+  classes?: string[]
   name: string
+  nameRomaji?: string
   nameEn?: string
   description?: string
+  explanation?: string
   type: string
+  officialType?: string
   length?: number
   scale?: number
   required: boolean
+  output?: OutputCondition
+  condition?: string
   codeTable?: string
+  codeList?: string
+  repeat?: number
+  functionIds?: string[]
+  implementation?: '必須' | '任意'
+  sample?: string
+  notes?: string
+}
+
+export interface CodeListEntry {
+  id: string
+  name: string
+  values: {code: string; label: string; note?: string}[]
+  note?: string
 }
 
 export interface ImportOptions {
@@ -97,6 +133,7 @@ export interface ImportCounts {
   forms: number
   formFields: number
   dataItems: number
+  codeLists: number
   warnings: number
   skippedRows: number
 }
@@ -173,6 +210,10 @@ class RowReader {
     return cell ? cleanText(cell.text) : ''
   }
 
+  cells(field: string): GridCell[] {
+    return (this.layout.columns.get(field) ?? []).map((c) => cellAt(this.grid, this.row, c))
+  }
+
   texts(field: string): string[] {
     return (this.layout.columns.get(field) ?? []).map((c) => cleanText(cellAt(this.grid, this.row, c).text))
   }
@@ -188,7 +229,7 @@ class RowReader {
   }
 }
 
-const ID_LABEL: Record<SheetKind, string> = {functions: '機能ID', forms: '帳票ID', formFields: '帳票ID', dataItems: 'データ項目ID'}
+const ID_LABEL: Record<SheetKind, string> = {functions: '機能ID', forms: '帳票ID', formFields: '帳票ID', dataItems: 'データ項目ID', codeLists: 'コードID'}
 
 /** Reads an ID cell: restores leading zeros, warns about IDs off the 7-digit pattern; undefined (and an error) if unusable. */
 function readEntryId(
@@ -202,7 +243,8 @@ function readEntryId(
   if (!cell || cell.text.trim() === '') return undefined
   const sheet = reader.grid.name
   const row = reader.row + 1
-  const reading = readId(cell, digits)
+  const parts = reader.cells(field)
+  const reading = parts.length > 1 ? joinIdParts(parts) : readId(cell, digits)
   if (!ID_CHARACTERS.test(reading.id)) {
     out.error(sheet, row, `${label}「${cell.text.trim()}」に使えない文字があります (半角英数字と . _ - で書いてください)`)
     return undefined
@@ -212,6 +254,12 @@ function readEntryId(
   if (digits !== undefined && !new RegExp(`^\\d{${digits}}$`).test(reading.id))
     out.warn(sheet, row, `${label}「${reading.id}」は${digits}桁の数字ではありません (そのまま取り込みます)`)
   return reading.id
+}
+
+/** An ID split over cells (業務コード `031` + 項目コード 1 shown `00000`): each part as shown, joined. */
+function joinIdParts(cells: readonly GridCell[]): {id: string; storedAsNumber?: boolean; restoredZeros?: boolean} {
+  const parts = cells.map((cell) => readId(cell))
+  return {id: parts.map((p) => p.id).join(''), ...(parts.some((p) => p.storedAsNumber) ? {storedAsNumber: true} : {})}
 }
 
 /** 実装区分 from the kind column, the mark columns, or the last kind heading row; an unknown value is an error. */
@@ -246,6 +294,20 @@ function readRowKind(
   return inherited ? {kind: inherited} : {}
 }
 
+/**
+ * A section row (「1.1 住民データ」) above requirements: one 項番-led text, merged across the row or standing outside the
+ * requirement-text column (a text-only row under the text column is a continuation of the previous requirement).
+ */
+function sectionHeading(reader: RowReader): ReturnType<typeof readSectionHeading> {
+  const cells = reader.grid.rows[reader.row] ?? []
+  const heading = readSectionHeading(cells)
+  if (!heading) return undefined
+  const id = reader.text('id')
+  if (id !== '' && ID_CHARACTERS.test(compact(id))) return undefined
+  const merged = cells.some((cell, c) => cell.mergedFrom !== undefined && cells[c + 1]?.mergedFrom === cell.mergedFrom)
+  return merged || !reader.has('text') || reader.text('text') === '' ? heading : undefined
+}
+
 /** A row holding nothing but a 実装区分 label (【実装すべき機能】 …): the legacy layout groups requirements under such headings. */
 function kindHeading(grid: SheetGrid, row: number): ImplementationKind | undefined {
   const texts = new Set((grid.rows[row] ?? []).map((cell) => cell.text.trim()).filter((t) => t !== ''))
@@ -263,6 +325,7 @@ interface ParsedSheets {
   forms: (FormEntry & Located)[]
   formFields: RawFormField[]
   dataItems: (DataItemEntry & Located)[]
+  codeLists: (CodeListEntry & Located)[]
 }
 
 /** Whether the sheet says 実装区分 in a column (one column, or one ○ column per class). */
@@ -273,6 +336,7 @@ function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
   let inherited: ImplementationKind | undefined
   let sawKind = hasKindColumns(layout)
   let last: (FunctionEntry & Located) | undefined
+  let sections: string[] = []
   let count = 0
   let missingKindRows = 0
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
@@ -290,6 +354,12 @@ function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
       continue
     }
     const idCell = reader.text('id')
+    const section = sectionHeading(reader)
+    if (section) {
+      sections = [...sections.slice(0, section.depth - 1), section.name]
+      out.skip(grid, r, `分類の見出し行 (以降の機能の分類を「${sections.join(' / ')}」とします)`)
+      continue
+    }
     if (idCell === '') {
       const text = reader.text('text')
       if (text !== '' && reader.text('name') === '' && reader.text('kind') === '' && last) {
@@ -334,7 +404,7 @@ function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
       row: r + 1,
       id,
       ...(sectionReading.section !== undefined ? {section: sectionReading.section} : {}),
-      category: categories.length > 0 ? categories.map((c) => c.replace(/\s*\n\s*/g, ' ')) : [grid.name],
+      category: categories.length > 0 ? categories.map((c) => c.replace(/\s*\n\s*/g, ' ')) : sections.length > 0 ? [...sections] : [grid.name],
       name: name.replace(/\s*\n\s*/g, ' '),
       text,
       kind: KIND_LABELS[kindReading.kind],
@@ -358,6 +428,7 @@ function parseForms(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDict
   let inherited: ImplementationKind | undefined
   let count = 0
   let missingKindRows = 0
+  let sections: string[] = []
   const hasKindColumn = hasKindColumns(layout)
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
     if (isBlankRow(grid, r)) continue
@@ -370,6 +441,12 @@ function parseForms(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDict
     if (heading) {
       inherited = heading
       out.skip(grid, r, `実装区分の見出し行 (以降の行を ${KIND_LABELS[heading]} とします)`)
+      continue
+    }
+    const section = sectionHeading(reader)
+    if (section) {
+      sections = [...sections.slice(0, section.depth - 1), section.name]
+      out.skip(grid, r, `分類の見出し行 (以降の帳票の分類を「${sections.at(-1)}」とします)`)
       continue
     }
     if (reader.text('id') === '') {
@@ -390,7 +467,7 @@ function parseForms(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDict
       out.skip(grid, r, '実装区分がありません')
       continue
     }
-    const category = reader.texts('category').find((c) => c !== '') ?? 'その他'
+    const category = reader.texts('category').find((c) => c !== '') ?? sections.at(-1) ?? 'その他'
     const description = joinNotes(reader.text('description'), reader.text('notes') !== '' ? `備考: ${reader.text('notes')}` : undefined)
     parsed.forms.push({
       sheet: grid.name,
@@ -481,6 +558,10 @@ function parseDataItems(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
     out.warn(grid.name, undefined, '型の列が見つからないため、すべて「文字」として取り込みます')
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
     if (isBlankRow(grid, r)) continue
+    if (isEndMarkerRow(grid.rows[r]!)) {
+      out.skip(grid, r, '終端の印 (e) の行。ここから下は読みません')
+      break
+    }
     const reader = new RowReader(grid, layout, r)
     if (reader.repeatsHeader(dictionary)) {
       out.skip(grid, r, '見出し行の繰り返し')
@@ -497,38 +578,128 @@ function parseDataItems(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
       out.skip(grid, r, '項目名がありません')
       continue
     }
-    const subject = `データ項目 ${id}`
-    const typeReading = readTypeCell(reader, out, subject)
-    const type: DataType = typeReading === undefined || typeReading === 'unreadable' ? 'text' : typeReading
-    if (typeReading === 'unreadable') out.warn(grid.name, r + 1, `${subject}: 型を「文字」として取り込みます`)
-    const length = readLength(reader.text('length'))
-    if (length.unreadable) out.warn(grid.name, r + 1, `${subject}: 桁数「${reader.text('length')}」を解釈できません`)
-    const scaleText = compact(reader.text('scale'))
-    const scale = /^\d+$/.test(scaleText) ? Number(scaleText) : length.scale
-    const requiredText = reader.text('required')
-    const required = readRequired(requiredText)
-    if (required === undefined) out.warn(grid.name, r + 1, `${subject}: 必須「${requiredText}」を解釈できないため「任意」とします`)
-    const nameEnText = reader.text('nameEn')
-    const nameEn = readNameEn(nameEnText)
-    if (nameEnText !== '' && nameEn === undefined) out.warn(grid.name, r + 1, `${subject}: 英語名「${nameEnText}」は英字の名前にできないため外しました`)
-    const description = joinNotes(reader.text('description'), reader.text('notes') !== '' ? `備考: ${reader.text('notes')}` : undefined)
-    const group = reader.text('group').replace(/\s*\n\s*/g, ' ')
-    const codeTable = reader.text('codeTable')
-    parsed.dataItems.push({
-      sheet: grid.name,
-      row: r + 1,
-      id,
-      group: group !== '' ? group : grid.name,
-      name,
-      ...(nameEn !== undefined ? {nameEn} : {}),
-      ...(description !== undefined ? {description} : {}),
-      type: dataTypeLabel(type),
-      ...(length.length !== undefined ? {length: length.length} : {}),
-      ...(scale !== undefined && length.length !== undefined ? {scale} : {}),
-      required: required ?? false,
-      ...(codeTable !== '' ? {codeTable} : {}),
-    })
+    parsed.dataItems.push({sheet: grid.name, row: r + 1, ...readDataItemRow(reader, id, name, out)})
     count += 1
+  }
+  return count
+}
+
+/** One 基本データリスト row (or a simpler データ項目 row) as a catalogue entry; oddities become warnings. */
+function readDataItemRow(reader: RowReader, id: string, name: string, out: Collector): DataItemEntry {
+  const {grid} = reader
+  const row = reader.row + 1
+  const subject = `データ項目 ${id}`
+  const rawType = reader.text('type')
+  const officialType = parseOfficialDataType(rawType)
+  const typeReading = officialType ?? readTypeCell(reader, out, subject)
+  const type: DataType = typeReading === undefined || typeReading === 'unreadable' ? 'text' : typeReading
+  if (typeReading === 'unreadable') out.warn(grid.name, row, `${subject}: 型を「文字」として取り込みます`)
+  const length = readLength(reader.text('length'))
+  if (length.unreadable) out.warn(grid.name, row, `${subject}: 桁数「${reader.text('length')}」を解釈できません`)
+  const scaleText = compact(reader.text('scale'))
+  const scale = /^\d+$/.test(scaleText) ? Number(scaleText) : length.scale
+
+  const requiredText = reader.text('required')
+  const output = readOutputCondition(requiredText)
+  const required = output !== undefined ? output === '必須' : readRequired(requiredText)
+  if (required === undefined) out.warn(grid.name, row, `${subject}: 必須「${requiredText}」を解釈できないため「任意」とします`)
+  const explanation = reader.text('explanation')
+  const condition = readCondition(explanation)
+  if (output === '条件付き必須' && condition === undefined)
+    out.warn(grid.name, row, `${subject}: 条件付き必須ですが、項目説明に ※※ で始まる条件がありません`)
+
+  const nameEnText = reader.text('nameEn')
+  const nameEn = readNameEn(nameEnText)
+  if (nameEnText !== '' && nameEn === undefined) out.warn(grid.name, row, `${subject}: 英語名「${nameEnText}」は英字の名前にできないため外しました`)
+  const romajiText = reader.text('nameRomaji')
+  const nameRomaji = readNameEn(romajiText)
+  if (romajiText !== '' && nameRomaji === undefined) out.warn(grid.name, row, `${subject}: ローマ字名「${romajiText}」を英小文字の名前にできないため外しました`)
+
+  const descriptionText = reader.text('description')
+  // Without a 項目定義 column, 項目説明 is the only description the matcher can use.
+  const description = descriptionText !== '' ? descriptionText : reader.has('description') ? '' : explanation
+  const code = reader.has('codeTable') ? readCodeCell(reader.cell('codeTable')!) : {}
+  const repeatText = compact(reader.text('repeat'))
+  const repeat = /^\d+$/.test(repeatText) && Number(repeatText) > 0 ? Number(repeatText) : undefined
+  if (repeatText !== '' && repeat === undefined) out.warn(grid.name, row, `${subject}: 繰り返し「${reader.text('repeat')}」を解釈できません`)
+  const functionIds = readFunctionRefs(reader.text('functionRefs'))
+  const classes = reader.texts('classes').filter((c) => c !== '').map((c) => c.replace(/\s*\n\s*/g, ' '))
+  const group = reader.text('group').replace(/\s*\n\s*/g, ' ')
+  const notes = reader.text('notes')
+  const sample = reader.text('sample')
+  const legacyNotes = !reader.has('explanation') && !reader.has('sample')
+  return {
+    id,
+    group: group !== '' ? group : grid.name,
+    ...(reader.has('primaryKey') && isMarked(reader.text('primaryKey')) ? {primaryKey: true} : {}),
+    ...(reader.has('foreignKey') && isMarked(reader.text('foreignKey')) ? {foreignKey: true} : {}),
+    ...(classes.length > 0 ? {classes} : {}),
+    name,
+    ...(nameRomaji !== undefined ? {nameRomaji} : {}),
+    ...(nameEn !== undefined ? {nameEn} : {}),
+    ...(legacyNotes
+      ? (() => {
+          const joined = joinNotes(description, notes !== '' ? `備考: ${notes}` : undefined)
+          return joined !== undefined ? {description: joined} : {}
+        })()
+      : description !== ''
+        ? {description}
+        : {}),
+    ...(explanation !== '' && reader.has('description') ? {explanation} : {}),
+    type: dataTypeLabel(type),
+    ...(officialType !== undefined ? {officialType: rawType.trim()} : {}),
+    ...(length.length !== undefined ? {length: length.length} : {}),
+    ...(scale !== undefined && length.length !== undefined ? {scale} : {}),
+    required: required ?? false,
+    ...(output !== undefined ? {output} : {}),
+    ...(condition !== undefined ? {condition} : {}),
+    ...(code.codeTable !== undefined ? {codeTable: code.codeTable} : {}),
+    ...(code.codeList !== undefined ? {codeList: code.codeList} : {}),
+    ...(repeat !== undefined ? {repeat} : {}),
+    ...(functionIds.length > 0 ? {functionIds} : {}),
+    ...(reader.has('implementation') ? {implementation: isMarked(reader.text('implementation')) ? ('必須' as const) : ('任意' as const)} : {}),
+    ...(sample !== '' ? {sample} : {}),
+    ...(!legacyNotes && notes !== '' ? {notes} : {}),
+  }
+}
+
+/** A コード一覧 sheet: コードID and コード名 only on the first row of each list (carried down), one row per value. */
+function parseCodeLists(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDictionary, out: Collector, parsed: ParsedSheets): number {
+  let current: (CodeListEntry & Located) | undefined
+  let count = 0
+  for (let r = layout.dataStart; r < grid.rows.length; r++) {
+    if (isBlankRow(grid, r)) continue
+    if (isEndMarkerRow(grid.rows[r]!)) {
+      out.skip(grid, r, '終端の印 (e) の行。ここから下は読みません')
+      break
+    }
+    const reader = new RowReader(grid, layout, r)
+    if (reader.repeatsHeader(dictionary)) {
+      out.skip(grid, r, '見出し行の繰り返し')
+      continue
+    }
+    if (reader.text('listId') !== '') {
+      const padded = readCodeCell(reader.cell('listId')!).codeList
+      if (padded === undefined) {
+        out.error(grid.name, r + 1, `コードID「${reader.text('listId')}」は数字ではありません`)
+        continue
+      }
+      const name = reader.text('listName').replace(/\s*\n\s*/g, ' ')
+      current = {sheet: grid.name, row: r + 1, id: padded, name: name !== '' ? name : `コード${padded}`, values: []}
+      parsed.codeLists.push(current)
+      count += 1
+    } else if (!current) {
+      out.skip(grid, r, 'どのコードの値か分かりません (コードIDがありません)')
+      continue
+    }
+    const code = reader.text('code')
+    const label = reader.text('label')
+    const note = reader.text('notes')
+    if (code === '' && label === '') {
+      if (note !== '') current.note = joinNotes(current.note, note)
+      continue
+    }
+    current.values.push({code, label, ...(note !== '' ? {note} : {})})
   }
   return count
 }
@@ -538,11 +709,16 @@ const PARSERS: Record<SheetKind, typeof parseFunctions> = {
   forms: parseForms,
   formFields: parseFormFields,
   dataItems: parseDataItems,
+  codeLists: parseCodeLists,
 }
 
 function describeRequired(kind: SheetKind): string {
   const label = (field: string) =>
-    field === 'id' ? ID_LABEL[kind] : field === 'name' ? {functions: '機能名称', forms: '帳票名称', formFields: '項目名', dataItems: '項目名'}[kind] : FIELD_LABELS[field]
+    field === 'id'
+      ? ID_LABEL[kind]
+      : field === 'name'
+        ? {functions: '機能名称', forms: '帳票名称', formFields: '項目名', dataItems: '項目名', codeLists: 'コード名'}[kind]
+        : FIELD_LABELS[field]
   return REQUIRED_FIELDS[kind].map((need) => (typeof need === 'string' ? label(need) : need.map(label).join(' または '))).join('、')
 }
 
@@ -626,7 +802,7 @@ export function importGrids(grids: readonly SheetGrid[], options: ImportOptions)
   const dictionary = options.dictionary ?? loadBundledAliases()
   if (options.profile) addAliases(dictionary, options.profile.aliases, options.profile.sheetNames)
   const out = new Collector()
-  const parsed: ParsedSheets = {functions: [], forms: [], formFields: [], dataItems: []}
+  const parsed: ParsedSheets = {functions: [], forms: [], formFields: [], dataItems: [], codeLists: []}
   for (const grid of grids) {
     const plan = planSheet(grid, dictionary, options.profile, out)
     if (!plan) continue
@@ -648,8 +824,10 @@ export function importGrids(grids: readonly SheetGrid[], options: ImportOptions)
   checkDuplicates(parsed.functions, '機能ID', out)
   checkDuplicates(parsed.forms, '帳票ID', out)
   checkDuplicates(parsed.dataItems, 'データ項目ID', out)
+  checkDuplicates(parsed.codeLists, 'コードID', out)
+  linkFunctionRefs(parsed, out)
 
-  if (parsed.functions.length + parsed.forms.length + parsed.dataItems.length === 0 && out.problems.length === 0) {
+  if (parsed.functions.length + parsed.forms.length + parsed.dataItems.length + parsed.codeLists.length === 0 && out.problems.length === 0) {
     const seen = out.sheets.map((s) => `${s.sheet} (${s.ignored ?? `${s.entries ?? 0}件`})`).join('、')
     out.problems.push(
       `取り込める機能要件・帳票要件・データ項目がありません。シート: ${seen || '(なし)'}。シート名か見出しが違うときは --profile で指定してください`,
@@ -675,6 +853,7 @@ export function importGrids(grids: readonly SheetGrid[], options: ImportOptions)
     functions: parsed.functions.map(strip),
     forms: parsed.forms.map(strip),
     dataItems: parsed.dataItems.map(strip),
+    ...(parsed.codeLists.length > 0 ? {codeLists: parsed.codeLists.map(strip)} : {}),
   }
   const functionsByKind: Record<ImplementationKind, number> = {mandatory: 0, optional: 0, prohibited: 0}
   const kindByLabel = Object.fromEntries(Object.entries(KIND_LABELS).map(([k, v]) => [v, k])) as Record<string, ImplementationKind>
@@ -691,9 +870,20 @@ export function importGrids(grids: readonly SheetGrid[], options: ImportOptions)
       forms: catalog.forms.length,
       formFields: catalog.forms.reduce((n, f) => n + f.fields.length, 0),
       dataItems: catalog.dataItems.length,
+      codeLists: catalog.codeLists?.length ?? 0,
       warnings: out.warnings.length,
       skippedRows: out.skipped.length,
     },
+  }
+}
+
+/** 標準仕様書関連箇所 naming a 機能ID the same workbook lacks is worth a look (only when the workbook has functions). */
+function linkFunctionRefs(parsed: ParsedSheets, out: Collector): void {
+  if (parsed.functions.length === 0) return
+  const known = new Set(parsed.functions.map((fn) => fn.id))
+  for (const item of parsed.dataItems) {
+    const missing = (item.functionIds ?? []).filter((id) => !known.has(id))
+    if (missing.length > 0) out.warn(item.sheet, item.row, `データ項目 ${item.id}: 関連する機能ID ${missing.join(', ')} が機能要件のシートにありません`)
   }
 }
 

@@ -31,6 +31,8 @@ export interface RunImportOptions {
   /** Add this workbook's entries to the edition already imported (official packages come as several workbooks). */
   add?: boolean
   dryRun?: boolean
+  /** The attribution line the source's licence asks for; a 「…を加工して作成」 line naming the file otherwise. */
+  attribution?: string
 }
 
 export interface ImportReport {
@@ -68,7 +70,8 @@ export function catalogToYaml(catalog: CatalogDocument): string {
   visit(doc, {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key)) return
-      if (pair.key.value === 'category' && isSeq(pair.value)) pair.value.flow = true
+      if (['category', 'classes', 'functionIds'].includes(String(pair.key.value)) && isSeq(pair.value)) pair.value.flow = true
+      if (pair.key.value === 'values' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true
       if (pair.key.value === 'fields' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true
     },
   })
@@ -112,7 +115,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     ...(options.profile ? {profile: options.profile} : {}),
   })
   if (!result.ok) throw new InputError(`${displayPath(file)} を取り込めません。何も書き込んでいません。`, result.problems)
-  const catalog = options.add ? addToEdition(target, result.catalog) : result.catalog
+  const attribution = options.attribution ?? `出典：『${options.title ?? `${area.specTitle.value} ${edition}`}』(${path.basename(file)}) を加工して作成`
+  const own = {...result.catalog, attribution}
+  const catalog = options.add ? addToEdition(target, own) : own
   const yaml = catalogToYaml(catalog)
   const check = checkCatalogText(yaml, target)
   if (!check.catalog)
@@ -149,8 +154,12 @@ function addToEdition(target: string, added: CatalogDocument): CatalogDocument {
       importedAt: added.provenance.importedAt,
       note: `${describe(existing.provenance)} / ${describe(added.provenance)}`,
     },
+    ...(existing.attribution || added.attribution
+      ? {attribution: [...new Set([existing.attribution, added.attribution].filter((a): a is string => !!a))].join(' / ')}
+      : {}),
     functions: [...existing.functions, ...added.functions],
     forms: [...existing.forms, ...added.forms],
     dataItems: [...existing.dataItems, ...added.dataItems],
+    ...(existing.codeLists || added.codeLists ? {codeLists: [...(existing.codeLists ?? []), ...(added.codeLists ?? [])]} : {}),
   }
 }

@@ -1,5 +1,5 @@
 /** What a sheet of an official-style workbook holds. */
-export const SHEET_KINDS = ['functions', 'forms', 'formFields', 'dataItems'] as const
+export const SHEET_KINDS = ['functions', 'forms', 'formFields', 'dataItems', 'codeLists'] as const
 export type SheetKind = (typeof SHEET_KINDS)[number]
 
 export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
@@ -7,6 +7,7 @@ export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
   forms: '帳票要件',
   formFields: '帳票詳細要件 (印字項目)',
   dataItems: '基本データリスト (データ項目)',
+  codeLists: 'コード一覧',
 }
 
 /** The columns each kind of sheet can have (canonical field names used by the alias dictionary and profiles). */
@@ -14,13 +15,35 @@ export const SHEET_FIELDS = {
   functions: ['id', 'section', 'category', 'name', 'text', 'kind', 'kindMandatory', 'kindOptional', 'kindProhibited', 'notes', 'reason'],
   forms: ['id', 'section', 'name', 'category', 'description', 'kind', 'kindMandatory', 'kindOptional', 'kindProhibited', 'notes'],
   formFields: ['formId', 'formName', 'seq', 'name', 'dataItem', 'type', 'length', 'notes'],
-  dataItems: ['id', 'group', 'name', 'nameEn', 'description', 'type', 'length', 'scale', 'required', 'codeTable', 'notes'],
+  dataItems: [
+    'id',
+    'group',
+    'primaryKey',
+    'foreignKey',
+    'classes',
+    'name',
+    'nameRomaji',
+    'nameEn',
+    'description',
+    'explanation',
+    'type',
+    'length',
+    'scale',
+    'required',
+    'codeTable',
+    'repeat',
+    'functionRefs',
+    'implementation',
+    'sample',
+    'notes',
+  ],
+  codeLists: ['listId', 'listName', 'code', 'label', 'notes'],
 } as const satisfies Record<SheetKind, readonly string[]>
 
 export type FieldName<K extends SheetKind = SheetKind> = (typeof SHEET_FIELDS)[K][number]
 
 /** Fields that may span several columns (read left to right): 大分類/中分類/小分類, 大項番/中項番/小項番. */
-export const MULTI_COLUMN_FIELDS: ReadonlySet<string> = new Set(['category', 'section'])
+export const MULTI_COLUMN_FIELDS: ReadonlySet<string> = new Set(['category', 'section', 'classes'])
 
 /** Japanese names of the fields, for messages and the column report. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -47,6 +70,19 @@ export const FIELD_LABELS: Record<string, string> = {
   scale: '小数桁',
   required: '必須',
   codeTable: 'コード表',
+  primaryKey: '主キー',
+  foreignKey: '外部キー',
+  classes: 'クラス分類',
+  nameRomaji: 'ローマ字名',
+  explanation: '項目説明',
+  repeat: '繰り返し',
+  functionRefs: '標準仕様書関連箇所',
+  implementation: '実装類型',
+  sample: 'サンプル値',
+  listId: 'コードID',
+  listName: 'コード名',
+  code: 'コード値',
+  label: 'コード値の内容',
 }
 
 /** A spreadsheet row the importer did not turn into a catalogue entry, and why. */

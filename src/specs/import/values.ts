@@ -1,4 +1,11 @@
-import {DATA_TYPE_LABELS, type DataType, type ImplementationKind, parseDataType, parseImplementationKind} from '../../model/vocabulary.js'
+import {
+  DATA_TYPE_LABELS,
+  type DataType,
+  type ImplementationKind,
+  type OutputCondition,
+  parseDataType,
+  parseImplementationKind,
+} from '../../model/vocabulary.js'
 import {parseLength} from '../../current/type-spec.js'
 import type {GridCell} from './sheet-grid.js'
 
@@ -143,4 +150,68 @@ export function readSection(parts: readonly string[]): {section?: string; raw?: 
     .replace(/^\.|\.$/g, '')
   if (/^\d+(\.\d+)*$/.test(section)) return {section}
   return {raw: texts.join(' ')}
+}
+
+/** データ出力条件 (必須 / 条件付き必須 / 任意); undefined when the cell says none of them. */
+export function readOutputCondition(raw: string): OutputCondition | undefined {
+  const text = compact(raw)
+  if (text === '') return undefined
+  if (text.startsWith('条件付')) return '条件付き必須'
+  if (text === '必須') return '必須'
+  if (text === '任意') return '任意'
+  return undefined
+}
+
+/**
+ * The condition of a 条件付き必須 item: the sentences marked ※※ in 項目説明 (the official legend says so), without the
+ * mark. The rest of the text stays in 項目説明.
+ */
+export function readCondition(explanation: string): string | undefined {
+  const parts = explanation
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('※※'))
+    .map((line) => line.replace(/^※※\s*/u, ''))
+    .filter((line) => line !== '')
+  return parts.length > 0 ? parts.join('\n') : undefined
+}
+
+/**
+ * The コード cell of a 基本データリスト: a code-list ID (text `002`, the number 1 shown `000`, or 999 for 自治体固有コード)
+ * or, in other workbooks, a code table's name.
+ */
+export function readCodeCell(cell: GridCell): {codeList?: string; codeTable?: string} {
+  const text = compact(cell.text)
+  if (text === '') return {}
+  if (cell.number !== undefined && Number.isInteger(cell.number) && cell.number >= 0) {
+    const format = cell.numFmt && /^0+$/.test(cell.numFmt) ? cell.numFmt.length : 3
+    return {codeList: String(cell.number).padStart(format, '0')}
+  }
+  if (/^\d{1,6}$/.test(text)) return {codeList: text.padStart(3, '0')}
+  return {codeTable: cleanText(cell.text)}
+}
+
+/** 7-digit 機能IDs in a 標準仕様書関連箇所 cell (`0310002住登外者宛名情報管理機能`), in order, without repeats. */
+export function readFunctionRefs(raw: string): string[] {
+  const ids = raw.normalize('NFKC').match(/(?<!\d)\d{7}(?!\d)/g) ?? []
+  return [...new Set(ids)]
+}
+
+/** A row filled with `e` (the 基本データリスト's end mark): every non-empty cell is `e`, and there are several. */
+export function isEndMarkerRow(cells: readonly GridCell[]): boolean {
+  const texts = cells.map((cell) => compact(cell.text).toLowerCase()).filter((t) => t !== '')
+  return texts.length >= 3 && texts.every((t) => t === 'e')
+}
+
+/**
+ * A section row above requirements (「1.1 住民データ」, often merged over the row): one distinct text that starts with
+ * a 項番. depth 1 = 大分類, 2 = 中分類, 3 = 小分類.
+ */
+export function readSectionHeading(cells: readonly GridCell[]): {depth: number; number: string; name: string} | undefined {
+  const texts = [...new Set(cells.map((cell) => cleanText(cell.text)).filter((t) => t !== ''))]
+  if (texts.length !== 1) return undefined
+  const match = /^(\d+(?:[.．]\d+)*)[.．]?[\s\u3000]+(\S.*)$/su.exec(texts[0]!.normalize('NFKC'))
+  if (!match) return undefined
+  const number = match[1]!.replace(/．/g, '.')
+  return {depth: number.split('.').length, number, name: match[2]!.replace(/\s*\n\s*/g, ' ').trim()}
 }

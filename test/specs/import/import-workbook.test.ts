@@ -164,9 +164,9 @@ describe('importGrids', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/^帳票詳細要件:- .*001009999/))
     const skipped = result.skipped.map((s) => `${s.sheet}:${s.row} ${s.reason}`)
     expect(skipped).toEqual([
-      '機能要件:6 見出し・区切りの行 (機能IDなし)',
+      '機能要件:6 分類の見出し行 (以降の機能の分類を「管理項目」とします)',
       '機能要件:12 11行目 (機能ID 0010005) の要件の続きとして連結しました',
-      '機能要件:14 見出し・区切りの行 (機能IDなし)',
+      '機能要件:14 分類の見出し行 (以降の機能の分類を「証明書発行」とします)',
       '機能要件:15 見出し行の繰り返し',
       '帳票詳細要件:9 帳票ID「0019999」が帳票要件のシートにありません',
     ])
