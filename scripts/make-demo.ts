@@ -30,6 +30,7 @@ import {
   KOKUHO_FIELDS,
   KOKUHO_FUNCTIONS,
 } from './demo-data.js'
+import {demoDataExport} from './demo-data-export.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DEMO = path.join(ROOT, 'examples', 'demo')
@@ -165,6 +166,10 @@ async function main(): Promise<void> {
     {key: 'jumin:fn:0010022', verdict: 'gap', policy: 'bpr', department: '市民課', note: '定めのない続柄は使わない運用にする', ...who},
     {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', department: '高齢福祉課', note: '敬老祝金の対象者抽出は EUC で代替する', ...who},
   ])
+  // 移行準備: a data export checked against the standard items (only counts and masked examples are kept)
+  writeFileSync(path.join(EXPORTS, 'jumin', '住記_データ抽出.csv'), demoDataExport())
+  fitgap('data', 'profile', 'jumin', 'exports/jumin/住記_データ抽出.csv')
+
   decide('kojin', [{key: 'kojin:fn:0100054', verdict: 'gap', policy: 'bpr', department: '市民税課', note: '事業所向け通知書は標準様式に切り替える', ...who}])
 }
 

@@ -2,7 +2,8 @@ import type {DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
 import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding, Severity} from '../model/finding.js'
-import {type CompatibilityIssue, checkCompatibility, lengthFinding} from './compatibility.js'
+import {type CompatibilityIssue, checkCompatibility} from './compatibility.js'
+import type {Conversion} from './conversions.js'
 import type {AreaInput, FieldLink} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
 
@@ -19,7 +20,11 @@ export interface DataItemRow {
   readonly key: string
   readonly item: DataItem
   readonly state: LinkState
-  readonly fields: readonly {readonly field: CurrentField; readonly link: FieldLink; readonly issues: CompatibilityIssue[]}[]
+  readonly fields: readonly {readonly field: CurrentField; readonly link: FieldLink}[]
+  /** Conversions and required-ness differences of the chosen fields (several confirmed fields are joined: 氏 + 名 → 氏名). */
+  readonly issues: readonly CompatibilityIssue[]
+  /** Every conversion the chosen fields need, `none` included: the rows of 移行変換一覧. */
+  readonly conversions: readonly Conversion[]
   readonly worst?: Severity
   readonly autoVerdict: Verdict
   readonly verdict: Verdict
@@ -56,34 +61,44 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     message: `${link.itemId}: 確定した現行項目 ${link.fieldRef} が取り込んだ現行定義にない。現行定義を取り込み直したか、対応付けを見直す`,
   }))
   const linkedFields = new Set<string>()
+  // A field confirmed for several items is split between them.
+  const confirmedItemsOf = new Map<string, string[]>()
+  for (const link of input.fieldLinks)
+    if (link.status === 'confirmed') confirmedItemsOf.set(link.fieldRef, [...(confirmedItemsOf.get(link.fieldRef) ?? []), link.itemId])
+  const itemName = new Map(catalog.dataItems.map((item) => [item.id, item.name]))
   for (const item of catalog.dataItems) {
     const key = rowKey.dataItem(area.slug, item.id)
     const all = linksByItem.get(item.id) ?? []
     const confirmed = all.filter((l) => l.status === 'confirmed')
     const chosen = confirmed.length > 0 ? confirmed : all.filter((l) => l.status === 'suggested').slice(0, 1)
-    // Several confirmed fields feed one item together (氏 + 名 → 氏名): their lengths add up, as map check counts them.
-    const combined = confirmed.length > 1
     const fields = chosen.map((link) => {
-      const field = fieldsByRef.get(link.fieldRef)!
       linkedFields.add(link.fieldRef)
-      const issues = checkCompatibility(item, field, catalog.codeLists).filter((issue) => !(combined && issue.kind === 'length'))
-      return {field, link, issues}
+      return {field: fieldsByRef.get(link.fieldRef)!, link}
     })
-    if (combined) {
-      const lengths = fields.map((f) => f.field.length)
-      if (lengths.every((n) => n !== undefined)) {
-        const total = lengths.reduce<number>((sum, n) => sum + (n ?? 0), 0)
-        const together = lengthFinding(item, {table: fields[0]!.field.table, column: fields.map((f) => f.field.column).join('+'), label: '', length: total})
-        if (together) fields[0]!.issues.push({kind: 'length', ...together})
-      }
-    }
+    const splitWith =
+      confirmed.length === 1 ? (confirmedItemsOf.get(confirmed[0]!.fieldRef) ?? []).filter((id) => id !== item.id).map((id) => itemName.get(id) ?? id) : []
+    const {issues, conversions} =
+      fields.length > 0 ? checkCompatibility(item, fields.map((f) => f.field), {splitWith, codeLists: catalog.codeLists}) : {issues: [], conversions: []}
     const state: LinkState =
       confirmed.length > 0 ? 'confirmed' : chosen.length > 0 ? 'suggested' : input.noCounterpart.has(item.id) ? 'no-counterpart' : 'unmapped'
-    const issues = state === 'confirmed' ? fields.flatMap((f) => f.issues) : []
-    const worst = issues.reduce<Severity | undefined>((w, i) => (!w || SEVERITY_RANK[i.severity] > SEVERITY_RANK[w] ? i.severity : w), undefined)
+    const counted = state === 'confirmed' ? issues : []
+    const worst = counted.reduce<Severity | undefined>((w, i) => (!w || SEVERITY_RANK[i.severity] > SEVERITY_RANK[w] ? i.severity : w), undefined)
     const inferred = inferItem(item, state, worst)
     const decision = input.decisions.get(key)
-    rows.push({key, item, state, fields, worst, autoVerdict: inferred.verdict, verdict: decision?.verdict ?? inferred.verdict, reason: inferred.reason, decision, fingerprint: dataItemFingerprint(item)})
+    rows.push({
+      key,
+      item,
+      state,
+      fields,
+      issues,
+      conversions,
+      worst,
+      autoVerdict: inferred.verdict,
+      verdict: decision?.verdict ?? inferred.verdict,
+      reason: inferred.reason,
+      decision,
+      fingerprint: dataItemFingerprint(item),
+    })
 
     const label = `${item.id} ${item.name}`
     if (state === 'unmapped' || state === 'no-counterpart') {
@@ -99,18 +114,19 @@ export function analyzeDataItems(input: AreaInput): {rows: DataItemRow[]; findin
     }
     // Until a person confirms the pair, its risks are only information.
     const confirmedPair = state === 'confirmed'
-    for (const {field, issues: fieldIssues} of fields)
-      for (const issue of fieldIssues)
-        findings.push({
-          key: `${key}:${issue.kind}:${fieldRef(field)}`,
-          area: area.slug,
-          kind: issue.kind,
-          severity: confirmedPair ? issue.severity : 'info',
-          standardRef: item.id,
-          currentRef: fieldRef(field),
-          message: `${label} ← ${fieldRef(field)} (${field.label}): ${issue.message}`,
-          source: field.source ? {current: `${field.source.file}${field.source.sheet ? ` [${field.source.sheet}]` : ''} ${field.source.row}行`} : undefined,
-        })
+    for (const issue of issues) {
+      const field = fieldsByRef.get(issue.ref.split('+')[0]!)
+      findings.push({
+        key: `${key}:${issue.kind}:${issue.ref}`,
+        area: area.slug,
+        kind: issue.kind,
+        severity: confirmedPair ? issue.severity : 'info',
+        standardRef: item.id,
+        currentRef: issue.ref,
+        message: `${label} ← ${issue.ref}${field && !issue.ref.includes('+') ? ` (${field.label})` : ''}: ${issue.message}`,
+        source: field?.source ? {current: `${field.source.file}${field.source.sheet ? ` [${field.source.sheet}]` : ''} ${field.source.row}行`} : undefined,
+      })
+    }
   }
   return {rows, findings, linkedFields}
 }

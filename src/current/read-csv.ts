@@ -19,7 +19,7 @@ import {duplicateHeaderProblems, HEADER_HINT, HEADER_SEARCH_ROWS, headerNotFound
 
 const CHUNK = 1 << 20
 
-interface Scan {
+export interface Scan {
   sha256: string
   size: number
   head: Buffer
@@ -27,7 +27,7 @@ interface Scan {
   nonAscii: boolean
 }
 
-async function scan(file: string): Promise<Scan> {
+export async function scan(file: string): Promise<Scan> {
   const hash = createHash('sha256')
   const check = new Utf8Check()
   const headParts: Buffer[] = []
@@ -49,7 +49,7 @@ async function scan(file: string): Promise<Scan> {
 
 class Abort extends Error {}
 
-function chooseEncoding(options: ReaderOptions, s: Scan): TextEncoding {
+export function chooseEncoding(options: Pick<ReaderOptions, 'encoding' | 'profile' | 'display'>, s: Scan): TextEncoding {
   const bom = bomOf(s.head)
   if (bom === 'utf-16le' || bom === 'utf-16be') return bom
   const forced = options.encoding !== 'auto' ? options.encoding : options.profile?.encoding
@@ -65,7 +65,7 @@ function chooseEncoding(options: ReaderOptions, s: Scan): TextEncoding {
   return s.utf8Valid ? 'utf-8' : 'cp932'
 }
 
-function chooseDelimiter(options: ReaderOptions, head: string): {delimiter: string; format: 'csv' | 'tsv'} {
+export function chooseDelimiter(options: Pick<ReaderOptions, 'profile' | 'path'>, head: string): {delimiter: string; format: 'csv' | 'tsv'} {
   const fixed = options.profile?.delimiter
   if (fixed === 'tab') return {delimiter: '\t', format: 'tsv'}
   if (fixed === 'comma') return {delimiter: ',', format: 'csv'}
@@ -83,7 +83,7 @@ function chooseDelimiter(options: ReaderOptions, head: string): {delimiter: stri
 }
 
 /** Decodes bytes to text, failing on U+FFFD (bytes the encoding cannot read: mojibake). */
-class DecodeStream extends Transform {
+export class DecodeStream extends Transform {
   private readonly decoder
   private lines = 1
   constructor(

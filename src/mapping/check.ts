@@ -4,7 +4,8 @@
  */
 import type {CodeList, DataItem} from '../model/catalog.js'
 import {type CurrentField, fieldRef} from '../model/current.js'
-import {codeFinding, lengthFinding, requiredFinding, typeFinding} from '../analyzers/compatibility.js'
+import {checkCompatibility} from '../analyzers/compatibility.js'
+import type {Conversion} from '../analyzers/conversions.js'
 import type {Severity} from '../model/finding.js'
 import {entryKey, type MappingEntry, type MappingFile} from './model.js'
 import {byCodePoint} from '../model/order.js'
@@ -20,6 +21,10 @@ export const CHECK_KINDS = [
   'length',
   'required',
   'code',
+  'format',
+  'width',
+  'identity',
+  'combine',
   'unknown-standard',
   'unknown-current',
   'vendor-unknown-id',
@@ -34,10 +39,14 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   'shared-field': '1つの現行項目を複数の標準項目に対応付け',
   'required-unmapped': '必須項目が未対応',
   'required-gap': '必須項目が対応なし (ギャップ)',
-  type: '型の不一致',
-  length: '桁数の差異',
+  type: '型の変換',
+  length: '切り捨てのおそれ',
   required: '必須の差異',
-  code: 'コード表の差異',
+  code: 'コード変換',
+  format: '形式の変換',
+  width: '文字幅の変換',
+  identity: '文字同定',
+  combine: '結合・分割',
   'unknown-standard': '標準機能・帳票が存在しない',
   'unknown-current': '現行機能・帳票が存在しない',
   'vendor-unknown-id': '対応表のIDが標準にない',
@@ -52,6 +61,8 @@ export interface CheckFinding {
   /** TABLE.COLUMN, when the finding concerns a current field. */
   readonly ref?: string
   readonly message: string
+  /** For conversion kinds: the rule, its severity for migration (変換で対応可 / 情報欠落のおそれ) and its basis. */
+  readonly conversion?: Pick<Conversion, 'kind' | 'severity' | 'rule' | 'basis'>
 }
 
 export interface CheckOptions {
@@ -115,6 +126,7 @@ export function checkMapping(
 
       if (entry.status === 'no-counterpart') gapItems.add(entryGroup.item)
       if (entry.status === 'rejected') continue
+      const checked: CurrentField[] = []
       for (const ref of entry.refs) {
         const field = fieldByRef?.get(ref)
         if (fieldByRef && !field) {
@@ -134,28 +146,22 @@ export function checkMapping(
           list.push(entryGroup.item)
           confirmedUse.set(ref, list)
         }
-        if (!item || !field) continue
-        const add = (kind: CheckKind, result: {severity: Severity; message: string} | undefined) => {
-          if (!result) return
+        if (field) checked.push(field)
+      }
+      // Several fields feeding one item (氏 + 名 → 氏名) are judged together: joined, their lengths add up.
+      if (item && checked.length === entry.refs.length && checked.length > 0)
+        for (const issue of checkCompatibility(item, checked, {codeLists: options.codeLists}).issues) {
           // Suggestions are checked only on request, and never fail the check.
-          const severity = entry.status === 'confirmed' ? result.severity : result.severity === 'error' ? 'warning' : result.severity
-          findings.push({kind, severity, item: item.id, ref, message: entry.status === 'confirmed' ? result.message : `(提案) ${result.message}`})
+          const confirmed = entry.status === 'confirmed'
+          findings.push({
+            kind: issue.kind,
+            severity: confirmed ? issue.severity : issue.severity === 'error' ? 'warning' : issue.severity,
+            item: item.id,
+            ref: issue.ref,
+            message: confirmed ? issue.message : `(提案) ${issue.message}`,
+            ...(issue.conversion ? {conversion: {kind: issue.conversion.kind, severity: issue.conversion.severity, rule: issue.conversion.rule, basis: issue.conversion.basis}} : {}),
+          })
         }
-        add('type', typeFinding(item, field))
-        // Several fields feeding one item (氏 + 名 → 氏名): lengths add up, so compare the sum.
-        if (entry.refs.length === 1) add('length', lengthFinding(item, field))
-        add('required', requiredFinding(item, field))
-        add('code', codeFinding(item, field, options.codeLists))
-      }
-      if (entry.refs.length > 1 && item && fieldByRef && (entry.status === 'confirmed' || options.includeSuggested)) {
-        const lengths = entry.refs.map((ref) => fieldByRef.get(ref)?.length)
-        if (lengths.every((l): l is number => l !== undefined)) {
-          const total = lengths.reduce((a, b) => a + b, 0)
-          const result = lengthFinding(item, {table: '', column: entry.refs.join('+'), label: '', length: total})
-          if (result)
-            findings.push({kind: 'length', severity: result.severity, item: item.id, ref: entry.refs.join('+'), message: result.message.replace('現行 .', '現行 ')})
-        }
-      }
     }
   }
   for (const [id, count] of seenItems)

@@ -1,4 +1,5 @@
 import type {PairState, PairVia} from '../analyzers/pairing.js'
+import {conversionRows} from './conversion-sheet.js'
 import type {Report} from './report-model.js'
 
 /** Standard ↔ current pairs: confirmed ones (with where they come from) and the 候補 to review. */
@@ -11,10 +12,11 @@ const pairJson = (id: string, state: PairState, currents: {id: string; via: Pair
 
 /** The deterministic JSON of an analysis: no timestamps, findings sorted by severity then key. */
 export function analysisJson(report: Report) {
+  const conversions = conversionRows(report)
   return {
     tool: report.tool,
     workspace: {name: report.workspace.name, id: report.workspace.id},
-    areas: report.areas.map(({analysis, sources, provenance}) => ({
+    areas: report.areas.map(({analysis, sources, provenance, dataChecks}) => ({
       slug: analysis.area.slug,
       name: analysis.area.name,
       edition: analysis.edition,
@@ -26,6 +28,8 @@ export function analysisJson(report: Report) {
         forms: analysis.forms.map((r) => pairJson(r.form.id, r.pairing, r.currents.map((c) => ({id: c.form.id, via: c.via})), r.candidate && {id: r.candidate.form.id, score: r.candidate.score})),
       },
       findings: analysis.findings,
+      conversions: conversions.filter((c) => c.area === analysis.area.slug).map(({area: _area, areaName: _name, ...rest}) => rest),
+      ...(dataChecks ? {dataChecks: {edition: dataChecks.edition, files: dataChecks.files}} : {}),
     })),
   }
 }

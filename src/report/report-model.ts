@@ -1,6 +1,7 @@
 import type {AreaAnalysis} from '../analyzers/analyze-area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {SourceFile} from '../model/current.js'
+import type {DataChecks} from '../data/store.js'
 
 export interface AreaReport {
   readonly analysis: AreaAnalysis
@@ -12,6 +13,8 @@ export interface AreaReport {
   readonly specNotes?: readonly string[]
   readonly sources: readonly SourceFile[]
   readonly mappingFile?: string
+  /** What `fitgap data profile` found in the exported data (counts and masked examples only). */
+  readonly dataChecks?: DataChecks
 }
 
 /** Everything a report shows; the Excel and JSON writers only format it. */

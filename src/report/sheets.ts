@@ -201,7 +201,7 @@ export function dataItemSheet(rows: readonly WithArea<DataItemRow>[]): SheetSpec
       {header: '現行の型', role: 'data', fromInput: true, value: ({row}) => first(row)?.field.typeRaw ?? (first(row)?.field.type ? DATA_TYPE_LABELS[first(row)!.field.type!] : undefined)},
       {header: '現行の桁数', role: 'data', value: ({row}) => first(row)?.field.length},
       {header: 'スコア', role: 'percent', value: ({row}) => first(row)?.link.score},
-      {header: '差異', role: 'long', fromInput: true, value: ({row}) => row.fields.flatMap((f) => f.issues.map((i) => i.message)).join('\n') || undefined},
+      {header: '差異', role: 'long', fromInput: true, value: ({row}) => row.issues.map((i) => i.message).join('\n') || undefined},
       {header: '重大度', role: 'severity', value: ({row}) => (row.worst ? SEVERITY_LABELS[row.worst] : undefined)},
       {header: AUTO_VERDICT_HEADER, role: 'verdict-auto', value: ({row}) => verdictLabel(row.autoVerdict)},
       {header: '判定理由', role: 'long', fromInput: true, value: ({row}) => row.reason},

@@ -9,6 +9,8 @@ import {ownerKey} from '../analyzers/settle.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
 import {cellSafeText, fitWidth, formulaString, inputCellText, safeText, TEXT_FORMAT} from './cells.js'
+import {conversionRows, conversionSheet} from './conversion-sheet.js'
+import {dataCheckRows, dataCheckSheet} from './data-check-sheet.js'
 import type {Report} from './report-model.js'
 import {richTextFromDiff} from './spec-diff-workbook.js'
 import {
@@ -111,7 +113,9 @@ export async function writeWorkbook(report: Report, file: string, beforeReplace?
     const editions = editionSheet(withArea((a) => a.analysis.carryOver))
 
     writeSummary(workbook, report, issues.rows.filter((r) => isOpen(r.row)).length)
-    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...(editions.rows.length > 0 ? [editions] : [])]
+    const checked = dataCheckRows(report)
+    const migration = [conversionSheet(conversionRows(report)), ...(checked.length > 0 ? [dataCheckSheet(checked)] : [])]
+    const sheets = [functions, forms, formFields, dataItems, currentOnly, issues, ...migration, ...(editions.rows.length > 0 ? [editions] : [])]
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec)
     writeLegend(workbook)
     await workbook.commit()

@@ -11,6 +11,7 @@ import type {AreaReport, Report} from '../report/report-model.js'
 import {describeBorrowed, loadCatalog} from '../specs/catalog-store.js'
 import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {displayPath} from '../paths.js'
+import {loadDataChecks} from '../data/store.js'
 import {loadDecisions} from './decisions-store.js'
 import {loadFieldLinks} from './field-links.js'
 import {specsDirsOf, type Workspace} from './workspace.js'
@@ -65,6 +66,7 @@ export function runAnalysis(
         decisions: carried.effective,
         carryOver: carried.rows,
       })
+      const dataChecks = loadDataChecks(workspace, area.slug)
       return {
         analysis,
         specTitle: catalog.title,
@@ -73,6 +75,7 @@ export function runAnalysis(
         specNotes: [...(catalog.fictional ? ['架空の改定版 (動作確認用。公式の仕様ではありません)'] : []), ...describeBorrowed(catalog)],
         sources: current.sources,
         mappingFile: links.mappingFile,
+        ...(dataChecks ? {dataChecks} : {}),
       }
     }),
   }

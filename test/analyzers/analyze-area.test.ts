@@ -32,12 +32,14 @@ describe('analyzeArea', () => {
     expect(analysis.forms.find((f) => f.form.id === '0010002')?.autoVerdict).toBe('undecided')
   })
 
-  it('checks data items by direction: longer current is an error, shorter is info', () => {
+  it('derives the conversions of confirmed data items: truncation is an error, a code table to make a warning', () => {
     const name = analysis.findings.find((f) => f.key === 'jumin:item:001001002:length:JUMIN.SHIMEI')
     expect(name?.severity).toBe('error')
     expect(analysis.findings.find((f) => f.key === 'jumin:item:001001004:code:JUMIN.JUSHO')?.severity).toBe('warning')
     const birth = analysis.findings.filter((f) => f.standardRef === '001001003').map((f) => f.kind)
-    expect(birth).toEqual(expect.arrayContaining(['type', 'required']))
+    expect(birth).toEqual(expect.arrayContaining(['format', 'required'])) // X(8) → DATE: YYYYMMDD
+    expect(analysis.dataItems.find((r) => r.item.id === '001001003')?.conversions.map((c) => c.kind)).toEqual(['format'])
+    expect(analysis.dataItems.find((r) => r.item.id === '001001001')?.conversions.map((c) => c.kind)).toEqual(['none'])
     expect(analysis.dataItems.find((r) => r.item.id === '001001005')?.state).toBe('no-counterpart')
   })
 
@@ -70,7 +72,8 @@ describe('analyzeArea', () => {
     const length = result.findings.filter((f) => f.standardRef === '001001002' && f.kind === 'length')
     expect(length).toHaveLength(1)
     expect(length[0]).toMatchObject({severity: 'error'})
-    expect(length[0]!.message).toContain('SEI+MEI')
+    expect(length[0]!.message).toContain('JUMIN.SEI+JUMIN.MEI')
+    expect(result.findings.find((f) => f.standardRef === '001001002' && f.kind === 'combine')?.severity).toBe('warning')
   })
 
   it('warns when a confirmed current field is no longer in the imported definitions', () => {

@@ -4,6 +4,8 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
+import {CONVERSION_SHEET_NAME} from '../../src/report/conversion-sheet.js'
+import {DATA_CHECK_SHEET_NAME} from '../../src/report/data-check-sheet.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {demoCopy, fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
 
@@ -98,6 +100,20 @@ describe('fitgap analyze', () => {
     expect(issues.rowCount - 1).toBe(expected)
   })
 
+  it('shows the demo migration cases: 移行変換一覧 (続柄・郵便番号・和暦・半角カナ) and データ検査', () => {
+    const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).map(String))
+    const conversions = rows(CONVERSION_SHEET_NAME)
+    const kindOf = (ref: string, item: string) => conversions.find((r) => r[1] === ref && r[5] === item)?.slice(7, 10).filter((_, i) => i !== 1)
+    expect(kindOf('SETAI.ZOKUGARA_CD', '続柄')).toEqual(['コード変換', '変換で対応可'])
+    expect(kindOf('JUMIN_JUSHO.YUBIN_NO', '郵便番号')).toEqual(['形式の変換', '変換で対応可'])
+    expect(kindOf('JUMIN_KIHON.SEINENGAPPI', '生年月日')).toEqual(['形式の変換', '変換で対応可'])
+    expect(kindOf('JUMIN_KIHON.SHIMEI_KANA', '氏名フリガナ')).toEqual(['文字幅の変換', '変換で対応可'])
+    const checks = rows(DATA_CHECK_SHEET_NAME)
+    const name = checks.find((r) => r[2] === 'SHIMEI')!
+    expect(name.at(-1)).toContain('外字 (私用領域) 2 件')
+    expect(checks.find((r) => r[2] === 'SEINENGAPPI')!.at(-1)).toContain('日付として読めない値 3 件')
+  })
+
   it('runs on the bundled demo when no workspace is in reach, writing into the current folder', async () => {
     const dir = tempDir()
     const result = await fitgap(['analyze'], {cwd: dir})
@@ -183,7 +199,7 @@ describe('fitgap analyze of one 業務', () => {
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
     const noteColumn = (sheet.getRow(1).values as unknown[]).indexOf('備考')
     sheet.eachRow((row) => {
-      if (String(row.getCell(1).value).startsWith('kojin:fn:9040001')) row.getCell(noteColumn).value = '個人住民税のメモ'
+      if (String(row.getCell(1).value).startsWith('kojin:fn:0100001')) row.getCell(noteColumn).value = '個人住民税のメモ'
     })
     await workbook.xlsx.writeFile(out)
     const one = await fitgap(['analyze', 'jumin', '--workspace', workspace])

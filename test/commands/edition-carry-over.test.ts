@@ -26,7 +26,7 @@ describe('carry-over of decisions across spec editions', () => {
         decided('jumin:fn:0010011', 'fit', '番号だけ変わる'),
         decided('jumin:fn:0010004', 'partial', '本文が変わる'),
         decided('jumin:fn:0010022', 'gap', '削除される'),
-        decided('jumin:item:001011007', 'gap', '削除されるデータ項目'),
+        decided('jumin:item:00111007', 'gap', '削除されるデータ項目'),
         {key: 'jumin:cur-fn:F0901', policy: 'loose-coupling', edition: 'rep-1'},
         {key: 'jumin:fn:0010002', verdict: 'fit', edition: 'rep-2'},
       ],
@@ -39,7 +39,7 @@ describe('carry-over of decisions across spec editions', () => {
       'jumin:fn:0010004': 'review',
       'jumin:fn:0010011': 'renumbered',
       'jumin:fn:0010022': 'archived',
-      'jumin:item:001011007': 'archived',
+      'jumin:item:00111007': 'archived',
     })
     expect([...effective.keys()].sort()).toEqual(['jumin:cur-fn:F0901', 'jumin:fn:0010001', 'jumin:fn:0010002', 'jumin:fn:0010263'])
     expect(effective.get('jumin:fn:0010263')?.note).toBe('番号だけ変わる')

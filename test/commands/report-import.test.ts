@@ -62,7 +62,7 @@ describe('fitgap report import', () => {
       [
         {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合', 対応方針: '標準どおり', 担当課: '市民課', 備考: '現行どおり'}},
         {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010004', values: {判定: '△', 対応方針: 'パラメータ設定'}},
-        {sheet: SHEET_NAMES.dataItems, key: 'jumin:item:001001002', values: {判定: '不適合', 対応方針: '業務運用の見直し', 備考: '=120桁の氏名は移行前に確認'}},
+        {sheet: SHEET_NAMES.dataItems, key: 'jumin:item:00101002', values: {判定: '不適合', 対応方針: '業務運用の見直し', 備考: '=120桁の氏名は移行前に確認'}},
         {sheet: SHEET_NAMES.forms, key: 'jumin:form:0010001', values: {担当課: '市民課'}},
         {sheet: SHEET_NAMES.currentOnly, key: 'jumin:cur-fn:F0902', values: {対応方針: '廃止'}},
       ],
@@ -73,7 +73,7 @@ describe('fitgap report import', () => {
     expect(fitgapJson<ImportJson>(result).counts).toMatchObject({added: 5, conflicts: 0, unknown: 0, stale: 0})
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010001')).toMatchObject({verdict: 'fit', policy: 'as-standard', department: '市民課', note: '現行どおり', by: '市民課 佐藤', edition: 'rep-2'})
     expect(decisionOf(workspace, 'jumin', 'jumin:fn:0010004')).toMatchObject({verdict: 'partial', policy: 'parameter'})
-    expect(decisionOf(workspace, 'jumin', 'jumin:item:001001002')?.note).toBe('=120桁の氏名は移行前に確認')
+    expect(decisionOf(workspace, 'jumin', 'jumin:item:00101002')?.note).toBe('=120桁の氏名は移行前に確認')
 
     const next = path.join(workspace, 'next.xlsx')
     await fitgap(['analyze', '--workspace', workspace, '--out', next])
@@ -90,7 +90,7 @@ describe('fitgap report import', () => {
     const items = workbook.getWorksheet(SHEET_NAMES.dataItems)!
     const itemHeaders = (items.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
     items.eachRow((r) => {
-      if (r.getCell(1).value === 'jumin:item:001001002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+      if (r.getCell(1).value === 'jumin:item:00101002') expect(r.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
     })
   })
 

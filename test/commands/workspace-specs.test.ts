@@ -9,7 +9,7 @@ import {fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
 async function workspaceWithEdition(): Promise<string> {
   const dir = path.join(tempDir(), 'ws')
   await fitgap(['init', dir, '--area', 'jumin'])
-  const text = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8').replace('edition: rep-2', 'edition: rep-9')
+  const text = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8').replace('edition: rep-2', 'edition: rep-9').replace(/^fictional: true\n/m, '')
   mkdirSync(path.join(dir, 'specs', 'jumin'), {recursive: true})
   writeFileSync(path.join(dir, 'specs', 'jumin', 'rep-9.yaml'), text)
   return dir
@@ -40,7 +40,7 @@ describe('catalogues imported into a workspace', () => {
     const areas = fitgapJson<{slug: string; editionInUse: string}[]>(await fitgap(['areas', '--workspace', dir, '--json']))
     expect(areas.find((a) => a.slug === 'jumin')!.editionInUse).toBe('rep-1')
     const table = await fitgap(['areas', '--workspace', dir])
-    expect(table.stdout).toMatch(/rep-1\*, rep-2, rep-9\s+262/)
+    expect(table.stdout).toMatch(/rep-1\*, rep-2\(架空\), rep-9\s+262/)
   })
 })
 
@@ -48,7 +48,7 @@ describe('an official edition imported into the workspace', () => {
   it('is the latest, whatever its name, so analyze and specs diff use it by default', async () => {
     const dir = path.join(tempDir(), 'ws')
     await fitgap(['init', dir, '--area', 'jumin'])
-    const text = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8').replace('edition: rep-2', 'edition: "4.0"')
+    const text = readFileSync(path.join(ROOT, 'specs', 'jumin', 'rep-2.yaml'), 'utf8').replace('edition: rep-2', 'edition: "4.0"').replace(/^fictional: true\n/m, '')
     mkdirSync(path.join(dir, 'specs', 'jumin'), {recursive: true})
     writeFileSync(path.join(dir, 'specs', 'jumin', '4.0.yaml'), text)
     const shown = fitgapJson<{edition: string}>(await fitgap(['specs', 'show', 'jumin', '--workspace', dir, '--json']))

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {codeFinding, lengthFinding, requiredFinding, typeFinding} from '../../src/analyzers/compatibility.js'
+import {requiredFinding} from '../../src/analyzers/compatibility.js'
 import {checkMapping, type CheckKind} from '../../src/mapping/check.js'
 import {emptyMappingFile, type MappingFile} from '../../src/mapping/model.js'
 import type {DataItem} from '../../src/model/catalog.js'
@@ -60,7 +60,7 @@ describe('checkMapping', () => {
     expect(result.some((r) => r.includes(':001001005:'))).toBe(false) // not required
   })
 
-  it('checks type, length (by direction), required-ness and code tables of confirmed pairs', () => {
+  it('derives the conversions of confirmed pairs and checks required-ness', () => {
     const result = kinds(
       mapping([
         {item: '001001001', entries: [{refs: ['T.ATENA_NO'], status: 'confirmed'}]},
@@ -70,7 +70,7 @@ describe('checkMapping', () => {
       ]),
     )
     expect(result).toContain('error:length:001001001:T.ATENA_NO') // 20 > 15: truncation
-    expect(result).toContain('info:length:001001002:T.SHIMEI') // 60 < 100
+    expect(result.some((r) => r.includes(':length:001001002:'))).toBe(false) // 60 < 100: nothing is lost
     expect(result).toContain('warning:required:001001002:T.SHIMEI')
     expect(result).toContain('error:type:001001003:T.SEINENGAPPI')
     expect(result).toContain('warning:code:001001004:T.SEIBETSU')
@@ -78,7 +78,10 @@ describe('checkMapping', () => {
 
   it('adds up lengths when several fields feed one item', () => {
     const result = kinds(mapping([{item: '001001002', entries: [{refs: ['T.SEI', 'T.MEI'], status: 'confirmed'}]}]))
-    expect(result).toContain('info:length:001001002:T.SEI+T.MEI') // 80 < 100
+    expect(result).toContain('warning:combine:001001002:T.SEI+T.MEI')
+    expect(result.some((r) => r.includes(':length:'))).toBe(false) // 80 < 100
+    const findings = checkMapping(mapping([{item: '001001002', entries: [{refs: ['T.SEI', 'T.MEI'], status: 'confirmed'}]}]), ITEMS, FIELDS)
+    expect(findings.find((f) => f.kind === 'combine')?.conversion).toMatchObject({kind: 'combine', severity: 'convertible'})
   })
 
   it('checks suggestions only on request, never as errors', () => {
@@ -103,26 +106,34 @@ describe('checkMapping', () => {
         {item: '001001003', entries: [{refs: [], status: 'no-counterpart'}]},
         {item: '001001004', entries: [{refs: ['T.SEIBETSU'], status: 'confirmed'}]},
         {item: '001001005', entries: [{refs: ['T.SEINENGAPPI'], status: 'confirmed'}]},
+        {item: '001001006', entries: [{refs: ['T.SEI', 'T.MEI'], status: 'confirmed'}]},
+        {item: '001001007', entries: [{refs: ['T.SEINENGAPPI'], status: 'confirmed'}]},
       ]),
-      [...ITEMS, {id: '001001006', group: 'x', name: '必須', type: 'text', required: true}],
+      [...ITEMS, {id: '001001006', group: 'x', name: '必須', type: 'text', required: true}, {id: '001001007', group: 'x', name: '登録日', type: 'date', required: false}, {id: '001001008', group: 'x', name: '未対応の必須', type: 'text', required: true}],
       FIELDS,
     )
     for (const f of all) seen.add(f.kind)
-    expect([...seen].sort()).toEqual(['code', 'duplicate', 'length', 'required', 'required-gap', 'required-unmapped', 'shared-field', 'type', 'unknown-field', 'unknown-item'])
+    expect([...seen].sort()).toEqual([
+      'code',
+      'combine',
+      'duplicate',
+      'format',
+      'identity',
+      'length',
+      'required',
+      'required-gap',
+      'required-unmapped',
+      'shared-field',
+      'type',
+      'unknown-field',
+      'unknown-item',
+    ])
   })
 })
 
 describe('single findings', () => {
-  it('grade type pairs by convertibility', () => {
-    expect(typeFinding(ITEMS[2]!, {table: 'T', column: 'D', label: '', type: 'text'})!.severity).toBe('warning')
-    expect(typeFinding(ITEMS[2]!, {table: 'T', column: 'D', label: '', type: 'datetime'})!.severity).toBe('warning')
-    expect(typeFinding(ITEMS[0]!, {table: 'T', column: 'D', label: '', type: 'number'})!.severity).toBe('info')
-    expect(typeFinding(ITEMS[0]!, {table: 'T', column: 'D', label: '', type: 'text'})).toBeUndefined()
-  })
-
-  it('length, required and code helpers say nothing when they agree', () => {
-    expect(lengthFinding(ITEMS[0]!, {table: 'T', column: 'X', label: '', length: 15})).toBeUndefined()
+  it('the required helper says nothing when they agree', () => {
     expect(requiredFinding(ITEMS[0]!, {table: 'T', column: 'X', label: ''})).toBeUndefined()
-    expect(codeFinding(ITEMS[3]!, {table: 'T', column: 'X', label: '', codeTable: '性別 コード'})).toBeUndefined()
+    expect(requiredFinding(ITEMS[0]!, {table: 'T', column: 'X', label: '', required: false})?.severity).toBe('warning')
   })
 })

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {analyzeArea} from '../../src/analyzers/analyze-area.js'
+import {CONVERSION_SHEET_NAME} from '../../src/report/conversion-sheet.js'
 import type {Report} from '../../src/report/report-model.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {writeWorkbook} from '../../src/report/workbook.js'
@@ -45,9 +46,22 @@ describe('Fit&Gap workbook', () => {
       SHEET_NAMES.dataItems,
       SHEET_NAMES.currentOnly,
       SHEET_NAMES.issues,
+      CONVERSION_SHEET_NAME,
       SHEET_NAMES.legend,
     ])
     expect(readdirSync(path.dirname(file))).toEqual(['report.xlsx'])
+  })
+
+  it('lists the conversion of every mapped field in 移行変換一覧', () => {
+    const sheet = workbook.getWorksheet(CONVERSION_SHEET_NAME)!
+    const h = headers(sheet)
+    expect(h).toEqual(['業務', '現行 テーブル.項目', '現行の名称', '現行の型', 'データ項目ID', '標準データ項目', '標準の型', '変換の種類', '変換規則', '重大度', '規則の根拠', '対応付け'])
+    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1))
+    const row = (ref: string) => rows.find((r) => r[1] === ref)!
+    expect(row('JUMIN.ATENA_NO').slice(7, 10)).toEqual(['変換なし', 'そのまま移す', '−'])
+    expect(row('JUMIN.SEINENGAPPI')[7]).toBe('形式の変換')
+    expect(rows.filter((r) => r[1] === 'JUMIN.SHIMEI').map((r) => `${r[7]}:${r[9]}`)).toEqual(['文字同定:変換で対応可', '切り捨てのおそれ:情報欠落のおそれ'])
+    expect(rows.every((r) => r[11] === '確定' || r[11] === '候補 (未確認)')).toBe(true)
   })
 
   it('writes a key column, frozen header, autofilter and the decision columns', () => {
