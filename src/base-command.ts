@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import {Command, Errors, Flags} from '@oclif/core'
 
 import {japaneseParseMessage} from './cli/parse-messages.js'
@@ -43,10 +45,17 @@ const FS_REASONS: Record<string, string> = {
   EROFS: '読み取り専用の場所です',
 }
 
+/** The user's file behind one of our temp files (`.fitgap-tmp-<name>.<pid>.<random>`, see io/atomic-write.ts). */
+function userFileOf(file: string): string {
+  const match = /^\.fitgap-tmp-(.+)\.\d+\.[0-9a-f]{8}$/.exec(path.basename(file))
+  return match ? path.join(path.dirname(file), match[1]!) : file
+}
+
 /** A file-system failure (a workbook open in Excel, a folder given as --out …) as a Japanese message naming the path. */
-function fileSystemMessage(error: Error & {code?: unknown; path?: unknown; dest?: unknown}): string | undefined {
+export function fileSystemMessage(error: Error & {code?: unknown; path?: unknown; dest?: unknown}): string | undefined {
   const reason = typeof error.code === 'string' ? FS_REASONS[error.code] : undefined
   if (!reason) return undefined
-  const target = typeof error.dest === 'string' ? error.dest : typeof error.path === 'string' ? error.path : undefined
+  const raw = typeof error.dest === 'string' ? error.dest : typeof error.path === 'string' ? error.path : undefined
+  const target = raw === undefined ? undefined : userFileOf(raw)
   return `${target ? `${displayPath(target)}: ` : ''}${reason} (${error.code})。`
 }

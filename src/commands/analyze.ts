@@ -1,10 +1,12 @@
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
+import {assertRegularFile} from '../io/regular-file.js'
+import {ForeignWorkbookError, importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {createProgress} from '../cli/progress.js'
 import {analysisJson} from '../report/analysis-json.js'
@@ -12,6 +14,7 @@ import {snapshotOf, summarize} from '../report/summary-model.js'
 import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
+import {withWorkspaceLock} from '../workspace/lock.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -43,7 +46,13 @@ export default class Analyze extends BaseCommand {
     const found = findWorkspace(flags.workspace)
     const workspace = found ?? loadWorkspace(DEMO_WORKSPACE_DIR)
     if (!found) process.stderr.write(`ワークスペースが見つからないため、同梱のデモ (${workspace.config.name}) で実行します。\n`)
-    const areas = areasToAnalyze(workspace, argv as string[])
+    // The demo is read-only (its workbook goes to the working folder); a workspace is locked while it is analysed and written.
+    if (found) await withWorkspaceLock(found.root, 'analyze', () => this.analyze(workspace, found, argv as string[], flags))
+    else await this.analyze(workspace, found, argv as string[], flags)
+  }
+
+  private async analyze(workspace: Workspace, found: Workspace | undefined, argv: string[], flags: Interfaces.InferredFlags<typeof Analyze.flags>): Promise<void> {
+    const areas = areasToAnalyze(workspace, argv)
     const outside = workspace.config.areas.length > 0 ? areas.filter((area) => !workspace.config.areas.includes(area.slug)) : []
     if (outside.length > 0)
       process.stderr.write(`注意: ${outside.map((a) => a.name).join('・')} は fitgap.yaml の areas にない業務です。\n`)
@@ -83,12 +92,17 @@ export default class Analyze extends BaseCommand {
         throw new InputError(`--out には Excel ブックのファイル名 (.xlsx) を指定してください (${flags.out})。`)
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
       const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
-      if (!flags.force) await refuseToLoseEdits(workspace, out, complete ? run : undefined)
+      assertRegularFile(out)
+      const guard = () => refuseToLoseEdits(workspace, out, complete ? run : undefined)
+      let checked = flags.force ? undefined : await guard()
       progress.step('Excel ブックを書いています')
       try {
         // exceljs is loaded only when a workbook is written.
         const {writeWorkbook} = await import('../report/workbook.js')
-        await writeWorkbook(report, out)
+        // Checked again right before the replace: the workbook may have been saved (in Excel) while this one was written.
+        await writeWorkbook(report, out, async () => {
+          if (checked !== undefined && fileStamp(out) !== checked) checked = await guard()
+        })
       } finally {
         progress.done()
       }
@@ -113,21 +127,35 @@ function defaultAreas(workspace: Workspace) {
  * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
  * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
  */
-async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<void> {
-  if (!existsSync(out)) return
+async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<string> {
+  const stamp = fileStamp(out)
+  if (!existsSync(out)) return stamp
   const shown = displayPath(out)
   let pending: number
   try {
-    const {importReport} = await import('../report/import-report.js')
-    const {plan, invalid} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
-    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length
+    const {plan, invalid, misplaced} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
+    // What cannot be read or was typed in the wrong column is someone's entry too.
+    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length + misplaced.length
   } catch (error) {
+    if (error instanceof ForeignWorkbookError)
+      throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
     if (!(error instanceof InputError)) throw error
-    throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
+    throw new InputError(
+      `${shown} の記入を読み切れないため、上書きしませんでした (読めない記入は、取り込んでいない記入として扱います)。\n` +
+        `  ブックを直して \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。\n` +
+        `  読めなかった理由: ${error.message}`,
+    )
   }
   if (pending > 0)
     throw new InputError(
       `${shown} に、まだ取り込んでいない記入が ${pending} 行あります。上書きすると失われるため、書き出しませんでした。\n` +
         `  先に \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。`,
     )
+  return stamp
+}
+
+/** Size, modification time and inode: a save (even Excel's write-and-rename) changes at least one. */
+function fileStamp(file: string): string {
+  const stat = statSync(file, {throwIfNoEntry: false})
+  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'absent'
 }

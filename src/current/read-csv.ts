@@ -3,7 +3,7 @@
  * so memory stays bounded whatever the size.
  */
 import {createHash} from 'node:crypto'
-import {createReadStream, statSync} from 'node:fs'
+import {createReadStream, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {Transform, Writable} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
@@ -127,6 +127,33 @@ export class DecodeStream extends Transform {
   }
 }
 
+/**
+ * A file that is UTF-8 in part: the line where UTF-8 stops being valid is where the other encoding starts (the
+ * decode error itself points at the first line, which CP932 cannot read either). Only on this error path.
+ */
+function mixedEncodingMessage(where: string, file: string): string | undefined {
+  const bytes = readFileSync(file)
+  const decoder = new TextDecoder('utf-8', {fatal: true})
+  let line = 1
+  let start = 0
+  let utf8Lines = 0
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start)
+    const stop = end === -1 ? bytes.length : end
+    try {
+      decoder.decode(bytes.subarray(start, stop))
+      if (bytes.subarray(start, stop).some((b) => b >= 0x80)) utf8Lines++
+    } catch {
+      return utf8Lines > 0
+        ? `${where} ${line}行目: この行から文字コードが変わっています (前の行は UTF-8、この行は UTF-8 として読めません。CP932 が混ざっているようです)。1つの文字コードで保存し直してください。`
+        : undefined
+    }
+    line++
+    start = stop + 1
+  }
+  return undefined
+}
+
 export async function readDelimited(options: ReaderOptions, sink: RecordSink): Promise<ReadResult> {
   const total = options.onBytes ? statSync(options.path).size : 0
   const s = await scan(options.path, options.onBytes && ((done) => options.onBytes!(done / 2, total)))
@@ -234,7 +261,7 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
     new InputError(
       forced
         ? `${where} ${line}行目: ${ENCODING_LABELS[encoding]} として読めないバイトがあります (文字化け)。${encoding === 'cp932' ? '--encoding utf-8' : '--encoding cp932'} か --encoding auto で取り込んでください。`
-        : `${where} ${line}行目: 文字コードを判別できません (UTF-8 としても CP932 としても読めないバイトがあります)。`,
+        : mixedEncodingMessage(where, options.path) ?? `${where} ${line}行目: 文字コードを判別できません (UTF-8 としても CP932 としても読めないバイトがあります)。`,
     )
 
   const parser = parse({
@@ -244,6 +271,8 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
     info: true,
     record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: 1 << 20,
+    // A quote inside an unquoted value (an inch mark: サイズ 5") is part of the value.
+    relax_quotes: true,
   })
   // csv-parse compares every record with the first one's length and, even with relax_column_count,
   // builds an error object (with a stack) for each that differs: with title rows above the header that
@@ -264,7 +293,7 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
     if (error instanceof InputError) throw error
     if (!(error instanceof Abort)) {
       const e = error as Error & {code?: string; lines?: number}
-      if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+      if (typeof e.code === 'string' && /^(CSV_)?[A-Z_]+$/.test(e.code)) {
         const line = e.lines ?? previousEnd + 1
         const reason =
           e.code === 'CSV_QUOTE_NOT_CLOSED'
@@ -273,7 +302,7 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
               ? '引用符 (") の後に余分な文字があります'
               : e.code === 'CSV_MAX_RECORD_SIZE'
                 ? '1行が長すぎます (1 MB 超)。引用符の閉じ忘れかもしれません'
-                : e.message
+                : `CSV の書式の誤りです (${e.code})`
         throw new InputError(`${where} ${line}行目付近: CSV として読めません: ${reason}。`)
       }
       throw error

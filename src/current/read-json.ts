@@ -49,6 +49,15 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
 
+/** zod's text for a number JSON could not hold (1e400 → Infinity) reads "number expected, number received". */
+function issueText(issue: z.core.$ZodIssue, data: unknown): string {
+  if (issue.code === 'unrecognized_keys') return `使えないキーがあります: ${issue.keys.join(', ')}`
+  let value: unknown = data
+  for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined
+  if (typeof value === 'number' && !Number.isFinite(value)) return '数が大きすぎます (扱える範囲の数を書いてください)'
+  return issue.message
+}
+
 export function parseJsonDefinitions(text: string, context: JsonContext, sink: RecordSink): {counts: Partial<Record<ImportKind, number>>; skipped: number} {
   const where = context.display
   if (text.trim() === '') throw new InputError(`${where}: ファイルが空です。`)
@@ -63,7 +72,7 @@ export function parseJsonDefinitions(text: string, context: JsonContext, sink: R
   if (!result.success) {
     const problems = result.error.issues
       .slice(0, 20)
-      .map((issue) => `${where}:${source.lineOf(issue.path)} ${formatIssuePath(issue.path)}: ${issue.code === 'unrecognized_keys' ? `使えないキーがあります: ${issue.keys.join(', ')}` : issue.message}`)
+      .map((issue) => `${where}:${source.lineOf(issue.path)} ${formatIssuePath(issue.path)}: ${issueText(issue, source.data)}`)
     throw new InputError(`${where} が fitgap の現行システム定義の形 (docs/current-import.md) になっていません。`, problems)
   }
   const data = result.data

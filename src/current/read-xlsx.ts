@@ -9,6 +9,7 @@ import {readFileSync} from 'node:fs'
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
+import {checkXlsxSize} from '../io/xlsx-limits.js'
 import {cellValueText, MAX_SHEET_COLUMNS, readSafely} from '../io/cell-text.js'
 import {columnLetter} from '../io/column-letter.js'
 import {detectHeader, type ImportKind} from './headers.js'
@@ -48,6 +49,7 @@ export async function readXlsx(options: ReaderOptions, sink: RecordSink): Promis
         ? `${where}: Excel 97-2003 形式 (.xls) か、パスワードで保護されたブックです。Excel で .xlsx として保存し直してください。`
         : `${where}: XLSX ではありません (ZIP 形式ではありません)。`,
     )
+  checkXlsxSize(bytes, where)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const workbook = new ExcelJS.Workbook()
   try {

@@ -73,6 +73,31 @@ class Lines {
   }
 }
 
+/** The parser's refusals (its own safety limits) in Japanese, with the line they concern. */
+function parserError(error: Error, text: string, lines: Lines, where: string): Error {
+  if (/Maximum nested tags/i.test(error.message)) {
+    let depth = 0
+    let line = 1
+    for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+      if (match[1]) depth--
+      else if (!match[2]) depth++
+      if (depth > MAX_NESTING) {
+        line = lines.at(match.index)
+        break
+      }
+    }
+    return new InputError(`${where} ${line}行目: 要素の入れ子が深すぎます (上限 ${MAX_NESTING} 段)。定義のファイルとしては深すぎるため、読んでいません。`)
+  }
+  const name = /Invalid name: "([^"]*)"/.exec(error.message)?.[1]
+  if (name !== undefined) {
+    const at = text.indexOf(name)
+    return new InputError(`${where}${at === -1 ? '' : ` ${lines.at(at)}行目`}: 要素・属性の名前「${name}」は使えません (プログラムの内部の名前と衝突するため)。名前を変えてください。`)
+  }
+  return error
+}
+
+const MAX_NESTING = 100
+
 const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? ''
 
 export function parseXmlDefinitions(text: string, context: XmlContext, sink: RecordSink): {counts: Partial<Record<ImportKind, number>>; skipped: number} {
@@ -86,7 +111,9 @@ export function parseXmlDefinitions(text: string, context: XmlContext, sink: Rec
   const valid = XMLValidator.validate(text, {allowBooleanAttributes: false})
   if (valid !== true) {
     const {code, msg, line, col} = valid.err
-    throw new InputError(`${where} ${line}行目 ${col}列: XML として正しくありません: ${VALIDATOR_MESSAGES[code] ?? code} (${msg})`)
+    // The validator's text can list every unclosed tag (800 KB for 100k of them): keep the start only.
+    const detail = msg.length > 200 ? `${msg.slice(0, 200)}…` : msg
+    throw new InputError(`${where} ${line}行目 ${col}列: XML として正しくありません: ${VALIDATOR_MESSAGES[code] ?? code} (${detail})`)
   }
   const parser = new XMLParser({
     preserveOrder: true,
@@ -102,8 +129,14 @@ export function parseXmlDefinitions(text: string, context: XmlContext, sink: Rec
     ignorePiTags: true,
     removeNSPrefix: true,
     cdataPropName: '#cdata',
+    maxNestedTags: MAX_NESTING,
   })
-  const document = parser.parse(text) as XmlNode[]
+  let document: XmlNode[]
+  try {
+    document = parser.parse(text) as XmlNode[]
+  } catch (error) {
+    throw parserError(error as Error, text, lines, where)
+  }
   const problems = new Messages()
   const counts: Partial<Record<ImportKind, number>> = {}
   let skipped = 0

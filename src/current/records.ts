@@ -2,6 +2,7 @@
  * Turns the data rows of a table (CSV file, XLSX sheet) into current-system records, given its header.
  * Pure: rows in, records out through a sink; problems and warnings are collected, never thrown.
  */
+import {codePoint, PRIVATE_USE, XML_INVALID} from '../io/xml-chars.js'
 import type {CurrentField, CurrentForm, CurrentFormField, CurrentFunction, RecordSource} from '../model/current.js'
 import {type CompiledAliases, type HeaderMatch, isRepeatedHeader} from './headers.js'
 import {parseLength, parseTypeSpec, parseYesNo, requiredFrom} from './type-spec.js'
@@ -106,10 +107,36 @@ export class TableReader {
     return source
   }
 
+  /**
+   * Characters that cannot be stored as they are: NUL refuses the row (a binary or broken file, wherever it
+   * appears); other XML-invalid characters become U+FFFD and 外字 (private use) stay; both are warned about.
+   */
+  private checkedCells(cells: readonly string[], row: number): readonly string[] | undefined {
+    let out: string[] | undefined
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!
+      if (cell.includes('\u0000')) {
+        this.problems.add(`${this.loc(row, i)}: NUL 文字 (0x00) があります。バイナリか壊れたファイルです。`)
+        return undefined
+      }
+      const invalid = cell.match(XML_INVALID)
+      if (invalid) {
+        this.warnings.add(`${this.loc(row, i)}: XML に使えない文字 ${[...new Set(invalid)].map(codePoint).join('・')} を U+FFFD (\uFFFD) に置き換えました。`)
+        out ??= [...cells]
+        out[i] = cell.replace(XML_INVALID, '\uFFFD')
+      }
+      const foreign = PRIVATE_USE.exec(cell)
+      if (foreign) this.warnings.add(`${this.loc(row, i)}: 外字 (私用領域の文字 ${codePoint(foreign[0])}) があります。ほかのパソコンでは正しく表示されません。標準の文字に置き換えてください。`)
+    }
+    return out ?? cells
+  }
+
   /** Feeds one data row (1-based row number as the user sees it). */
-  push(cells: readonly string[], row: number, line?: number): void {
-    if (cells.every((cell) => cell.trim() === '')) return
+  push(raw: readonly string[], row: number, line?: number): void {
+    if (raw.every((cell) => cell.trim() === '')) return
     this.line = line
+    const cells = this.checkedCells(raw, row)
+    if (!cells) return
     if (isRepeatedHeader(this.aliases, this.header, cells)) {
       this.stats.skipped++
       return

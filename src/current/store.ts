@@ -42,7 +42,14 @@ const indexSchema = z.strictObject({
   version: z.literal(1),
   area: z.string(),
   sources: z.array(sourceFileSchema),
+  /**
+   * Lines and SHA-256 of each records file as the index was written: the index is renamed into place last, so a
+   * run that died between renames leaves records this does not describe, and loading says so.
+   */
+  stored: z.record(z.string(), z.strictObject({lines: z.number().int().nonnegative(), sha256: z.string()})).optional(),
 })
+
+type StoredCheck = {lines: number; sha256: string}
 
 type StoredIndex = z.output<typeof indexSchema>
 
@@ -106,6 +113,7 @@ class LineWriter {
   private readonly fd: number
   private buffer: string[] = []
   private size = 0
+  private readonly hash = createHash('sha256')
   count = 0
 
   constructor(readonly file: string) {
@@ -121,14 +129,17 @@ class LineWriter {
 
   private flush(): void {
     if (this.buffer.length === 0) return
-    writeSync(this.fd, `${this.buffer.join('\n')}\n`)
+    const chunk = `${this.buffer.join('\n')}\n`
+    writeSync(this.fd, chunk)
+    this.hash.update(chunk)
     this.buffer = []
     this.size = 0
   }
 
-  close(): void {
+  close(): StoredCheck {
     this.flush()
     closeSync(this.fd)
+    return {lines: this.count, sha256: this.hash.digest('hex')}
   }
 }
 
@@ -152,9 +163,15 @@ function readIndex(dir: string): StoredIndex | undefined {
   return result.data
 }
 
-function readRecords<T>(file: string, schema: z.ZodType<T>, withFile: (value: Record<string, unknown>) => unknown): T[] {
+function readRecords<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  withFile: (value: Record<string, unknown>) => unknown,
+  into: T[],
+  expected: (StoredCheck & {readonly reimport: string}) | undefined,
+): void {
   if (!existsSync(file)) throw new InputError(`${displayPath(file)} がありません (index.json と合っていません)。取り込み直してください。`)
-  const out: T[] = []
+  const out = into
   const text = readFileSync(file, 'utf8')
   let line = 0
   for (const raw of text.split('\n')) {
@@ -174,7 +191,12 @@ function readRecords<T>(file: string, schema: z.ZodType<T>, withFile: (value: Re
       )
     out.push(result.data)
   }
-  return out
+  // After the line checks, so a hand-damaged line is named; a file that parses but is not the one indexed is caught here.
+  if (expected && createHash('sha256').update(text).digest('hex') !== expected.sha256)
+    throw new InputError(
+      `${displayPath(file)} が ${INDEX_FILE} の記録 (${expected.lines} 行) と合いません。前回の取り込みが途中で止まったか、ファイルが手で変更されています。` +
+        `\`${expected.reimport}\` で取り込み直してください。`,
+    )
 }
 
 /**
@@ -195,7 +217,7 @@ export function mergeForms(forms: readonly CurrentForm[]): CurrentForm[] {
     }
     if (existing.description === undefined && form.description !== undefined) existing.description = form.description
     if (form.standardIds !== undefined) existing.standardIds = [...new Set([...(existing.standardIds ?? []), ...form.standardIds])]
-    existing.fields.push(...form.fields.map((item) => ({...item, source: item.source ?? form.source})))
+    for (const item of form.fields) existing.fields.push({...item, source: item.source ?? form.source})
   }
   return [...byId.values()].map((form) => ordered(form as unknown as Record<string, unknown>, FORM_KEYS) as unknown as CurrentForm)
 }
@@ -216,9 +238,12 @@ export function loadCurrentSystem(workspace: Workspace, areaSlug: string): Curre
       if (source.kind === 'forms' && Array.isArray(out.fields)) out.fields = (out.fields as Record<string, unknown>[]).map(withSource)
       return out
     }
-    if (source.kind === 'fields') system.fields.push(...readRecords(file, currentFieldSchema, attach))
-    else if (source.kind === 'forms') forms.push(...readRecords(file, currentFormSchema, attach))
-    else system.functions.push(...readRecords(file, currentFunctionSchema, attach))
+    // Appended one by one: spreading 100,000+ records into push() overflows the call stack.
+    const check = index.stored?.[recordsFileName(source.file, source.kind)]
+    const expected = check && {...check, reimport: `fitgap current import ${source.file.includes(' ') ? `"${source.file}"` : source.file} --area ${areaSlug}`}
+    if (source.kind === 'fields') readRecords(file, currentFieldSchema, attach, system.fields, expected)
+    else if (source.kind === 'forms') readRecords(file, currentFormSchema, attach, forms, expected)
+    else readRecords(file, currentFunctionSchema, attach, system.functions, expected)
   }
   system.forms = mergeForms(forms)
   return system
@@ -226,11 +251,29 @@ export function loadCurrentSystem(workspace: Workspace, areaSlug: string): Curre
 
 // ---- writing ----
 
+const STAGING_PREFIX = '.fitgap-tmp-import-'
+
+/**
+ * Staging folders of imports that died (disk full, killed). Every writer holds the workspace lock, so a staging
+ * folder that is there when an import starts belongs to no running import.
+ */
+function removeStaleStaging(currentDir: string): void {
+  if (!existsSync(currentDir)) return
+  for (const name of readdirSync(currentDir))
+    if (name.startsWith(STAGING_PREFIX)) rmSync(path.join(currentDir, name), {recursive: true, force: true})
+}
+
 function writeIndex(dir: string, index: StoredIndex): void {
+  const sources = [...index.sources].sort(compareSources)
+  const names = new Set(sources.map((s) => recordsFileName(s.file, s.kind)))
+  const stored = Object.entries(index.stored ?? {})
+    .filter(([name]) => names.has(name))
+    .sort(([a], [b]) => compare(a, b))
   const sorted: StoredIndex = {
     version: 1,
     area: index.area,
-    sources: [...index.sources].sort(compareSources).map((s) => ordered(s as unknown as Record<string, unknown>, Object.keys(sourceFileSchema.shape)) as unknown as SourceFile),
+    sources: sources.map((s) => ordered(s as unknown as Record<string, unknown>, Object.keys(sourceFileSchema.shape)) as unknown as SourceFile),
+    ...(stored.length > 0 ? {stored: Object.fromEntries(stored)} : {}),
   }
   writeFileAtomic(path.join(dir, INDEX_FILE), `${JSON.stringify(sorted, null, 2)}\n`)
 }
@@ -279,12 +322,16 @@ export function saveCurrentSystem(workspace: Workspace, system: CurrentSystem): 
   }
   const known = new Map(system.sources.map((s) => [`${s.kind}\u0000${s.file}`, s]))
   const sources: SourceFile[] = []
+  const stored: Record<string, StoredCheck> = {}
   for (const [key, entry] of groups) {
     const base = known.get(key) ?? {file: entry.file, sha256: '', format: guessFormat(entry.file), kind: entry.kind, records: 0}
     sources.push({...base, records: entry.lines.length})
-    writeFileAtomic(path.join(dir, recordsFileName(entry.file, entry.kind)), entry.lines.length > 0 ? `${entry.lines.join('\n')}\n` : '')
+    const text = entry.lines.length > 0 ? `${entry.lines.join('\n')}\n` : ''
+    const name = recordsFileName(entry.file, entry.kind)
+    stored[name] = {lines: entry.lines.length, sha256: createHash('sha256').update(text).digest('hex')}
+    writeFileAtomic(path.join(dir, name), text)
   }
-  writeIndex(dir, {version: 1, area: system.area, sources})
+  writeIndex(dir, {version: 1, area: system.area, sources, stored})
   removeStale(dir, sources)
 }
 
@@ -306,7 +353,8 @@ export class CurrentImport {
   ) {
     this.dir = areaDir(workspace, area)
     this.createdCurrentDir = !existsSync(workspace.currentDir)
-    this.staging = path.join(workspace.currentDir, `.fitgap-tmp-import-${process.pid}-${randomBytes(4).toString('hex')}`)
+    this.staging = path.join(workspace.currentDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`)
+    removeStaleStaging(workspace.currentDir)
   }
 
   /** A sink for the records of one file (its provenance key). */
@@ -334,7 +382,8 @@ export class CurrentImport {
    * With `replaceAll`, what was imported before from other files is dropped too.
    */
   commit(sources: readonly SourceFile[], replaceAll = false): void {
-    for (const {writer} of this.writers.values()) writer.close()
+    const checks = new Map<string, StoredCheck>()
+    for (const {writer} of this.writers.values()) checks.set(path.basename(writer.file), writer.close())
     this.closed = true
     const previous = readIndex(this.dir)
     if (previous && previous.area !== this.area)
@@ -343,7 +392,7 @@ export class CurrentImport {
     for (const {file, kind, writer} of this.writers.values()) renameSync(writer.file, path.join(this.dir, recordsFileName(file, kind)))
     const kept = replaceAll ? [] : (previous?.sources ?? []).filter((s) => !this.imported.has(s.file))
     const next = [...kept, ...sources]
-    writeIndex(this.dir, {version: 1, area: this.area, sources: next})
+    writeIndex(this.dir, {version: 1, area: this.area, sources: next, stored: {...previous?.stored, ...Object.fromEntries(checks)}})
     removeStale(this.dir, next)
     rmSync(this.staging, {recursive: true, force: true})
   }

@@ -24,7 +24,8 @@ export const STATUS_LABELS: Record<EntryStatus, string> = {
 
 const refSchema = z
   .string()
-  .regex(/^[^.\s][^\s]*\.[^\s]+$/, '現行項目の参照は「テーブル.列」です (例: JUMIN.SHIMEI)')
+  // Names may hold spaces (a table named after 「住記 項目定義.csv」); only the ends and line breaks are ruled out.
+  .regex(/^[^.\s][^\n]*\.[^\n]*\S$/, '現行項目の参照は「テーブル.列」です (例: JUMIN.SHIMEI)')
 
 const signalsSchema = z.partialRecord(z.enum(SIGNALS), z.number().min(0).max(1))
 

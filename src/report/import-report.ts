@@ -1,17 +1,20 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
+import {readTextIfExists} from '../io/atomic-write.js'
+import {assertRegularFile} from '../io/regular-file.js'
+import {checkXlsxSize} from '../io/xlsx-limits.js'
 import type {Decision} from '../model/decision.js'
 import {displayPath} from '../paths.js'
-import {decisionMap, type DecisionsFile, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
+import {decisionMap, type DecisionsFile, decisionsPath, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
 import type {Workspace} from '../workspace/workspace.js'
 import {rowKey} from '../analyzers/keys.js'
 import {onRegister, registerFingerprint} from './issue-register.js'
 import {type CurrentRow, type ImportPlan, planImport, type Prefer} from './merge-decisions.js'
-import {type CellProblem, readDecisionRows} from './read-decisions.js'
+import {type CellProblem, readDecisionRows, REQUIRED_HEADERS} from './read-decisions.js'
 
 export interface ReportImportOptions {
   readonly dryRun: boolean
@@ -35,11 +38,17 @@ export interface ReportImportResult {
 
 const WORKSPACE_TAG = 'fitgap-workspace:'
 
+/** The workbook was not written by fitgap for this workspace (analyze may replace such a file only with --force). */
+export class ForeignWorkbookError extends InputError {}
+
 async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(file)) throw new InputError(`${displayPath(file)}: ファイルがありません。`)
+  assertRegularFile(file)
+  const bytes = readFileSync(file)
+  checkXlsxSize(bytes, displayPath(file))
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.readFile(file)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
     throw new InputError(`${displayPath(file)}: Excel ブック (.xlsx) として読めません。`)
   }
@@ -91,14 +100,23 @@ export async function importReport(
   const expected = `${WORKSPACE_TAG}${workspaceId(workspace)}`
   const subject = workbook.subject ?? ''
   if (!subject.startsWith(WORKSPACE_TAG))
-    throw new InputError(`${displayPath(file)} は fitgap analyze が書いたブックではありません (ワークスペースの印がありません)。取り込めません。`)
+    throw new ForeignWorkbookError(`${displayPath(file)} は fitgap analyze が書いたブックではありません (ワークスペースの印がありません)。取り込めません。`)
   if (subject !== expected)
-    throw new InputError(
+    throw new ForeignWorkbookError(
       `${displayPath(file)} は別のワークスペース (${subject.slice(WORKSPACE_TAG.length)}) 用のブックです。このワークスペース (${workspace.config.name}) には取り込めません。`,
     )
 
-  const {rows, problems, sheetsRead} = readDecisionRows(workbook)
-  if (sheetsRead.length === 0) throw new InputError(`${displayPath(file)} に判定の列を持つシートがありません。`)
+  const {rows, problems, sheetsRead, sheetProblems} = readDecisionRows(workbook)
+  // A renamed header or sheet would silently skip a whole sheet of entries: refuse instead.
+  if (sheetProblems.length > 0)
+    throw new InputError(
+      `${displayPath(file)} のシートを読めません (見出しかシート名が fitgap の書いたものと違います)。元の名前に戻してから取り込んでください。何も取り込んでいません。`,
+      sheetProblems.map((p) =>
+        p.missing.length === 0
+          ? `シート「${p.sheet}」がありません`
+          : `シート「${p.sheet}」1行目に見出し${p.missing.map((h) => `「${h}」`).join('')}がありません (必要な見出し: ${REQUIRED_HEADERS.join('・')})`,
+      ),
+    )
   if (problems.length > 0 && !options.skipInvalid)
     throw new InputError(
       `${displayPath(file)} に使えない値があります。直してから取り込むか、--skip-invalid でそれ以外を取り込んでください。何も取り込んでいません。`,
@@ -108,7 +126,11 @@ export async function importReport(
   const usable = rows.filter((row) => !invalidKeys.has(row.key))
 
   const areas = new Map<string, DecisionsFile>()
-  for (const area of areasToAnalyze(workspace, [])) areas.set(area.slug, loadDecisions(workspace, area.slug))
+  const readAs = new Map<string, string | undefined>()
+  for (const area of areasToAnalyze(workspace, [])) {
+    readAs.set(area.slug, readTextIfExists(decisionsPath(workspace, area.slug)))
+    areas.set(area.slug, loadDecisions(workspace, area.slug))
+  }
   const by = options.by ?? editorOf(workbook)
   const at = options.at ?? localDate(workbook.modified ?? new Date())
   const state = currentState(analysed ?? runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false}))
@@ -132,6 +154,7 @@ export async function importReport(
     saveDecisionsTogether(
       workspace,
       [...touched].map(([area, byKey]) => ({area, decisions: [...byKey.values()], archived: areas.get(area)?.archived ?? []})),
+      readAs,
     )
   }
   const misplaced = usable.flatMap((row) => {

@@ -13,7 +13,7 @@ import {
   type Verdict,
 } from '../model/decision.js'
 import {parseImplementationKind} from '../model/vocabulary.js'
-import {unescapeText} from './cells.js'
+import {TEXT_FORMAT, unescapeLegacyText} from './cells.js'
 import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, REGISTER_HEADERS, type RowMeta, SHEET_NAMES} from './sheets.js'
 import {POLICY_CHOICES, STATE_CHOICES, VERDICT_CHOICES} from './workbook.js'
 
@@ -47,11 +47,31 @@ export interface CellProblem {
   readonly message: string
 }
 
+/** A sheet whose key or decision headers are not where fitgap wrote them: its entries cannot be read. */
+export interface SheetProblem {
+  readonly sheet: string
+  readonly missing: readonly string[]
+}
+
+/** The headers report import needs on every decision sheet. */
+export const REQUIRED_HEADERS = [KEY_HEADER, ...Object.values(DECISION_HEADERS)] as const
+
+/** A formula whose result the file does not hold (saved by a program that does not calculate). */
+const FORMULA_WITHOUT_VALUE = Symbol('formula without value')
+
+function cellText(cell: ExcelJS.Cell): string | typeof FORMULA_WITHOUT_VALUE {
+  const value = cell.value
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value) && (value.result === undefined || value.result === null))
+    return FORMULA_WITHOUT_VALUE
+  return text(cell)
+}
+
 function text(cell: ExcelJS.Cell): string {
   const value = cell.value
   if (value === null || value === undefined) return ''
-  // Trim before unescaping: text fitgap escaped may start with a tab or CR, which belongs to the value.
-  if (typeof value === 'string') return unescapeText(value.trim())
+  // Workbooks written before the Text-format escape carried a literal apostrophe instead. Trim first: an escaped text
+  // may start with a tab, which belongs to the value.
+  if (typeof value === 'string') return cell.numFmt === TEXT_FORMAT ? value.trim() : unescapeLegacyText(value.trim())
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()
@@ -88,15 +108,29 @@ function policyTarget(sheet: string, kindText: string): PolicyTarget | undefined
 }
 
 /** Reads the decision columns of every decision sheet; vocabulary errors name the sheet, the cell and the allowed values. */
-export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]; problems: CellProblem[]; sheetsRead: string[]} {
+export function readDecisionRows(workbook: ExcelJS.Workbook): {
+  rows: EditedRow[]
+  problems: CellProblem[]
+  sheetsRead: string[]
+  sheetProblems: SheetProblem[]
+} {
   const rows: EditedRow[] = []
   const problems: CellProblem[] = []
   const sheetsRead: string[] = []
+  const sheetProblems: SheetProblem[] = []
   for (const name of DECISION_SHEETS) {
     const sheet = workbook.getWorksheet(name)
-    if (!sheet) continue
+    if (!sheet) {
+      sheetProblems.push({sheet: name, missing: []})
+      continue
+    }
     const header = new Map<string, number>()
     sheet.getRow(1).eachCell((cell, col) => header.set(text(cell), col))
+    const missing = REQUIRED_HEADERS.filter((h) => !header.has(h))
+    if (missing.length > 0) {
+      sheetProblems.push({sheet: name, missing})
+      continue
+    }
     const keyCol = header.get(KEY_HEADER)
     const verdictCol = header.get(DECISION_HEADERS.verdict)
     const policyCol = header.get(DECISION_HEADERS.policy)
@@ -105,13 +139,18 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]
     const metaCol = header.get(META_HEADER)
     const autoCol = header.get(AUTO_VERDICT_HEADER)
     const kindCol = header.get(KIND_HEADER)
-    if (keyCol === undefined || (verdictCol ?? policyCol ?? departmentCol ?? noteCol) === undefined) continue
     sheetsRead.push(name)
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return
-      const key = text(row.getCell(keyCol))
+      const key = text(row.getCell(keyCol!))
       if (key === '') return
-      const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
+      const read = (col: number | undefined) => {
+        if (col === undefined) return ''
+        const value = cellText(row.getCell(col))
+        if (value !== FORMULA_WITHOUT_VALUE) return value
+        problems.push({sheet: name, cell: row.getCell(col).address, key, message: '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'})
+        return ''
+      }
       const verdictText = read(verdictCol)
       const policyText = read(policyCol)
       const verdict = verdictText === '' ? undefined : parseVerdict(verdictText)
@@ -143,7 +182,7 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {rows: EditedRow[]
     })
   }
   readRegister(workbook, rows, problems, sheetsRead)
-  return {rows, problems, sheetsRead}
+  return {rows, problems, sheetsRead, sheetProblems}
 }
 
 /** 課題一覧: 担当課・期限・状態 of each issue, with the same vocabulary checks as the decision sheets. */

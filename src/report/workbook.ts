@@ -5,7 +5,7 @@ import {ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABEL
 import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
-import {fitWidth, formulaString, safeText} from './cells.js'
+import {cellSafeText, fitWidth, formulaString, inputCellText, safeText, TEXT_FORMAT} from './cells.js'
 import {conversionRows, conversionSheet} from './conversion-sheet.js'
 import {dataCheckRows, dataCheckSheet} from './data-check-sheet.js'
 import {issueRegister} from './issue-register.js'
@@ -47,7 +47,7 @@ export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
 export const STATE_CHOICES = ISSUE_STATES.map((s) => ISSUE_STATE_LABELS[s])
 
 /** Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook. */
-export async function writeWorkbook(report: Report, file: string): Promise<void> {
+export async function writeWorkbook(report: Report, file: string, beforeReplace?: () => Promise<void>): Promise<void> {
   await withAtomicTarget(file, async (temp) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({filename: temp, useStyles: true, useSharedStrings: false})
     workbook.creator = `${report.tool.name} ${report.tool.version}`
@@ -97,15 +97,16 @@ export async function writeWorkbook(report: Report, file: string): Promise<void>
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec, report.title)
     writeLegend(workbook, report, inputs.rows)
     await workbook.commit()
-  })
+  }, beforeReplace)
 }
 
-function cellValue(value: CellValue, fromInput: boolean): ExcelJS.CellValue {
+function cellValue(value: CellValue): ExcelJS.CellValue {
   if (value === undefined) return null
   if (typeof value === 'number') return value
-  if (typeof value === 'string') return fromInput ? safeText(value) : value
+  if (typeof value === 'string') return inputCellText(value).text
   if ('diff' in value) return richTextFromDiff(value.diff)
-  return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(value.text)})`, result: value.text}
+  const text = cellSafeText(value.text)
+  return {formula: `HYPERLINK(${formulaString(value.link)},${formulaString(text)})`, result: text}
 }
 
 /** Technical columns sit at the right end of a sheet and are left out of its print area. */
@@ -165,14 +166,21 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
   header.commit()
 
   const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top', wrapText: true}}
+  const textStyles = styles.map((style) => ({...style, numFmt: TEXT_FORMAT}))
   for (const row of spec.rows) {
-    const values = columns.map((column) => cellValue(column.value(row), column.fromInput === true))
+    const values = columns.map((column) => cellValue(column.value(row)))
     const excelRow = sheet.addRow(values)
     // Row heights for wrapped text, estimated since spreadsheets do not refit rows of a file they did not lay out.
     const lines = Math.min(20, Math.max(1, ...values.slice(0, printed).map((v, i) => wrappedLines(cellText(v), widths[i]!))))
     if (lines > 1) excelRow.height = rowHeightFor(lines)
     excelRow.eachCell((cell, col) => {
-      cell.style = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value ? linkStyle : styles[col - 1]!
+      const value = cell.value
+      cell.style =
+        typeof value === 'object' && value !== null && 'formula' in value
+          ? linkStyle
+          : typeof value === 'string' && columns[col - 1]!.fromInput === true && inputCellText(value).textFormat
+            ? textStyles[col - 1]!
+            : styles[col - 1]!
     })
     excelRow.commit()
   }

@@ -5,7 +5,7 @@ import {stringify} from 'yaml'
 import {z} from 'zod'
 
 import {InputError} from '../errors.js'
-import {tempPathFor, writeFileAtomic} from '../io/atomic-write.js'
+import {readTextIfExists, tempPathFor, writeFileAtomic} from '../io/atomic-write.js'
 import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
 import {type Decision, decisionSchema} from '../model/decision.js'
 import {displayPath} from '../paths.js'
@@ -28,6 +28,20 @@ export function loadDecisions(workspace: Workspace, area: string): DecisionsFile
   const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
   const result = validateYaml(source, decisionsFileSchema)
   if (!result.value) throw new InputError(`判定ファイル ${source.displayPath} に誤りがあります。`, result.problems)
+  // A key twice (both sides kept by a git merge) would silently lose one of them on the next write.
+  const firstLine = new Map<string, number>()
+  const repeated: string[] = []
+  result.value.decisions.forEach((decision, i) => {
+    const line = source.lineOf(['decisions', i, 'key'])
+    const first = firstLine.get(decision.key)
+    if (first === undefined) firstLine.set(decision.key, line)
+    else repeated.push(`${source.displayPath}:${line} キー ${decision.key} は ${first} 行目にもあります`)
+  })
+  if (repeated.length > 0)
+    throw new InputError(
+      `判定ファイル ${source.displayPath} に同じキーの判定が2つ以上あります。どちらを残すか決めて、1つにしてください (git のマージで両方が残ったときなど)。`,
+      repeated.slice(0, 20),
+    )
   return result.value
 }
 
@@ -54,7 +68,12 @@ export function saveDecisions(workspace: Workspace, file: DecisionsFile): void {
  * Saves several 業務' decisions together: every file is written to a temp file first, and only when all are
  * written are they renamed into place, so a failure while writing leaves every decisions file as it was.
  */
-export function saveDecisionsTogether(workspace: Workspace, files: readonly DecisionsFile[]): void {
+export function saveDecisionsTogether(
+  workspace: Workspace,
+  files: readonly DecisionsFile[],
+  /** Each file's text when it was read (undefined: absent); a file changed since is not replaced, nothing is. */
+  readAs?: ReadonlyMap<string, string | undefined>,
+): void {
   mkdirSync(workspace.decisionsDir, {recursive: true})
   const staged: {temp: string; target: string}[] = []
   try {
@@ -69,6 +88,12 @@ export function saveDecisionsTogether(workspace: Workspace, files: readonly Deci
     throw error
   }
   try {
+    const changed = readAs ? staged.filter(({target}, i) => readTextIfExists(target) !== readAs.get(files[i]!.area)) : []
+    if (changed.length > 0)
+      throw new InputError(
+        `${changed.map(({target}) => displayPath(target)).join('、')} が取り込みの途中で (fitgap 以外から) 変更されました。` +
+          'その変更を消さないよう、何も書き込んでいません。もう一度実行してください。',
+      )
     for (const {temp, target} of staged) renameSync(temp, target)
   } finally {
     for (const {temp} of staged) rmSync(temp, {force: true})

@@ -102,7 +102,9 @@ describe('fitgap report import', () => {
       if (r.getCell(keyColumnOf(items)).value === 'jumin:item:00101002') itemRow = r
     })
     expect(itemRow, 'the data item row is in the workbook').toBeDefined()
-    expect(itemRow!.getCell(itemHeaders.indexOf('備考')).value).toBe("'=120桁の氏名は移行前に確認")
+    // As typed, in a Text-formatted cell (no added apostrophe): it stays text in Excel and reads back the same.
+    expect(itemRow!.getCell(itemHeaders.indexOf('備考')).value).toBe('=120桁の氏名は移行前に確認')
+    expect(itemRow!.getCell(itemHeaders.indexOf('備考')).numFmt).toBe('@')
   })
 
   it('is idempotent and never erases a recorded decision left blank in the file', async () => {

@@ -81,6 +81,7 @@ describe('fitgap map suggest / map check', () => {
   })
 
   it('map suggest --by-field lists, per current field, its ranked standard items and says why a column has none', async () => {
+    const dir = await workspaceWithCurrent()
     const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--by-field', '--top', '2', '--json'])
     expect(result.exitCode).toBe(0)
     const json = fitgapJson<{fields: {ref: string; systemColumn?: string; note?: string; candidates: {name: string; score: number; accepted: boolean}[]}[]}>(result)
@@ -94,6 +95,7 @@ describe('fitgap map suggest / map check', () => {
   })
 
   it('explains the --top limit in Japanese when it is exceeded', async () => {
+    const dir = await workspaceWithCurrent()
     const result = await fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--top', '50'])
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('--top は 20 以下の整数です (受け取った値: 50)')

@@ -6,6 +6,8 @@ import {importCurrent} from '../../current/import.js'
 import {IMPORT_KINDS} from '../../current/headers.js'
 import {renderImportReport, renderImportWarnings} from '../../current/render.js'
 import {resolveArea} from '../../specs/registry.js'
+import {DEFAULT_MAX_XLSX_MB, setMaxXlsxMegabytes} from '../../io/xlsx-limits.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 export default class CurrentImportCommand extends BaseCommand {
@@ -30,14 +32,16 @@ export default class CurrentImportCommand extends BaseCommand {
     encoding: Flags.string({description: 'CSV/TSV/XML の文字コード (auto は自動判別)', options: ['auto', 'utf-8', 'cp932'], default: 'auto'}),
     profile: Flags.string({description: '取込プロファイル (YAML): 見出しの別名・見出し行・シートなど (docs/current-import.md)'}),
     workspace: Flags.string({description: 'ワークスペースのフォルダ (省略時は現在のフォルダから上へ探します)'}),
+    'max-xlsx-mb': Flags.integer({description: `.xlsx を展開した大きさの上限 (MB、既定 ${DEFAULT_MAX_XLSX_MB})。ZIP 爆弾でメモリを使い果たさないための上限です`, min: 1, max: 4096}),
     replace: Flags.boolean({description: 'この業務に取り込み済みの定義をすべて捨ててから取り込みます (既定では、同じファイルの分だけを置き換え、ほかは残します)', default: false}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(CurrentImportCommand)
+    setMaxXlsxMegabytes(flags['max-xlsx-mb'] ?? DEFAULT_MAX_XLSX_MB)
     const area = resolveArea(flags.area)
     const workspace = requireWorkspace(flags.workspace)
-    const report = await importCurrent({
+    const report = await withWorkspaceLock(workspace.root, 'current import', () => importCurrent({
       files: argv as string[],
       area: area.slug,
       kind: flags.kind as (typeof IMPORT_KINDS)[number] | undefined,
@@ -46,7 +50,7 @@ export default class CurrentImportCommand extends BaseCommand {
       workspace,
       replace: flags.replace,
       progress: createProgress({enabled: !flags.json}),
-    })
+    }))
     if (flags.json) this.printJson(report)
     else {
       process.stdout.write(renderImportReport(area, report))

@@ -1,17 +1,22 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, type Interfaces} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
+import {readTextIfExists} from '../../io/atomic-write.js'
 import {loadPairEvidence} from '../../mapping/evidence.js'
-import {saveMappingFile, stringifyMappingFile} from '../../mapping/file.js'
+import {mappingFilePath, stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from '../../mapping/model.js'
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {fieldSuggestions, renderFieldSuggestions, suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
+import {resolveArea} from '../../specs/registry.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
+import {saveMergedMapping} from '../../workspace/mapping-save.js'
+import {requireWorkspace} from '../../workspace/workspace.js'
 
 const pairCounts = (pairs: readonly PairItem[] | undefined) => ({
   suggested: (pairs ?? []).filter((p) => p.entries.some((e) => e.status === 'suggested')).length,
@@ -55,8 +60,19 @@ export default class MapSuggest extends BaseCommand {
     const {args, flags} = await this.parse(MapSuggest)
     const minScore = Number(flags['min-score'])
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) throw new InputError(`--min-score は 0〜1 の数です (「${flags['min-score']}」)。`)
-    const context = loadMapContext(args.area, flags)
+    if (flags['dry-run']) return this.suggest(args.area, flags, minScore)
+    const workspace = requireWorkspace(flags.workspace)
+    await withWorkspaceLock(workspace.root, 'map suggest', () => this.suggest(args.area, flags, minScore))
+  }
+
+  private async suggest(areaQuery: string, flags: Interfaces.InferredFlags<typeof MapSuggest.flags>, minScore: number): Promise<void> {
+    const readAs = readTextIfExists(mappingFilePath(requireWorkspace(flags.workspace).mappingsDir, resolveArea(areaQuery).slug))
+    const context = loadMapContext(areaQuery, flags)
     const {area, catalog, current} = context
+    if (context.mapping && context.mapping.area !== area.slug)
+      throw new InputError(
+        `${displayPath(context.mappingPath)} は業務「${context.mapping.area}」の対応付けファイルです (area: ${context.mapping.area})。${area.slug} の提案で書き換えると中身が失われるため、何もしていません。ファイル名か area を直してください。`,
+      )
     if (!current || current.fields.length + current.functions.length + current.forms.length === 0)
       throw new InputError(
         `${area.name} (${area.slug}) の現行システムの定義がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義・機能一覧・帳票一覧を取り込んでください。`,
@@ -99,10 +115,11 @@ export default class MapSuggest extends BaseCommand {
       })
     }
     fresh = {...fresh, ...pairSuggestions(catalog, current, context.mapping)}
-    const merged = mergeSuggestions(context.mapping, fresh)
+    let merged = mergeSuggestions(context.mapping, fresh)
     if (!flags['dry-run']) refuseToEmpty(context.mapping, merged, catalog.edition, catalog.dataItems.length, displayPath(context.mappingPath))
-    const changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
-    if (!flags['dry-run'] && changed) saveMappingFile(context.mappingPath, merged)
+    let changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
+    // Merged again onto the file as it is at the moment of writing: a confirmation saved meanwhile is kept.
+    if (!flags['dry-run']) ({mapping: merged, written: changed} = saveMergedMapping(context.mappingPath, readAs, (existing) => mergeSuggestions(existing, fresh)))
 
     const decided = merged.items.filter((item) => item.entries.some((e) => HUMAN_STATUSES.has(e.status))).length
     const withSuggestion = merged.items.filter((item) => item.entries.some((e) => e.status === 'suggested')).length

@@ -7,6 +7,7 @@ import {InputError} from '../../errors.js'
 import {type Decision, ISSUE_STATE_LABELS, type IssueState, type Policy, POLICY_LABELS, type Verdict, VERDICT_LABELS} from '../../model/decision.js'
 import {EDITABLE_HEADERS} from '../../report/sheets.js'
 import {type ReportImportResult, importReport} from '../../report/import-report.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 const describe = (d?: Decision) =>
@@ -115,13 +116,16 @@ export default class ReportImport extends BaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ReportImport)
     const workspace = requireWorkspace(flags.workspace)
-    const result = await importReport(workspace, path.resolve(args.file), {
-      dryRun: flags['dry-run'],
-      skipInvalid: flags['skip-invalid'],
-      prefer: flags.prefer as 'mine' | 'theirs' | undefined,
-      by: flags.by,
-      at: flags.at,
-    })
+    const run = () =>
+      importReport(workspace, path.resolve(args.file), {
+        dryRun: flags['dry-run'],
+        skipInvalid: flags['skip-invalid'],
+        prefer: flags.prefer as 'mine' | 'theirs' | undefined,
+        by: flags.by,
+        at: flags.at,
+      })
+    // The lock spans read, merge and write: a second import waits and then merges onto this one's result.
+    const result = flags['dry-run'] ? await run() : await withWorkspaceLock(workspace.root, 'report import', run)
     if (flags.json)
       this.printJson({
         file: result.file,

@@ -12,6 +12,8 @@ import {loadProfile} from '../../specs/import/profile.js'
 import {type ImportReport, runImport} from '../../specs/import/run-import.js'
 import {FIELD_LABELS, SHEET_KIND_LABELS} from '../../specs/import/types.js'
 import {resolveArea} from '../../specs/registry.js'
+import {DEFAULT_MAX_XLSX_MB, setMaxXlsxMegabytes} from '../../io/xlsx-limits.js'
+import {withWorkspaceLock} from '../../workspace/lock.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
 
 export default class SpecsImport extends BaseCommand {
@@ -43,6 +45,7 @@ export default class SpecsImport extends BaseCommand {
     'published-at': Flags.string({description: '仕様書の公表日 (YYYY-MM-DD)'}),
     force: Flags.boolean({description: '同じ版のカタログがあれば上書きします', default: false, exclusive: ['add']}),
     add: Flags.boolean({description: '同じ版に、別のブック (基本データリスト・帳票要件など) の内容を加えます', default: false}),
+    'max-xlsx-mb': Flags.integer({description: `.xlsx を展開した大きさの上限 (MB、既定 ${DEFAULT_MAX_XLSX_MB})。ZIP 爆弾でメモリを使い果たさないための上限です`, min: 1, max: 4096}),
     'dry-run': Flags.boolean({description: '読み取り結果だけを表示し、書き込みません', default: false}),
     attribution: Flags.string({
       description: '出典の表示 (公共データ利用規約などが求める一文。specs show と Fit&Gap ブックに出ます。省略時は「出典：『表題』(ファイル名) を加工して作成」)',
@@ -51,12 +54,14 @@ export default class SpecsImport extends BaseCommand {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(SpecsImport)
+    setMaxXlsxMegabytes(flags['max-xlsx-mb'] ?? DEFAULT_MAX_XLSX_MB)
     const area = resolveArea(flags.area)
-    const specsDir = flags.out !== undefined ? path.resolve(flags.out) : requireWorkspace(flags.workspace).specsDir
+    const workspace = flags.out === undefined ? requireWorkspace(flags.workspace) : undefined
+    const specsDir = workspace ? workspace.specsDir : path.resolve(flags.out!)
     if (flags['published-at'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags['published-at']))
       throw new InputError('--published-at は YYYY-MM-DD で指定してください。')
     const progress = createProgress({enabled: !flags.json})
-    const report = await runImport({
+    const importing = () => runImport({
       progress,
       file: path.resolve(args.file),
       area,
@@ -70,6 +75,7 @@ export default class SpecsImport extends BaseCommand {
       dryRun: flags['dry-run'],
       ...(flags.attribution !== undefined ? {attribution: flags.attribution} : {}),
     }).finally(() => progress.done())
+    const report = workspace && !flags['dry-run'] ? await withWorkspaceLock(workspace.root, 'specs import', importing) : await importing()
     if (flags.json) this.printJson({...report, target: displayPath(report.target)})
     else process.stdout.write(renderImportReport(report))
   }

@@ -7,6 +7,8 @@ import {Document, isMap, isPair, isScalar, isSeq, parse, visit} from 'yaml'
 import type {Progress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
+import {assertRegularFile} from '../../io/regular-file.js'
+import {checkXlsxSize} from '../../io/xlsx-limits.js'
 import type {Area} from '../../model/area.js'
 import {displayPath} from '../../paths.js'
 import {checkCatalogText} from '../catalog-store.js'
@@ -88,6 +90,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   if (!EDITION_PATTERN.test(edition))
     throw new InputError(`版「${edition}」はファイル名に使えません (空白・/・\\ を含めず、先頭を . 以外にしてください)。`)
   if (!existsSync(file)) throw new InputError(`${displayPath(file)} が見つかりません。`)
+  assertRegularFile(file)
   const target = path.join(options.specsDir, area.slug, `${edition}.yaml`)
   if (options.add && !existsSync(target))
     throw new InputError(`--add で追加する先の版 ${displayPath(target)} がありません。最初のブックは --add なしで取り込んでください。`)
@@ -96,6 +99,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       `${displayPath(target)} は既にあります。同じ版の別のブック (基本データリストなど) を加えるときは --add、取り込み直すときは --force を付けてください。`,
     )
   const bytes = readFileSync(file)
+  checkXlsxSize(bytes, displayPath(file))
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const progress = options.progress
   let grids

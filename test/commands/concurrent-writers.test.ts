@@ -1,0 +1,101 @@
+import {copyFileSync, existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+
+import ExcelJS from 'exceljs'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+import {SHEET_NAMES} from '../../src/report/sheets.js'
+import {loadDecisions} from '../../src/workspace/decisions-store.js'
+import {LOCK_DIR} from '../../src/workspace/lock.js'
+import {loadWorkspace} from '../../src/workspace/workspace.js'
+import {demoCopy, fitgap} from '../helpers/cli.js'
+import {fitgapProcess} from '../helpers/spawn.js'
+
+const ROUNDS = 3
+
+async function editCell(source: string, target: string, sheetName: string, key: string, header: string, value: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(source)
+  const sheet = workbook.getWorksheet(sheetName)!
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+  sheet.eachRow((row, n) => {
+    if (n > 1 && row.getCell(1).value === key) row.getCell(headers.indexOf(header)).value = value
+  })
+  await workbook.xlsx.writeFile(target)
+}
+
+/** Resolves once the workspace lock exists (a run is inside its read-modify-write), or fails if the run ends first. */
+async function whileLocked(workspace: string, running: {done: boolean}): Promise<void> {
+  while (!existsSync(path.join(workspace, LOCK_DIR))) {
+    if (running.done) throw new Error('the run ended without taking the workspace lock')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
+  let workspace: string
+  let report: string
+  let decisionsBefore: string
+
+  beforeAll(async () => {
+    workspace = demoCopy()
+    report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
+    expect((await fitgap(['analyze', '--workspace', workspace, '--out', report])).exitCode).toBe(0)
+    decisionsBefore = readFileSync(path.join(workspace, 'decisions', 'jumin.yaml'), 'utf8')
+  })
+
+  it('two report imports at once both land in decisions/', async () => {
+    const a = path.join(workspace, 'a.xlsx')
+    const b = path.join(workspace, 'b.xlsx')
+    await editCell(report, a, SHEET_NAMES.functions, 'jumin:fn:0010002', '担当課', '市民課')
+    await editCell(report, b, SHEET_NAMES.functions, 'jumin:fn:0010003', '担当課', '情報政策課')
+    for (let round = 0; round < ROUNDS; round++) {
+      writeFileSync(path.join(workspace, 'decisions', 'jumin.yaml'), decisionsBefore)
+      const results = await Promise.all([a, b].map((file) => fitgapProcess(['report', 'import', file, '--workspace', workspace])))
+      for (const result of results) expect(result.exitCode, result.stderr).toBe(0)
+      const decisions = loadDecisions(loadWorkspace(workspace), 'jumin').decisions
+      expect(decisions.find((d) => d.key === 'jumin:fn:0010002')?.department, `round ${round}`).toBe('市民課')
+      expect(decisions.find((d) => d.key === 'jumin:fn:0010003')?.department, `round ${round}`).toBe('情報政策課')
+    }
+  })
+
+  it('map suggest keeps a confirmation saved while it runs', async () => {
+    const mappingFile = path.join(workspace, 'mappings', 'jumin.yaml')
+    const original = readFileSync(mappingFile, 'utf8')
+    const firstSuggested = original.match(/- refs: \[([^\]]+)\]\n\s+status: suggested/)
+    expect(firstSuggested).not.toBeNull()
+    const confirmed = original.replace(firstSuggested![0], firstSuggested![0].replace('status: suggested', 'status: confirmed\n        by: 山田'))
+    for (let round = 0; round < ROUNDS; round++) {
+      writeFileSync(mappingFile, original)
+      const running = {done: false}
+      const suggest = fitgapProcess(['map', 'suggest', 'jumin', '--workspace', workspace]).finally(() => (running.done = true))
+      await whileLocked(workspace, running)
+      // An editor's save: write a temp file, rename it over the original.
+      writeFileSync(`${mappingFile}.swp`, confirmed)
+      renameSync(`${mappingFile}.swp`, mappingFile)
+      const result = await suggest
+      expect(result.exitCode, result.stderr).toBe(0)
+      expect(readFileSync(mappingFile, 'utf8'), `round ${round}`).toMatch(new RegExp(`refs: \\[${firstSuggested![1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\n\\s+status: confirmed`))
+    }
+  })
+
+  it('analyze does not replace a workbook saved with new entries while it runs', async () => {
+    const edited = path.join(workspace, 'edited.xlsx')
+    await editCell(report, edited, SHEET_NAMES.functions, 'jumin:fn:0010004', '担当課', '税務課')
+    const pristine = path.join(workspace, 'pristine.xlsx')
+    copyFileSync(report, pristine)
+    for (let round = 0; round < ROUNDS; round++) {
+      copyFileSync(pristine, report)
+      const running = {done: false}
+      const analyze = fitgapProcess(['analyze', '--workspace', workspace, '--out', report]).finally(() => (running.done = true))
+      await whileLocked(workspace, running)
+      // Excel-style save: a new file renamed over the workbook.
+      copyFileSync(edited, `${report}.tmp`)
+      renameSync(`${report}.tmp`, report)
+      const result = await analyze
+      expect(result.exitCode, `round ${round}: ${result.stderr}`).toBe(2)
+      expect(result.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
+      expect(readFileSync(report).equals(readFileSync(edited)), `round ${round}`).toBe(true)
+    }
+  })
+})
