@@ -163,9 +163,9 @@ describe('Fit&Gap workbook', () => {
     const prohibited = rows.find((r) => String(r[4]) === '実装不可機能を現行で使用')!
     expect(String(prohibited[7])).not.toMatch(/^0010004/)
     expect(rows.every((r) => r[12] === '未着手')).toBe(true)
-    const length = rows.find((r) => String(r[4]) === '桁数の差異')!
+    const length = rows.find((r) => String(r[4]) === '切り捨てのおそれ')!
     expect(length[6]).toBe('氏名 (JUMIN.SHIMEI)')
-    expect(String(length[7])).toMatch(/^現行「氏名」は 120 桁/)
+    expect(String(length[7])).toMatch(/120 桁/)
   })
 
   it('shows the recorded decision in the decision columns', () => {
