@@ -18,11 +18,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ['test/helpers/global-setup.ts'],
     // Separate processes (tests chdir and set isTTY), as many as there are cores (vitest leaves one idle by
-    // default, which on 2 cores means one file at a time), each reusing its modules from one test file to
-    // the next: oclif, exceljs and the matcher's dictionaries are loaded once per worker, not once per file.
+    // default, which on 2 cores means one file at a time). Each test file gets fresh modules: tests that mock
+    // node:fs (injected write failures) must not see a module another file already loaded.
     pool: 'forks',
     maxWorkers: Math.max(2, availableParallelism()),
-    isolate: false,
+    isolate: true,
     // The dictionary cache (src/matching/dictionary-cache.ts) of this checkout, never the user's own.
     env: {FITGAP_CACHE_DIR: path.join(root, 'node_modules', '.cache', 'fitgap-test')},
   },

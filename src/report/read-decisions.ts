@@ -69,9 +69,9 @@ function cellText(cell: ExcelJS.Cell): string | typeof FORMULA_WITHOUT_VALUE {
 function text(cell: ExcelJS.Cell): string {
   const value = cell.value
   if (value === null || value === undefined) return ''
-  // Workbooks written before the Text-format escape carried a literal apostrophe instead. Trim first: an escaped text
-  // may start with a tab, which belongs to the value.
-  if (typeof value === 'string') return cell.numFmt === TEXT_FORMAT ? value.trim() : unescapeLegacyText(value.trim())
+  // Workbooks written before the Text-format escape carried a literal apostrophe instead (trim, then unescape). A
+  // Text-format cell holds the value as written, which may start with a tab that belongs to it.
+  if (typeof value === 'string') return cell.numFmt === TEXT_FORMAT ? value.trimEnd() : unescapeLegacyText(value.trim())
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()

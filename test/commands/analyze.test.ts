@@ -77,10 +77,11 @@ describe('fitgap analyze', () => {
 
   it('applies the recorded decisions, even one that disagrees with the inferred verdict', async () => {
     // A function the tool judges on its own (no decision recorded), then a person records the opposite verdict.
-    const inferred = json.areas[0]!.findings.find((f) => f.key.startsWith('jumin:fn:') && f.kind === 'partial')!
-    expect(inferred, 'the demo has an inferred △').toBeDefined()
     const own = demoCopy()
     const file = path.join(own, 'decisions', 'jumin.yaml')
+    const recorded = readFileSync(file, 'utf8')
+    const inferred = json.areas[0]!.findings.find((f) => f.key.startsWith('jumin:fn:') && f.kind === 'fit' && !recorded.includes(`key: ${f.key}\n`))!
+    expect(inferred, 'the demo has an inferred ○ with no decision').toBeDefined()
     writeFileSync(file, readFileSync(file, 'utf8') + `  - key: ${inferred.key}\n    verdict: gap\n    note: 人が×と判定した\n`)
     const result = await fitgap(['analyze', 'jumin', '--workspace', own, '--json'])
     expect(result.exitCode, result.stderr).toBe(0)
@@ -88,7 +89,7 @@ describe('fitgap analyze', () => {
     expect(area.findings.find((f) => f.key === inferred.key)?.kind).toBe('gap')
     const before = json.areas[0]!.summary.functionsByVerdict
     expect(area.summary.functionsByVerdict.gap).toBe(before.gap! + 1)
-    expect(area.summary.functionsByVerdict.partial).toBe(before.partial! - 1)
+    expect(area.summary.functionsByVerdict.fit).toBe(before.fit! - 1)
   })
 
   it('applies the recorded decisions: a 実装不可 function in use with 廃止 decided is settled', () => {

@@ -19,7 +19,7 @@ async function editCell(source: string, target: string, sheetName: string, key: 
   const sheet = workbook.getWorksheet(sheetName)!
   const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
   sheet.eachRow((row, n) => {
-    if (n > 1 && row.getCell(1).value === key) row.getCell(headers.indexOf(header)).value = value
+    if (n > 1 && row.getCell(headers.indexOf('キー')).value === key) row.getCell(headers.indexOf(header)).value = value
   })
   await workbook.xlsx.writeFile(target)
 }

@@ -22,7 +22,7 @@ function cellOf(workbook: ExcelJS.Workbook, sheetName: string, key: string, head
   const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
   let found: ExcelJS.Cell | undefined
   sheet.eachRow((row, n) => {
-    if (n > 1 && row.getCell(1).value === key) found = row.getCell(headers.indexOf(header))
+    if (n > 1 && row.getCell(headers.indexOf('キー')).value === key) found = row.getCell(headers.indexOf(header))
   })
   if (!found) throw new Error(`no ${key} in ${sheetName}`)
   return found
