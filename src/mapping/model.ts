@@ -29,6 +29,14 @@ const refSchema = z
 
 const signalsSchema = z.partialRecord(z.enum(SIGNALS), z.number().min(0).max(1))
 
+/** no-counterpart names no current record; every other status names at least one. */
+const refsMatchStatus =
+  (whenNone: string, whenMissing: string) =>
+  (entry: {status: EntryStatus; refs: string[]}, ctx: z.RefinementCtx): void => {
+    if (entry.status === 'no-counterpart' && entry.refs.length > 0) ctx.addIssue({code: 'custom', path: ['refs'], message: whenNone})
+    if (entry.status !== 'no-counterpart' && entry.refs.length === 0) ctx.addIssue({code: 'custom', path: ['refs'], message: whenMissing})
+  }
+
 export const mappingEntrySchema = z
   .strictObject({
     /** Current fields (TABLE.COLUMN); several when one item is fed by several fields. Empty for no-counterpart. */
@@ -44,12 +52,7 @@ export const mappingEntrySchema = z
     at: z.string().optional(),
     note: z.string().optional(),
   })
-  .superRefine((entry, ctx) => {
-    if (entry.status === 'no-counterpart' && entry.refs.length > 0)
-      ctx.addIssue({code: 'custom', path: ['refs'], message: 'no-counterpart の項目には refs を書きません'})
-    if (entry.status !== 'no-counterpart' && entry.refs.length === 0)
-      ctx.addIssue({code: 'custom', path: ['refs'], message: '現行項目 (テーブル.列) を1つ以上書いてください'})
-  })
+  .superRefine(refsMatchStatus('no-counterpart の項目には refs を書きません', '現行項目 (テーブル.列) を1つ以上書いてください'))
 
 export const mappingItemSchema = z.strictObject({
   /** Standard data item id (9 digits in the bundled catalogues). */
@@ -73,12 +76,7 @@ export const pairEntrySchema = z
     at: z.string().optional(),
     note: z.string().optional(),
   })
-  .superRefine((entry, ctx) => {
-    if (entry.status === 'no-counterpart' && entry.refs.length > 0)
-      ctx.addIssue({code: 'custom', path: ['refs'], message: 'no-counterpart には refs を書きません'})
-    if (entry.status !== 'no-counterpart' && entry.refs.length === 0)
-      ctx.addIssue({code: 'custom', path: ['refs'], message: '現行の機能ID・帳票IDを1つ以上書いてください'})
-  })
+  .superRefine(refsMatchStatus('no-counterpart には refs を書きません', '現行の機能ID・帳票IDを1つ以上書いてください'))
 
 export const pairItemSchema = z.strictObject({
   /** Standard function ID (functions) or standard form ID (forms). */

@@ -224,7 +224,8 @@ export function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, repor
   sheet.commit()
 }
 
-function dataBar(sheet: Sheet, ref: string): void {
+/** A 0–100% data bar in the one colour 凡例 explains. */
+export function dataBar(sheet: Pick<Sheet, 'addConditionalFormatting'>, ref: string): void {
   sheet.addConditionalFormatting({
     ref,
     rules: [

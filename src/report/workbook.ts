@@ -9,8 +9,8 @@ import {cellSafeText, fitWidth, formulaString, inputCellText, safeText, TEXT_FOR
 import {conversionRows, conversionSheet} from './conversion-sheet.js'
 import {dataCheckRows, dataCheckSheet} from './data-check-sheet.js'
 import {issueRegister} from './issue-register.js'
-import {DATA_BAR_ARGB, EDIT_HEADER_FILL, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
-import {writeSummary} from './summary-sheet.js'
+import {EDIT_HEADER_FILL, FONT, HEADER_FILL, HEADER_FONT, SEVERITY_COLOURS, solid, STATUS_COLOURS, VERDICT_COLOURS} from './styles.js'
+import {dataBar, writeSummary} from './summary-sheet.js'
 import {AREA_STATUS_LABELS} from '../analyzers/analyze-area.js'
 import {summarize} from './summary-model.js'
 import {layoutColumns, printSetup, rowHeightFor, setPrintArea, wrappedLines} from './print-layout.js'
@@ -359,22 +359,7 @@ function writeLegend(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Repor
     row.getCell(2).alignment = {wrapText: true, vertical: 'top'}
     const lines = Math.max(wrappedLines(entry.term, 26), wrappedLines(entry.meaning, 80))
     if (lines > 1) row.height = rowHeightFor(lines)
-    if (entry.bar !== undefined)
-      sheet.addConditionalFormatting({
-        ref: `A${rowNumber}`,
-        rules: [
-          {
-            type: 'dataBar',
-            priority: 1,
-            cfvo: [
-              {type: 'num', value: 0},
-              {type: 'num', value: 1},
-            ],
-            color: {argb: DATA_BAR_ARGB},
-            gradient: false,
-          } as unknown as ExcelJS.ConditionalFormattingRule,
-        ],
-      })
+    if (entry.bar !== undefined) dataBar(sheet, `A${rowNumber}`)
     row.commit()
   }
   setPrintArea(sheet, 2, rowNumber)
