@@ -6,7 +6,7 @@
  * becomes a pair by itself. A person's rejection removes a pair or candidate, even one from the 対応表.
  */
 import type {PairItem} from '../mapping/model.js'
-import {nameProfile, profileSimilarity} from './name-similarity.js'
+import {type NameProfile, nameProfile, profileSimilarity} from './name-similarity.js'
 
 export interface StandardRecord {
   readonly id: string
@@ -64,13 +64,31 @@ export interface Pairing {
 
 const round = (n: number) => Math.round(n * 1000) / 1000
 
+/** A record's names prepared once for the comparisons with every record on the other side. */
+interface PairProfile {
+  readonly id: string
+  readonly name: NameProfile
+  /** Name with the requirement text (standard) or with 概要 and 分類 (current); undefined when there is none. */
+  readonly context?: NameProfile
+}
+
+const standardProfile = (record: StandardRecord): PairProfile => ({
+  id: record.id,
+  name: nameProfile(record.name),
+  ...(record.text ? {context: nameProfile(`${record.name}${record.text}`)} : {}),
+})
+
+function currentProfile(record: CurrentRecord): PairProfile {
+  const context = [record.description, ...(record.category ?? [])].filter(Boolean).join(' ')
+  return {id: record.id, name: nameProfile(record.name), ...(context === '' ? {} : {context: nameProfile(`${record.name}${context}`)})}
+}
+
 /** Name similarity, helped by the requirement text against the current record's 概要 and 分類 when both exist. */
-export function scorePair(standard: StandardRecord, current: CurrentRecord): Candidate & {index: -1} {
+function scoreProfiles(standard: PairProfile, current: PairProfile): Candidate & {index: -1} {
   if (standard.id === current.id) return {index: -1, score: 1, reason: 'ID が一致'}
-  const name = profileSimilarity(nameProfile(standard.name), nameProfile(current.name))
-  const context = [current.description, ...(current.category ?? [])].filter(Boolean).join(' ')
-  if (!standard.text || context === '') return {index: -1, score: round(name), reason: `名称の類似 ${name.toFixed(2)}`}
-  const text = profileSimilarity(nameProfile(`${standard.name}${standard.text}`), nameProfile(`${current.name}${context}`))
+  const name = profileSimilarity(standard.name, current.name)
+  if (!standard.context || !current.context) return {index: -1, score: round(name), reason: `名称の類似 ${name.toFixed(2)}`}
+  const text = profileSimilarity(standard.context, current.context)
   const score = round(Math.max(name, 0.75 * name + 0.25 * Math.min(1, text * 2)))
   return {index: -1, score, reason: `名称の類似 ${name.toFixed(2)}・要件と概要の類似 ${text.toFixed(2)}`}
 }
@@ -131,11 +149,13 @@ export function pairRecords(
   // Candidates: standard records without a confirmed pair, against current records a 対応表 or a pair does not already place.
   const open = current.map((c, i) => i).filter((i) => !pairedCurrent.has(i) && current[i]!.standardIds === undefined)
   const proposals: {s: number; c: number; score: number; reason: string}[] = []
+  const openProfiles = new Map(open.map((c) => [c, currentProfile(current[c]!)]))
   standard.forEach((record, s) => {
     if (confirmed.has(s) || noCounterpart.has(s)) return
+    const profile = standardProfile(record)
     for (const c of open) {
       if (rejected.has(`${s}\u0000${current[c]!.id}`)) continue
-      const scored = scorePair(record, current[c]!)
+      const scored = scoreProfiles(profile, openProfiles.get(c)!)
       if (scored.score >= threshold) proposals.push({s, c, score: scored.score, reason: scored.reason})
     }
   })

@@ -1,6 +1,6 @@
-import stringWidth from 'string-width'
 
 import {XML_INVALID} from '../io/xml-chars.js'
+import {textWidth} from '../io/text-width.js'
 
 /** Characters that make a spreadsheet treat text as a formula (OWASP CSV/formula injection). */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -48,10 +48,10 @@ export function formulaString(value: string): string {
 
 /** Column width in Excel units from the widest sample (full-width characters count double). */
 export function fitWidth(header: string, samples: Iterable<string>, min = 6, max = 60): number {
-  let widest = stringWidth(header) + 2
+  let widest = textWidth(header) + 2
   let seen = 0
   for (const sample of samples) {
-    const longestLine = sample.split('\n').reduce((max, line) => Math.max(max, stringWidth(line)), 0)
+    const longestLine = sample.split('\n').reduce((max, line) => Math.max(max, textWidth(line)), 0)
     widest = Math.max(widest, longestLine + 2)
     if (++seen >= 500) break
   }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
-import stringWidth from 'string-width'
 
 import {columnLetter} from '../io/column-letter.js'
+import {textWidth} from '../io/text-width.js'
 
 /**
  * Page setup every sheet of a fitgap workbook shares, so a printed sheet stays readable: paper and orientation
@@ -75,7 +75,7 @@ export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, width - 1)
   // Most cells are short: skip measuring what cannot wrap even if every character were full-width.
   if (text.length * 1.9 <= perLine && !text.includes('\n')) return 1
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((stringWidth(line) * 0.95) / perLine)), 0)
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * 0.95) / perLine)), 0)
 }
 
 /** Row height (pt) for this many lines of body text. */

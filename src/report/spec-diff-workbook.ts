@@ -4,7 +4,6 @@
  * coloured by direction. Every string from a catalogue goes through safeText (never a formula).
  */
 import ExcelJS from 'exceljs'
-import stringWidth from 'string-width'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
 import {DATA_TYPE_LABELS, type DataType, KIND_LABELS} from '../model/vocabulary.js'
@@ -20,6 +19,7 @@ import type {
   TextPart,
 } from '../specs/diff.js'
 import {fitWidth, safeText} from './cells.js'
+import {textWidth} from '../io/text-width.js'
 
 export const SPEC_DIFF_SHEETS = {
   summary: 'サマリー',
@@ -156,7 +156,7 @@ function addTable<Row>(workbook: ExcelJS.Workbook, name: string, columns: readon
       if (!column.long) return
       const text = plain(column.value(row))
       const perLine = Math.max(1, widths[c]! - 2)
-      const count = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((stringWidth(line) * 1.1) / perLine)), 0)
+      const count = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((textWidth(line) * 1.1) / perLine)), 0)
       lines = Math.max(lines, count)
     })
     if (lines > 1) ws.getRow(r + 2).height = Math.min(409, 15 * lines)

@@ -1,0 +1,26 @@
+import stringWidth from 'string-width'
+
+/**
+ * Display width (full-width = 2) of text, as string-width measures it, without its per-character Unicode regular
+ * expressions for the characters a Japanese workbook is almost made of: printable ASCII, kana, kanji and full- and
+ * half-width forms. A text with any other character is measured by string-width itself.
+ */
+export function textWidth(text: string): number {
+  let width = 0
+  for (let i = 0; i < text.length; i++) {
+    const w = simpleWidth(text.charCodeAt(i))
+    if (w === 0) return stringWidth(text)
+    width += w
+  }
+  return width
+}
+
+/** Width of a character that never joins its neighbours into one grapheme; 0 when that is not known here. */
+function simpleWidth(code: number): number {
+  if (code >= 0x20 && code <= 0x7e) return 1
+  if (code < 0x3000) return 0
+  if (code <= 0x3029 || (code >= 0x3041 && code <= 0x3096) || (code >= 0x309b && code <= 0x30ff) || (code >= 0x3250 && code <= 0x9fff)) return 2
+  if ((code >= 0xf900 && code <= 0xfaff) || (code >= 0xff01 && code <= 0xff60)) return 2
+  if (code >= 0xff61 && code <= 0xff9f) return 1
+  return 0
+}
