@@ -6,7 +6,6 @@ import {Args, Flags, type Interfaces} from '@oclif/core'
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
 import {assertRegularFile} from '../io/regular-file.js'
-import {ForeignWorkbookError, importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {createProgress} from '../cli/progress.js'
 import {analysisJson} from '../report/analysis-json.js'
@@ -15,6 +14,7 @@ import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {withWorkspaceLock} from '../workspace/lock.js'
+import {recordWrittenWorkbook, unchangedSinceWritten} from '../workspace/written-workbooks.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -93,16 +93,17 @@ export default class Analyze extends BaseCommand {
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
       const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
       assertRegularFile(out)
-      const guard = () => refuseToLoseEdits(workspace, out, complete ? run : undefined)
+      const guard = () => refuseToLoseEdits(workspace, found !== undefined, out, complete ? run : undefined)
       let checked = flags.force ? undefined : await guard()
       progress.step('Excel ブックを書いています')
       try {
         // exceljs is loaded only when a workbook is written.
         const {writeWorkbook} = await import('../report/workbook.js')
         // Checked again right before the replace: the workbook may have been saved (in Excel) while this one was written.
-        await writeWorkbook(report, out, async () => {
+        const written = await writeWorkbook(report, out, async () => {
           if (checked !== undefined && fileStamp(out) !== checked) checked = await guard()
         })
+        if (found) recordWrittenWorkbook(workspace, out, written)
       } finally {
         progress.done()
       }
@@ -127,10 +128,14 @@ function defaultAreas(workspace: Workspace) {
  * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
  * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
  */
-async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<string> {
+async function refuseToLoseEdits(workspace: Workspace, inWorkspace: boolean, out: string, run: AnalysisRun | undefined): Promise<string> {
   const stamp = fileStamp(out)
   if (!existsSync(out)) return stamp
+  // Still byte for byte what analyze wrote there: nobody typed anything into it, no need to read it back.
+  if (inWorkspace && unchangedSinceWritten(workspace, out)) return stamp
   const shown = displayPath(out)
+  // Reading a workbook back (exceljs and the import rules) is loaded only when one has to be read.
+  const {ForeignWorkbookError, importReport} = await import('../report/import-report.js')
   let pending: number
   try {
     const {plan, invalid, misplaced} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)

@@ -1,6 +1,9 @@
+import {readFileSync} from 'node:fs'
+
 import ExcelJS from 'exceljs'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
+import {sha256Of} from '../workspace/written-workbooks.js'
 import {ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
 import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
@@ -46,9 +49,12 @@ export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
 export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
 export const STATE_CHOICES = ISSUE_STATES.map((s) => ISSUE_STATE_LABELS[s])
 
-/** Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook. */
-export async function writeWorkbook(report: Report, file: string, beforeReplace?: () => Promise<void>): Promise<void> {
-  await withAtomicTarget(file, async (temp) => {
+/**
+ * Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook.
+ * Returns the size and SHA-256 of the bytes written.
+ */
+export async function writeWorkbook(report: Report, file: string, beforeReplace?: () => Promise<void>): Promise<{size: number; sha256: string}> {
+  return withAtomicTarget(file, async (temp) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({filename: temp, useStyles: true, useSharedStrings: false})
     workbook.creator = `${report.tool.name} ${report.tool.version}`
     workbook.title = report.title
@@ -97,6 +103,8 @@ export async function writeWorkbook(report: Report, file: string, beforeReplace?
     for (const spec of sheets as SheetSpec<unknown>[]) writeTable(workbook, spec, report.title)
     writeLegend(workbook, report, inputs.rows)
     await workbook.commit()
+    const bytes = readFileSync(temp)
+    return {size: bytes.length, sha256: sha256Of(bytes)}
   }, beforeReplace)
 }
 
@@ -173,7 +181,8 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
     // Row heights for wrapped text, estimated since spreadsheets do not refit rows of a file they did not lay out.
     const lines = Math.min(20, Math.max(1, ...values.slice(0, printed).map((v, i) => wrappedLines(cellText(v), widths[i]!))))
     if (lines > 1) excelRow.height = rowHeightFor(lines)
-    excelRow.eachCell((cell, col) => {
+    // Empty cells too: a cell keeps a style object of its own otherwise, which exceljs serialises again for each one.
+    excelRow.eachCell({includeEmpty: true}, (cell, col) => {
       const value = cell.value
       cell.style =
         typeof value === 'object' && value !== null && 'formula' in value
