@@ -1,5 +1,5 @@
 import chalk from 'chalk'
-import stringWidth from 'string-width'
+import {textWidth} from '../io/text-width.js'
 
 import {SEVERITY_LABELS} from '../model/finding.js'
 import type {AreaReport} from '../report/report-model.js'
@@ -9,19 +9,19 @@ import {summarize} from '../report/summary-model.js'
 /** Terminal width the summary is laid out for. */
 export const SUMMARY_WIDTH = 80
 
-/** Pads by display width (full-width = 2; string-width ignores colour codes) and only then colours the cell. */
+/** Pads by display width (full-width = 2; text-width leaves colour codes to string-width, which ignores them) and only then colours the cell. */
 const cell = (text: string, width: number, align: 'left' | 'right', colour?: (s: string) => string) => {
-  const space = ' '.repeat(Math.max(0, width - stringWidth(text)))
+  const space = ' '.repeat(Math.max(0, width - textWidth(text)))
   const padded = align === 'left' ? text + space : space + text
   return colour ? colour(padded) : padded
 }
 
 /** Cuts a line to the terminal width by display width, marking the cut. */
 const fit = (text: string, width: number) => {
-  if (stringWidth(text) <= width) return text
+  if (textWidth(text) <= width) return text
   let out = ''
   for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break
+    if (textWidth(out + char) > width - 1) break
     out += char
   }
   return `${out}…`
@@ -46,7 +46,7 @@ export function renderAnalysisSummary(areas: readonly AreaReport[], output?: str
     errorColour: a.open.error > 0 ? chalk.red : undefined,
   }))
   const header = {name: '業務', status: '状況', rate: '適合率', base: '(判定済/機能)', decided: '判定済', error: '重大', warning: '注意', options: 'OP未決定'}
-  const width = (pick: (r: typeof header) => string) => Math.max(stringWidth(pick(header)), ...rows.map((r) => stringWidth(pick(r))))
+  const width = (pick: (r: typeof header) => string) => Math.max(textWidth(pick(header)), ...rows.map((r) => textWidth(pick(r))))
   const w = {
     name: width((r) => r.name),
     status: width((r) => r.status),

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width'
+import {textWidth} from '../io/text-width.js'
 
 import {describeBorrowed, type LoadedCatalog} from '../specs/catalog-store.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
@@ -7,12 +7,12 @@ import type {AreaSummary, CatalogCounts} from '../specs/summary.js'
 const FACT_MARK: Record<string, string> = {V: '', S: ' (二次資料)', U: ' (未確認)'}
 
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)))
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)))
 }
 
 /** A plain-text table that aligns full-width Japanese text. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i] ?? ''))))
+  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((row) => textWidth(row[i] ?? ''))))
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i] ?? 0)))
