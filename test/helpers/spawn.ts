@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import {existsSync, readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 import {ROOT} from './cli.js'
@@ -9,10 +10,36 @@ export interface SpawnResult {
   exitCode: number
 }
 
-/** Runs fitgap in its own process (from the sources, as bin/dev.js does), for tests where two runs race. */
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const file = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : statSync(file).mtimeMs)
+  }
+  return newest
+}
+
+let built: boolean | undefined
+/**
+ * True when dist/ is the build of the current sources: `npm run build` writes the manifest last, so a manifest
+ * newer than every source (and package.json) means dist/ was compiled from them (npm test builds before vitest).
+ */
+function builtFromSources(): boolean {
+  if (built !== undefined) return built
+  const manifest = path.join(ROOT, 'oclif.manifest.json')
+  if (!existsSync(manifest) || !existsSync(path.join(ROOT, 'dist', 'commands'))) return (built = false)
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), statSync(path.join(ROOT, 'package.json')).mtimeMs)
+  return (built = statSync(manifest).mtimeMs >= sources && newestMtime(path.join(ROOT, 'dist')) >= sources)
+}
+
+/**
+ * Runs fitgap in its own process, for tests where two runs race: the build when it is up to date (a plain node
+ * process, as users run it), else the sources through tsx (bin/dev.js).
+ */
 export function fitgapProcess(args: string[], options: {env?: Record<string, string>} = {}): Promise<SpawnResult> {
+  const entry = builtFromSources() ? [path.join(ROOT, 'bin', 'run.js')] : ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js')]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js'), ...args], {
+    const child = spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,
       env: {...process.env, ...options.env},
       stdio: ['ignore', 'pipe', 'pipe'],
