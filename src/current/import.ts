@@ -204,7 +204,7 @@ export async function importCurrent(request: ImportRequest): Promise<ImportRepor
     const progress = request.progress
     for (const [index, file] of resolved.entries()) {
       const format = formatOf(file.absolute, file.display)
-      const label = `${file.display} を読み込んでいます${resolved.length > 1 ? ` (${index + 1}/${resolved.length})` : ''}`
+      const label = `${path.basename(file.absolute)} を読み込んでいます${resolved.length > 1 ? ` (${index + 1}/${resolved.length})` : ''}`
       if (format === 'delimited') progress?.step(label, statSync(file.absolute).size, 'bytes')
       else progress?.step(label)
       const options: ReaderOptions = {

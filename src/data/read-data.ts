@@ -24,9 +24,18 @@ export interface DataRowSink {
   row(cells: readonly string[], line: number): void
 }
 
-export async function readDataFile(file: {path: string; display: string}, encodingChoice: EncodingChoice, sink: DataRowSink): Promise<DataFileInfo> {
+/**
+ * `onBytes` hears how far the two passes over the file (the checksum and encoding scan, then the rows) have come,
+ * as bytes of the file: each pass counts half.
+ */
+export async function readDataFile(
+  file: {path: string; display: string},
+  encodingChoice: EncodingChoice,
+  sink: DataRowSink,
+  onBytes?: (done: number) => void,
+): Promise<DataFileInfo> {
   const where = file.display
-  const s = await scan(file.path)
+  const s = await scan(file.path, onBytes && ((done) => onBytes(done / 2)))
   if (s.size === 0) throw new InputError(`${where}: ファイルが空です (0 バイト)。`)
   const binary = binaryKind(s.head)
   if (binary) throw new InputError(`${where}: CSV (テキスト) ではありません。中身は ${binary} のようです。`)
@@ -66,7 +75,12 @@ export async function readDataFile(file: {path: string; display: string}, encodi
         : `${where} ${line}行目: ${ENCODING_LABELS[encoding]} として読めないバイトがあります (文字化け)。--encoding を確かめてください。`,
     )
   try {
-    await pipeline(createReadStream(file.path, {highWaterMark: 1 << 20}), new DecodeStream(encoding, badBytes), consumer)
+    const input = createReadStream(file.path, {highWaterMark: 1 << 20})
+    if (onBytes) {
+      let read = 0
+      input.on('data', (chunk) => onBytes((s.size + (read += chunk.length)) / 2))
+    }
+    await pipeline(input, new DecodeStream(encoding, badBytes), consumer)
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new InputError(`${where} ${error.line}行目付近: CSV として読めません: ${error.reason}。`)
     throw error

@@ -3,6 +3,7 @@ import {statSync} from 'node:fs'
 import path from 'node:path'
 
 import type {FieldLink} from '../analyzers/inputs.js'
+import type {Progress} from '../cli/progress.js'
 import {provenanceKey} from '../current/import.js'
 import {loadCurrentSystem} from '../current/store.js'
 import type {EncodingChoice} from '../current/encoding.js'
@@ -26,6 +27,8 @@ export interface ProfileRequest {
   readonly encoding: EncodingChoice
   /** The current table the files hold (default: the table whose columns the header matches best). */
   readonly table?: string
+  /** Shows how far each file is read (a terminal progress line). */
+  readonly progress?: Progress
 }
 
 export interface ProfileResult {
@@ -102,6 +105,7 @@ export async function runProfile(request: ProfileRequest): Promise<ProfileResult
     let table = ''
     const skipped: string[] = []
     let columns: {index: number; profiler: ColumnProfiler}[] = []
+    request.progress?.step(`${path.basename(file.path)} を検査しています`, statSync(file.path).size, 'bytes')
     const info = await readDataFile(file, request.encoding, {
       header(cells) {
         width = cells.length
@@ -137,7 +141,7 @@ export async function runProfile(request: ProfileRequest): Promise<ProfileResult
         if (cells.length !== width) ragged++
         for (const {index, profiler} of columns) profiler.add(cells[index] ?? '')
       },
-    })
+    }, request.progress && ((done) => request.progress!.update(done)))
     profiled.push({
       file: file.key,
       sha256: info.sha256,

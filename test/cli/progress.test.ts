@@ -1,7 +1,10 @@
+import {writeFileSync} from 'node:fs'
+import path from 'node:path'
+
 import {describe, expect, it} from 'vitest'
 
 import {createProgress, formatDuration, progressLine} from '../../src/cli/progress.js'
-import {demoCopy, fitgap} from '../helpers/cli.js'
+import {demoCopy, fitgap, tempDir} from '../helpers/cli.js'
 
 function fakeStream(isTTY: boolean, columns = 100) {
   const writes: string[] = []
@@ -110,5 +113,39 @@ describe('progress in commands', () => {
     expect(json.stderr).not.toContain('照合しています')
     const piped = await withStderrTTY(false, () => fitgap(['map', 'suggest', 'jumin', '--workspace', dir, '--dry-run']))
     expect(piped.stderr).not.toContain('照合しています')
+  })
+
+  it('analyze, current import and data profile show progress on a terminal only, never with --json', async () => {
+    const dir = demoCopy()
+    const out = path.join(dir, 'reports', 'progress.xlsx')
+    const shown = await withStderrTTY(true, () => fitgap(['analyze', '--workspace', dir, '--out', out]))
+    expect(shown.exitCode, shown.stderr).toBe(0)
+    expect(shown.stderr).toMatch(/業務を分析しています \S+ \[/)
+    expect(shown.stderr).toContain('Excel ブックを書いています')
+    for (const quiet of [
+      await withStderrTTY(true, () => fitgap(['analyze', '--workspace', dir, '--json'])),
+      await withStderrTTY(false, () => fitgap(['analyze', '--workspace', dir, '--out', out])),
+    ]) {
+      expect(quiet.exitCode, quiet.stderr).toBe(0)
+      expect(quiet.stderr).not.toContain('しています')
+    }
+
+    const csv = path.join(tempDir(), 'fields.csv')
+    writeFileSync(csv, `テーブル名,項目名,データ型\n${Array.from({length: 200}, (_, i) => `JUMIN,項目${i},CHAR`).join('\n')}\n`)
+    const imported = await withStderrTTY(true, () => fitgap(['current', 'import', csv, '--area', 'kokuho', '--workspace', dir]))
+    expect(imported.exitCode, imported.stderr).toBe(0)
+    expect(imported.stderr).toMatch(/fields\.csv を読み込んでいます \[#+\] [\d.]+ MB \/ [\d.]+ MB \(100%\)/)
+    const importedJson = await withStderrTTY(true, () => fitgap(['current', 'import', csv, '--area', 'kokuho', '--workspace', dir, '--json']))
+    expect(importedJson.stderr).not.toContain('読み込んでいます')
+
+    // A data file of the demo's 住民基本台帳 table, profiled against its mapped columns.
+    const data = path.join(tempDir(), 'jumin-data.csv')
+    writeFileSync(data, `ATENA_NO,SHIMEI\n${Array.from({length: 500}, (_, i) => `${String(i).padStart(15, '0')},山田太郎`).join('\n')}\n`)
+    const profiled = await withStderrTTY(true, () => fitgap(['data', 'profile', 'jumin', data, '--workspace', dir, '--table', 'JUMIN_KIHON']))
+    expect(profiled.exitCode, profiled.stderr).toBe(0)
+    expect(profiled.stderr).toMatch(/jumin-data\.csv を検査しています \[#+\] [\d.]+ MB \/ [\d.]+ MB \(100%\)/)
+    const profiledJson = await withStderrTTY(true, () => fitgap(['data', 'profile', 'jumin', data, '--workspace', dir, '--table', 'JUMIN_KIHON', '--json']))
+    expect(profiledJson.exitCode, profiledJson.stderr).toBe(0)
+    expect(profiledJson.stderr).not.toContain('検査しています')
   })
 })

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {renderProfile} from '../../data/render.js'
 import {runProfile} from '../../data/run-profile.js'
 import {resolveArea} from '../../specs/registry.js'
@@ -31,13 +32,20 @@ export default class DataProfileCommand extends BaseCommand {
     const {args, argv, flags} = await this.parse(DataProfileCommand)
     const area = resolveArea(args.area)
     const workspace = requireWorkspace(flags.workspace)
-    const result = await runProfile({
-      workspace,
-      area,
-      files: (argv as string[]).slice(1),
-      encoding: flags.encoding as 'auto' | 'utf-8' | 'cp932',
-      table: flags.table,
-    })
+    const progress = createProgress({enabled: !flags.json})
+    let result
+    try {
+      result = await runProfile({
+        workspace,
+        area,
+        files: (argv as string[]).slice(1),
+        encoding: flags.encoding as 'auto' | 'utf-8' | 'cp932',
+        table: flags.table,
+        progress,
+      })
+    } finally {
+      progress.done()
+    }
     if (flags.json) this.printJson(result)
     else process.stdout.write(renderProfile(area, result))
   }
