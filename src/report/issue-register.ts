@@ -43,29 +43,7 @@ export const registerFingerprint = (finding: Finding) => fingerprint(['issue', f
 
 /** The issue register: 重大 → 注意 → 情報, then 業務 (in the order analysed), then the standard (or current) ID. */
 export function issueRegister(areas: readonly AreaAnalysis[]): RegisterRow[] {
-  const rows = areas.flatMap((analysis, areaIndex) => {
-    const names = nameLookup(analysis)
-    return analysis.findings.filter(onRegister).map((finding) => {
-      const about = names.row(finding)
-      const key = rowKey.issue(finding.key)
-      const row: RegisterRow = {
-        key,
-        findingKey: finding.key,
-        areaName: analysis.area.name,
-        severity: finding.severity,
-        kind: finding.kind,
-        standard: finding.standardRef ? join(finding.standardRef, names.standard(finding)) : undefined,
-        current: names.current(finding),
-        content: names.readable(plainContent(finding), finding),
-        verdict: about?.verdict,
-        rowDecision: about?.decision,
-        ...(finding.settledBy ? {settledBy: finding.settledBy.summary} : {}),
-        tracking: analysis.tracking.get(key),
-        fingerprint: registerFingerprint(finding),
-      }
-      return {row, areaIndex, id: finding.standardRef ?? finding.currentRef ?? ''}
-    })
-  })
+  const rows = areas.flatMap((analysis, areaIndex) => areaRows(analysis).map(({row, id}) => ({row, areaIndex, id})))
   rows.sort(
     (a, b) =>
       SEVERITY_ORDER[a.row.severity] - SEVERITY_ORDER[b.row.severity] ||
@@ -74,6 +52,37 @@ export function issueRegister(areas: readonly AreaAnalysis[]): RegisterRow[] {
       compare(a.row.findingKey, b.row.findingKey),
   )
   return rows.map((r) => r.row)
+}
+
+/** An analysis does not change once made, and the workbook, its サマリー and the terminal summary all ask for its rows. */
+const rowsOf = new WeakMap<AreaAnalysis, readonly {row: RegisterRow; id: string}[]>()
+
+function areaRows(analysis: AreaAnalysis): readonly {row: RegisterRow; id: string}[] {
+  const known = rowsOf.get(analysis)
+  if (known) return known
+  const names = nameLookup(analysis)
+  const rows = analysis.findings.filter(onRegister).map((finding) => {
+    const about = names.row(finding)
+    const key = rowKey.issue(finding.key)
+    const row: RegisterRow = {
+      key,
+      findingKey: finding.key,
+      areaName: analysis.area.name,
+      severity: finding.severity,
+      kind: finding.kind,
+      standard: finding.standardRef ? join(finding.standardRef, names.standard(finding)) : undefined,
+      current: names.current(finding),
+      content: names.readable(plainContent(finding), finding),
+      verdict: about?.verdict,
+      rowDecision: about?.decision,
+      ...(finding.settledBy ? {settledBy: finding.settledBy.summary} : {}),
+      tracking: analysis.tracking.get(key),
+      fingerprint: registerFingerprint(finding),
+    }
+    return {row, id: finding.standardRef ?? finding.currentRef ?? ''}
+  })
+  rowsOf.set(analysis, rows)
+  return rows
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
