@@ -5,10 +5,11 @@
  */
 import {readTextIfExists, replaceFileIfUnchanged} from '../io/atomic-write.js'
 import {InputError} from '../errors.js'
-import {parseMappingFile, stringifyMappingFile} from '../mapping/file.js'
+import {parseMappingFile, saveMappingFile, stringifyMappingFile} from '../mapping/file.js'
 import {keepComments} from '../mapping/keep-comments.js'
 import type {MappingFile} from '../mapping/model.js'
 import {displayPath} from '../paths.js'
+import {withWorkspaceLockNow} from './lock.js'
 
 const ATTEMPTS = 5
 
@@ -33,4 +34,26 @@ export function saveMergedMapping(
     base = readTextIfExists(file)
   }
   throw new InputError(`${displayPath(file)} が書き込みの間に何度も変更されたため、書き込みませんでした。編集を保存し終えてから、もう一度実行してください。`)
+}
+
+/**
+ * A save function for a screen that saves on every decision (map review). `original` is the file's text when the
+ * screen loaded it (undefined: no file). Each save holds the workspace lock for its check-and-write, and throws
+ * (the screen shows it, the decision stays in memory) rather than wait for another writer or overwrite a change
+ * made outside the screen (map suggest re-run, a hand edit in an editor).
+ */
+export function guardedMappingSaver(
+  root: string,
+  mappingPath: string,
+  shownPath: string,
+  original: string | undefined,
+): (mapping: MappingFile) => void {
+  let expected = original
+  return (mapping) =>
+    withWorkspaceLockNow(root, 'map review', () => {
+      if (readTextIfExists(mappingPath) !== expected)
+        throw new Error(`${shownPath} が画面の外で変更されたため上書きしません。q で終了し、map review を開き直してください`)
+      saveMappingFile(mappingPath, mapping)
+      expected = readTextIfExists(mappingPath)
+    })
 }
