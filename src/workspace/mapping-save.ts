@@ -3,6 +3,8 @@
  * the file is replaced only if it still holds the text this run merged onto; otherwise the run merges again onto
  * the newer text, so a confirmation saved meanwhile is kept. Gives up (exit 2) if the file keeps changing.
  */
+import path from 'node:path'
+
 import {readTextIfExists, replaceFileIfUnchanged} from '../io/atomic-write.js'
 import {InputError} from '../errors.js'
 import {parseMappingFile, saveMappingFile, stringifyMappingFile} from '../mapping/file.js'
@@ -10,6 +12,7 @@ import {keepComments} from '../mapping/keep-comments.js'
 import type {MappingFile} from '../mapping/model.js'
 import {displayPath} from '../paths.js'
 import {withWorkspaceLockNow} from './lock.js'
+import {checkMappingArea} from './mappings.js'
 
 const ATTEMPTS = 5
 
@@ -26,6 +29,7 @@ export function saveMergedMapping(
   let base = readAs
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const existing = base === undefined ? undefined : parseMappingFile(base, displayPath(file))
+    if (existing) checkMappingArea(existing, path.basename(file, '.yaml'), file)
     const mapping = merge(existing)
     const text = keepComments(base, stringifyMappingFile(mapping), {lineWidth: 0, flowCollectionPadding: false})
     if (existing && stringifyMappingFile(mapping) === stringifyMappingFile(existing)) {
