@@ -4,6 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
+import {parseMappingFile} from '../../src/mapping/file.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {LOCK_DIR} from '../../src/workspace/lock.js'
@@ -61,9 +62,14 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
 
   it('map suggest keeps a confirmation saved while it runs', async () => {
     const mappingFile = path.join(workspace, 'mappings', 'jumin.yaml')
-    const original = readFileSync(mappingFile, 'utf8')
+    const current = readFileSync(mappingFile, 'utf8')
+    // A stale score on the last suggestion, so the run has something to rewrite (a run that changes nothing writes nothing).
+    const lastScore = [...current.matchAll(/status: suggested\n\s+score: [\d.]+/g)].at(-1)!
+    const original = current.slice(0, lastScore.index) + lastScore[0].replace(/score: [\d.]+/, 'score: 0.111') + current.slice(lastScore.index + lastScore[0].length)
     const firstSuggested = original.match(/- refs: \[([^\]]+)\]\n\s+status: suggested/)
     expect(firstSuggested).not.toBeNull()
+    expect(firstSuggested!.index).toBeLessThan(lastScore.index)
+    const itemId = [...original.slice(0, firstSuggested!.index).matchAll(/- item: '?([^'\n]+)'?/g)].at(-1)![1]!
     const confirmed = original.replace(firstSuggested![0], firstSuggested![0].replace('status: suggested', 'status: confirmed\n        by: 山田'))
     for (let round = 0; round < ROUNDS; round++) {
       writeFileSync(mappingFile, original)
@@ -75,7 +81,12 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
       renameSync(`${mappingFile}.swp`, mappingFile)
       const result = await suggest
       expect(result.exitCode, result.stderr).toBe(0)
-      expect(readFileSync(mappingFile, 'utf8'), `round ${round}`).toMatch(new RegExp(`refs: \\[${firstSuggested![1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\n\\s+status: confirmed`))
+      // The same current field may be confirmed for another item: look in this item only.
+      const entry = parseMappingFile(readFileSync(mappingFile, 'utf8'), 'jumin.yaml')
+        .items.find((item) => item.item === itemId)
+        ?.entries.find((e) => e.refs.join(',') === firstSuggested![1])
+      expect(entry, `round ${round}`).toMatchObject({status: 'confirmed', by: '山田'})
+      expect(readFileSync(mappingFile, 'utf8'), `round ${round}: the run rewrote the stale score`).not.toContain('score: 0.111')
     }
   })
 
