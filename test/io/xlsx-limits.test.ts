@@ -121,6 +121,9 @@ describe('checkXlsxSize', () => {
     const big = [{size: 2 * MB}]
     expect(refusal(zip(big, {signature: 0x04034b50}))).toBeUndefined() // a local header where the directory should be
     expect(refusal(zip(big, {offsetShift: 100_000}))).toBeUndefined() // the directory offset points past the end
+    // ... or into the last bytes, too close to the end to hold a directory entry (never read past the end)
+    const entry = zip(big).length - 64 - 22 // the directory's size
+    for (const shift of [entry + 20, entry + 22 - 46 + 1]) expect(refusal(zip(big, {offsetShift: shift}))).toBeUndefined()
     expect(refusal(new Uint8Array(10))).toBeUndefined() // shorter than an end record
     const noEnd = zip(big)
     noEnd.fill(0, noEnd.length - 22)
