@@ -36,20 +36,23 @@ interface Report {
 }
 interface Tally {
   killed: number
+  timeout: number
   survived: number
   noCoverage: number
 }
-const tally = (): Tally => ({killed: 0, survived: 0, noCoverage: 0})
+const tally = (): Tally => ({killed: 0, timeout: 0, survived: 0, noCoverage: 0})
 /** Killed and timed-out mutants count as detected; compile and runtime errors and ignored ones are left out. */
 function add(t: Tally, status: string): void {
-  if (status === 'Killed' || status === 'Timeout') t.killed++
+  if (status === 'Killed') t.killed++
+  else if (status === 'Timeout') t.timeout++
   else if (status === 'Survived') t.survived++
   else if (status === 'NoCoverage') t.noCoverage++
 }
-const valid = (t: Tally): number => t.killed + t.survived + t.noCoverage
+const valid = (t: Tally): number => t.killed + t.timeout + t.survived + t.noCoverage
 function score(t: Tally): string {
-  return valid(t) === 0 ? '-' : `${((100 * t.killed) / valid(t)).toFixed(1)}%`
+  return valid(t) === 0 ? '-' : `${((100 * (t.killed + t.timeout)) / valid(t)).toFixed(1)}%`
 }
+const cells = (t: Tally): string[] => [valid(t), t.killed, t.timeout, t.survived, t.noCoverage].map(String).concat(score(t))
 
 /** Each file's mutants from the newest report of the group that has it (a whole-group run or a --file run). */
 function latestResults(group: string): Map<string, {status: string}[]> {
@@ -70,13 +73,13 @@ function latestResults(group: string): Map<string, {status: string}[]> {
   return files
 }
 
-const rows: string[][] = [['group / file', 'mutants', 'killed', 'survived', 'no cov', 'score']]
+const rows: string[][] = [['group / file', 'mutants', 'killed', 'timeout', 'survived', 'no cov', 'score']]
 let missing = 0
 for (const group of groups) {
   const files = latestResults(group)
   if (files.size === 0) {
     missing++
-    rows.push([`${group}: (未実行)`, '', '', '', '', ''])
+    rows.push([`${group}: (未実行)`, '', '', '', '', '', ''])
     continue
   }
   const total = tally()
@@ -87,9 +90,9 @@ for (const group of groups) {
       add(t, m.status)
       add(total, m.status)
     }
-    fileRows.push([`  ${name}`, String(valid(t)), String(t.killed), String(t.survived), String(t.noCoverage), score(t)])
+    fileRows.push([`  ${name}`, ...cells(t)])
   }
-  rows.push([group, String(valid(total)), String(total.killed), String(total.survived), String(total.noCoverage), score(total)], ...fileRows)
+  rows.push([group, ...cells(total)], ...fileRows)
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
 console.log('')
