@@ -74,14 +74,13 @@ function text(cell: ExcelJS.Cell): string {
   if (typeof value === 'string') return cell.numFmt === TEXT_FORMAT ? value.trimEnd() : unescapeLegacyText(value.trim())
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()
-  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result).trim()
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim()
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim()
+  if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result).trim()
+  if ('text' in value) return String(value.text).trim()
   return ''
 }
 
 function parseMeta(raw: string): RowMeta | undefined {
-  if (raw === '') return undefined
   try {
     const meta = JSON.parse(raw) as RowMeta
     return typeof meta.fp === 'string' && typeof meta.ed === 'string' && typeof meta.base === 'object' ? meta : undefined
@@ -104,7 +103,7 @@ const TARGET_LABELS: Record<PolicyTarget, string> = {
 function policyTarget(sheet: string, kindText: string): PolicyTarget | undefined {
   if (sheet === SHEET_NAMES.dataItems) return 'data-item'
   if (sheet === SHEET_NAMES.currentOnly) return 'current-only'
-  return kindText === '' ? undefined : parseImplementationKind(kindText)
+  return parseImplementationKind(kindText)
 }
 
 /** Reads the decision columns of every decision sheet; vocabulary errors name the sheet, the cell and the allowed values. */
@@ -153,8 +152,8 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {
       }
       const verdictText = read(verdictCol)
       const policyText = read(policyCol)
-      const verdict = verdictText === '' ? undefined : parseVerdict(verdictText)
-      const policy = policyText === '' ? undefined : parsePolicy(policyText)
+      const verdict = parseVerdict(verdictText)
+      const policy = parsePolicy(policyText)
       const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
       if (verdictText !== '' && !verdict)
         problems.push({sheet: name, cell: cell(verdictCol), key, message: `判定「${verdictText}」は使えません (使える値: ${VERDICT_CHOICES.join(' / ')})`})
@@ -205,12 +204,12 @@ function readRegister(workbook: ExcelJS.Workbook, rows: EditedRow[], problems: C
     if (key === '') return
     const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
     const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
-    const dueValue = dueCol === undefined ? null : row.getCell(dueCol).value
+    // A date cell reads as YYYY-MM-DD text.
     const dueText = read(dueCol)
-    const due = dueValue instanceof Date ? parseDueDate(dueValue) : dueText === '' ? undefined : parseDueDate(dueText)
+    const due = parseDueDate(dueText)
     if (dueText !== '' && !due) problems.push({sheet: name, cell: cell(dueCol), key, message: `期限「${dueText}」は日付として読めません (例: 2027-03-31)`})
     const stateText = read(stateCol)
-    const state = stateText === '' ? undefined : parseIssueState(stateText)
+    const state = parseIssueState(stateText)
     if (stateText !== '' && !state) problems.push({sheet: name, cell: cell(stateCol), key, message: `状態「${stateText}」は使えません (使える値: ${STATE_CHOICES.join(' / ')})`})
     const department = read(departmentCol)
     const values: DecisionValues = {...(department ? {department} : {}), ...(due ? {due} : {}), ...(state ? {state} : {})}

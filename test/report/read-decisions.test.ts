@@ -159,6 +159,7 @@ describe('readDecisionRows', () => {
         fn('jumin:fn:3', '実装必須機能', null, null, null, "'メモ"),
         fn('jumin:fn:4', '実装必須機能', {richText: [{text: ' △ '}, {text: '部分適合 '}]}, null, 42, new Date('2027-03-31T00:00:00Z')),
         fn('jumin:fn:5', '実装必須機能', null, null, {text: ' 市民課 ', hyperlink: 'https://example.jp'}, true),
+        fn('jumin:fn:6', '実装必須機能', null, null, {formula: 'A1', result: ' 税務課 '}, {richText: [{text: ' 理由は'}, {text: 'ここ '}]}),
       ],
     })
     workbook.getWorksheet('機能要件')!.getCell('G2').numFmt = TEXT_FORMAT
@@ -169,6 +170,7 @@ describe('readDecisionRows', () => {
       {note: "'メモ"},
       {verdict: 'partial', department: '42', note: '2027-03-31'},
       {department: '市民課', note: 'true'},
+      {department: '税務課', note: '理由はここ'},
     ])
   })
 })
@@ -182,6 +184,8 @@ describe('readDecisionRows: 課題一覧', () => {
       [2, 'b', '', ' 2027年4月1日 ', '完了', '', 'issue:2'],
       [3, 'c', '', '2027-02-30', '終わった', '', 'issue:3'],
       [4, 'd', '税務課', '', '', '', ''],
+      [5, 'e', '', '', '', '', 'issue:5'],
+      [6, 'f', '', {formula: 'A1', result: '2027/5/6'}, {formula: 'B1', result: ' 未着手 '}, '', 'issue:6'],
     ]
     const {rows: read, problems, sheetsRead} = readDecisionRows(book({課題一覧: rows}, {課題一覧: REGISTER}))
     expect(sheetsRead).toContain('課題一覧')
@@ -189,6 +193,8 @@ describe('readDecisionRows: 課題一覧', () => {
       {sheet: '課題一覧', row: 2, key: 'issue:1', meta: JSON.parse(META), values: {department: '市民課', due: '2027-03-31', state: 'doing'}},
       {sheet: '課題一覧', row: 3, key: 'issue:2', meta: undefined, values: {due: '2027-04-01', state: 'done'}},
       {sheet: '課題一覧', row: 4, key: 'issue:3', meta: undefined, values: {}},
+      {sheet: '課題一覧', row: 6, key: 'issue:5', meta: undefined, values: {}},
+      {sheet: '課題一覧', row: 7, key: 'issue:6', meta: undefined, values: {due: '2027-05-06', state: 'todo'}},
     ])
     expect(problems).toEqual([
       {sheet: '課題一覧', cell: 'D4', key: 'issue:3', message: '期限「2027-02-30」は日付として読めません (例: 2027-03-31)'},
