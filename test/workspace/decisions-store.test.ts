@@ -14,7 +14,7 @@ import {type Workspace, workspaceAt} from '../../src/workspace/workspace.js'
 import {tempDir} from '../helpers/cli.js'
 
 /** A write that fails once the given number of files were written (a disk filling up half-way through). */
-const inject = vi.hoisted(() => ({failAfter: Infinity, written: 0}))
+const inject = vi.hoisted(() => ({failAfter: Infinity, written: 0, nothing: false}))
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>()
@@ -22,7 +22,8 @@ vi.mock('node:fs', async (importOriginal) => {
     ...fs,
     writeFileSync: (file: string, data: string, ...rest: unknown[]) => {
       if (inject.written++ >= inject.failAfter) {
-        fs.writeFileSync(file, data.slice(0, data.length / 2))
+        // Half the bytes reach the disk, or (nothing) the file is never created.
+        if (!inject.nothing) fs.writeFileSync(file, data.slice(0, data.length / 2))
         throw Object.assign(new Error('ENOSPC: injected'), {code: 'ENOSPC'})
       }
       return (fs.writeFileSync as (...a: unknown[]) => void)(file, data, ...rest)
@@ -33,6 +34,7 @@ vi.mock('node:fs', async (importOriginal) => {
 afterEach(() => {
   inject.failAfter = Infinity
   inject.written = 0
+  inject.nothing = false
 })
 
 function workspace(): Workspace {
@@ -74,6 +76,13 @@ describe('loadDecisions', () => {
     )
   })
 
+  it('lists at most 20 repeated keys', () => {
+    const ws = workspace()
+    const entries = Array.from({length: 22}, () => '  - key: jumin:fn:1\n    verdict: gap\n').join('')
+    writeFileSync(decisionsPath(ws, 'jumin'), `area: jumin\ndecisions:\n${entries}`)
+    expect(problemOf(() => loadDecisions(ws, 'jumin')).split('\n')).toHaveLength(21)
+  })
+
   it('names the file and line of a value it cannot use', () => {
     const ws = workspace()
     writeFileSync(decisionsPath(ws, 'jumin'), 'area: jumin\ndecisions:\n  - key: jumin:fn:1\n    verdict: maybe\n')
@@ -95,6 +104,11 @@ describe('stringifyDecisions / saveDecisions', () => {
     )
     const archived = stringifyDecisions({area: 'jumin', decisions: [], archived: [d('jumin:fn:9'), d('jumin:fn:8')]})
     expect(archived).toContain('decisions: []\narchived:\n  - key: jumin:fn:8\n    verdict: fit\n  - key: jumin:fn:9\n')
+  })
+
+  it('keeps a long note on one line', () => {
+    const note = '住民票の写しの交付は 窓口 と コンビニ交付 の両方で 同じ様式を使う (2026-10 確認)。'.repeat(3)
+    expect(stringifyDecisions({area: 'jumin', decisions: [d('jumin:fn:1', {note})], archived: []})).toContain(`    note: ${note}\n`)
   })
 
   it('reads back what it wrote', () => {
@@ -127,6 +141,11 @@ describe('saveDecisionsTogether', () => {
     inject.failAfter = 1 // the second 業務's temp file fails half-written
     expect(() => saveDecisionsTogether(ws, files())).toThrow(/ENOSPC/)
     expect(folder(ws)).toEqual(before)
+    // A temp file that was never created does not hide the real error.
+    inject.written = 0
+    inject.nothing = true
+    expect(() => saveDecisionsTogether(ws, files())).toThrow(/ENOSPC/)
+    expect(folder(ws)).toEqual(before)
   })
 
   it('refuses, writing nothing, when a file changed since it was read (another import, an editor)', () => {
@@ -140,6 +159,9 @@ describe('saveDecisionsTogether', () => {
     writeFileSync(decisionsPath(ws, 'kokuho'), stringifyDecisions({area: 'kokuho', decisions: [d('kokuho:fn:7')], archived: []}))
     const before = folder(ws)
     expect(problemOf(() => saveDecisionsTogether(ws, files(), readAs))).toMatch(/kokuho\.yaml が取り込みの途中で \(fitgap 以外から\) 変更されました。その変更を消さないよう、何も書き込んでいません。/)
+    expect(folder(ws)).toEqual(before)
+    // Both changed: both named.
+    expect(problemOf(() => saveDecisionsTogether(ws, files(), new Map([['jumin', 'old'], ['kokuho', 'old']])))).toMatch(/jumin\.yaml、.*kokuho\.yaml が取り込みの途中で/)
     expect(folder(ws)).toEqual(before)
     // Unchanged since read: written.
     readAs.set('kokuho', before['kokuho.yaml'])
