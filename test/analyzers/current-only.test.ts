@@ -2,7 +2,7 @@
  * What the current system has and the standard does not: only records the 対応表 places as its own are 現行独自
  * findings (warnings); unplaced functions and forms are questions (information), unused own functions are 廃止候補.
  */
-import {describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {analyzeCurrentOnly} from '../../src/analyzers/current-only.js'
 import {fingerprint} from '../../src/analyzers/keys.js'
@@ -40,7 +40,12 @@ const matched = {
 
 describe('analyzeCurrentOnly', () => {
   const decision = {key: 'jumin:cur-fn:F2', verdict: 'na' as const, policy: 'loose-coupling' as const}
-  const {rows, findings} = analyzeCurrentOnly({...sampleInput([decision]), current}, matched)
+  // Computed in beforeEach, not while collecting: Stryker activates a mutant only once the tests run.
+  let rows: ReturnType<typeof analyzeCurrentOnly>['rows']
+  let findings: ReturnType<typeof analyzeCurrentOnly>['findings']
+  beforeEach(() => {
+    ;({rows, findings} = analyzeCurrentOnly({...sampleInput([decision]), current}, matched))
+  })
 
   it('lists every record not paired with the standard, with its state, detail and decision', () => {
     expect(rows.map((r) => [r.key, r.type, r.state, r.ref, r.name, r.detail])).toEqual([

@@ -2,7 +2,7 @@
  * The inferred verdict of each standard data item from its links, with the reason a person reads, and which
  * findings a link raises: 未対応, 対応なし, 候補, confirmed with the worst conversion deciding ○ / △ / ×.
  */
-import {describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {analyzeDataItems, dataItemFingerprint} from '../../src/analyzers/data-items.js'
 import type {AreaInput, FieldLink} from '../../src/analyzers/inputs.js'
@@ -46,7 +46,13 @@ describe('analyzeDataItems: verdicts and reasons', () => {
     {itemId: 'I6', fieldRef: 'T.SHOKUGYO', status: 'confirmed'},
     {itemId: 'I7', fieldRef: 'T.KATAGAKI', status: 'confirmed'},
   ]
-  const {rows, findings, linkedFields} = analyzeDataItems(input(items, fields, links, ['I3']))
+  // Computed in beforeEach, not while collecting: Stryker activates a mutant only once the tests run.
+  let rows: ReturnType<typeof analyzeDataItems>['rows']
+  let findings: ReturnType<typeof analyzeDataItems>['findings']
+  let linkedFields: Set<string>
+  beforeEach(() => {
+    ;({rows, findings, linkedFields} = analyzeDataItems(input(items, fields, links, ['I3'])))
+  })
   const row = (id: string) => rows.find((r) => r.item.id === id)!
 
   it('infers each verdict from the link state and the worst conversion of confirmed fields', () => {
