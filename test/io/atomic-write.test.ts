@@ -187,6 +187,9 @@ describe('replaceFileIfUnchanged', () => {
     inject.write = true
     expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/ENOSPC/)
     inject.write = false
+    inject.refuse = true // the temp file is never created: its removal must not hide the error
+    expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/EACCES/)
+    inject.refuse = false
     inject.rename = true
     expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/EXDEV/)
     expect(readFileSync(target, 'utf8')).toBe(OLD)
