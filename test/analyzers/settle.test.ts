@@ -38,6 +38,10 @@ describe('ownerKey', () => {
     expect(ownerKey(finding('item-unmapped', 'jumin:item:001001002'))).toBe('jumin:item:001001002')
     expect(ownerKey(finding('form-missing', 'jumin:form-field'))).toBe('jumin:form-field')
     expect(ownerKey(finding('gap', 'jumin:fn:0010001'))).toBe('jumin:fn:0010001')
+    expect(ownerKey(finding('form-field-missing', 'jumin:form-field:0010001'))).toBe('jumin:form:0010001')
+    // A broken reference belongs to nobody's decision: the function's own decision does not answer it.
+    expect(ownerKey(finding('unknown-standard-id', 'jumin:fn:0010001:missing-current:K404'))).toBe('jumin:fn:0010001:missing-current:K404')
+    expect(ownerKey(finding('unknown-standard-id', 'jumin:cur-fn:K1:unknown-standard-id:0009999'))).toBe('jumin:cur-fn:K1:unknown-standard-id:0009999')
   })
 })
 
