@@ -101,6 +101,23 @@ describe('analyzeFunctions: verdicts and reasons', () => {
     ])
   })
 
+  it('calls a 実装不可 function in use an error to retire, and a mandatory one missing from the list a question', () => {
+    const {rows, findings} = analyzeFunctions(
+      input({
+        standard: [['0000001', '独自処理', 'prohibited'], ['0000002', '転入', 'mandatory']],
+        current: [{id: 'K1', name: '独自', inUse: true, standardIds: ['0000001']}],
+      }),
+    )
+    expect(rows.map((r) => [r.autoVerdict, r.reason])).toEqual([
+      ['gap', '実装不可機能を現行機能「独自」で使用中。業務の見直し (廃止) が必要'],
+      ['undecided', '現行の機能一覧に対応する機能が見つからない。標準機能で業務ができるかを確認'],
+    ])
+    expect(findings.map((f) => [f.kind, f.severity, f.message])).toEqual([
+      ['prohibited-in-use', 'error', '0000001 独自処理: 実装不可機能を現行機能「独自」で使用中。業務の見直し (廃止) が必要'],
+      ['undecided', 'info', '0000002 転入: 現行の機能一覧に対応する機能が見つからない。標準機能で業務ができるかを確認'],
+    ])
+  })
+
   it('says 実装不可 is unused only when the vendor’s full function list was imported', () => {
     const standard: [string, string, Kind][] = [['0000001', '独自処理', 'prohibited']]
     const withList = analyzeFunctions(input({standard, current: [{id: 'K1', name: '全く別の名前', inUse: true}]}))
