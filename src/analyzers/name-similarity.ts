@@ -36,7 +36,6 @@ export function nameProfile(name: string): NameProfile {
 
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   if (a.folded === '' || b.folded === '') return 0
-  if (a.folded === b.folded) return 1
   let shared = 0
   for (const [gram, count] of a.grams) shared += Math.min(count, b.grams.get(gram) ?? 0)
   const dice = (2 * shared) / (a.size + b.size)
