@@ -106,6 +106,12 @@ describe('stringifyDecisions / saveDecisions', () => {
     expect(archived).toContain('decisions: []\narchived:\n  - key: jumin:fn:8\n    verdict: fit\n  - key: jumin:fn:9\n')
   })
 
+  it('sorts any number of decisions and archived decisions by key', () => {
+    const keys = ['jumin:fn:3', 'jumin:fn:5', 'jumin:fn:1', 'jumin:fn:4', 'jumin:fn:2']
+    const text = stringifyDecisions({area: 'jumin', decisions: keys.map((k) => d(k)), archived: keys.map((k) => d(k.replace('fn', 'item')))})
+    expect([...text.matchAll(/key: (\S+)/g)].map((m) => m[1])).toEqual([...[1, 2, 3, 4, 5].map((n) => `jumin:fn:${n}`), ...[1, 2, 3, 4, 5].map((n) => `jumin:item:${n}`)])
+  })
+
   it('keeps a long note on one line', () => {
     const note = '住民票の写しの交付は 窓口 と コンビニ交付 の両方で 同じ様式を使う (2026-10 確認)。'.repeat(3)
     expect(stringifyDecisions({area: 'jumin', decisions: [d('jumin:fn:1', {note})], archived: []})).toContain(`    note: ${note}\n`)
