@@ -31,6 +31,8 @@ export interface ConceptRef {
   readonly weight: number
 }
 
+const NO_CONCEPTS: readonly ConceptRef[] = []
+
 export class Lexicon {
   private readonly conceptsByKey = new Map<string, ConceptRef[]>()
   private readonly japaneseByConcept = new Map<string, string[]>()
@@ -62,9 +64,17 @@ export class Lexicon {
     }
   }
 
-  /** Concept groups a term belongs to (empty when unknown). */
+  private readonly termConcepts = new Map<string, readonly ConceptRef[]>()
+
+  /** Concept groups a term belongs to (empty when unknown). Memoised: analysers ask for the same runs of morphemes again and again. */
   concepts(term: string): readonly ConceptRef[] {
-    return this.conceptsByKey.get(termKey(term)) ?? []
+    let hit = this.termConcepts.get(term)
+    if (!hit) {
+      hit = this.conceptsByKey.get(termKey(term)) ?? NO_CONCEPTS
+      if (this.termConcepts.size >= 200_000) this.termConcepts.clear()
+      this.termConcepts.set(term, hit)
+    }
+    return hit
   }
 
   conceptsOfKey(key: string): readonly ConceptRef[] {
