@@ -20,7 +20,7 @@ import {renderTable} from '../../src/cli/render.js'
 import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../../src/matching/engine.js'
 import {PACKAGE_ROOT} from '../../src/paths.js'
-import type {LabelledField, LabelledSet} from './labelled-sets.js'
+import type {LabelledField, LabelledSet} from './sets.js'
 
 interface Ranked {
   readonly field: LabelledField
