@@ -6,6 +6,7 @@ import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
 import {bigrams, qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
+import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
 import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
@@ -46,8 +47,10 @@ export interface Candidate {
   readonly itemId: string
   /** TABLE.COLUMN */
   readonly ref: string
-  /** Combined score in [0,1], 3 decimals. */
+  /** Combined score in [0,1], 3 decimals: ranks candidates; the accept threshold applies to it. */
   readonly score: number
+  /** How often a top candidate with this score was right on the frozen real sets' tune parts (see calibration.ts). */
+  readonly confidence: number
   readonly signals: Signals
   /** One line, Japanese. */
   readonly reason: string
@@ -309,7 +312,7 @@ export class Matcher {
     const finish = (c: Scored): Candidate => {
       let done = finished.get(c)
       if (!done) {
-        done = {itemId: c.itemId, ref: c.ref, score: c.score, signals: c.signals, reason: c.reason()}
+        done = {itemId: c.itemId, ref: c.ref, score: c.score, confidence: calibratedConfidence(c.score), signals: c.signals, reason: c.reason()}
         finished.set(c, done)
       }
       return done
