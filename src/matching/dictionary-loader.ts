@@ -90,7 +90,7 @@ export function readSudachiGroups(): SynonymGroup[] {
   const groups: SynonymGroup[] = []
   for (const group of data) {
     const terms = group.items.filter((item) => item.expandControl !== 2 && item.taigenYogen !== '用言').map((item) => item.midashi)
-    if (terms.length >= 2) groups.push({id: `s${group.id}`, terms})
+    if (terms.length >= 2) groups.push({id: `s${group.id}`, terms, general: true})
   }
   return groups
 }

@@ -12,12 +12,27 @@ export interface SynonymGroup {
   readonly weight?: number
   /** Each term's {@link termKey}, when already computed (the dictionary cache stores them). */
   readonly keys?: readonly string[]
+  /**
+   * A general-language group (the Sudachi dictionary), not one of ours: an English word our own dictionaries
+   * already define keeps only our senses (tender is 入札 here, never 炭水車) and its loanword spellings (type: タイプ).
+   */
+  readonly general?: boolean
 }
 
 export interface LexiconData {
   readonly groups: readonly SynonymGroup[]
   /** ASCII abbreviations (lower case) → what they stand for (Japanese or English terms). */
   readonly abbreviations: Readonly<Record<string, readonly string[]>>
+}
+
+const LOANWORD_RE = /^[a-z0-9\u30A0-\u30FF]+$/
+
+/** True when every Japanese term of the group is a katakana spelling (タイプ, webサイト): the same word, not another sense. */
+function loanwordsOnly(group: SynonymGroup): boolean {
+  return group.terms.every((term, i) => {
+    const key = group.keys?.[i] ?? termKey(term)
+    return isPlainAscii(key) || LOANWORD_RE.test(key)
+  })
 }
 
 /** The lookup key of a term: normalised and compact for Japanese, lower-case alphanumerics for ASCII. */
@@ -85,12 +100,17 @@ export class Lexicon {
     const keys: string[] = []
     const lists: number[][] = []
     const japanese: number[] = []
+    // English words our own dictionaries define (groups or abbreviations): general-language senses stay out.
+    const ours = new Set(Object.keys(data.abbreviations).map(termKey))
+    for (const group of data.groups)
+      if (!group.general) for (let i = 0; i < group.terms.length; i++) ours.add(group.keys?.[i] ?? termKey(group.terms[i]!))
     for (const group of data.groups) {
       const concept = this.refs.length
       this.refs.push({id: group.id, weight: group.weight ?? 1})
       for (let i = 0; i < group.terms.length; i++) {
         const key = group.keys?.[i] ?? termKey(group.terms[i]!)
         if (key === '') continue
+        if (group.general && ours.has(key) && isPlainAscii(key) && !loanwordsOnly(group)) continue
         let k = this.codes.get(key)
         if (k === undefined) {
           this.codes.set(key, (k = keys.length))
