@@ -9,7 +9,6 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 
 import {loadMappingFile, mappingFilePath, saveMappingFile} from '../src/mapping/file.js'
@@ -26,11 +25,11 @@ import {
   JUMIN_FORMS_XML,
   JUMIN_FUNCTIONS,
   KOJIN_FUNCTIONS,
-  KOJIN_TABLES,
   KOKUHO_FIELDS,
   KOKUHO_FUNCTIONS,
 } from './demo-data.js'
 import {demoDataExport} from './demo-data-export.js'
+import {writeKojinWorkbook} from './demo-kojin-workbook.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DEMO = path.join(ROOT, 'examples', 'demo')
@@ -51,30 +50,6 @@ function writeCp932(file: string, text: string): void {
 
 function functionListCsv(rows: FunctionRow[]): string {
   return csv([['機能ID', '機能名称', '機能概要', '使用有無'], ...rows])
-}
-
-async function writeKojinWorkbook(file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'ミドリ情報システム'
-  workbook.created = new Date('2026-09-01T00:00:00Z')
-  workbook.modified = new Date('2026-09-01T00:00:00Z')
-  for (const table of KOJIN_TABLES) {
-    const sheet = workbook.addWorksheet(table.sheet)
-    sheet.getCell('A1').value = '項目定義書'
-    sheet.getCell('A1').font = {bold: true, size: 14}
-    sheet.getCell('A2').value = `システム名: みどり市 税務システム / テーブル: ${table.title} (${table.sheet})`
-    sheet.getCell('A3').value = '作成: ミドリ情報システム / 版数 3.2'
-    sheet.mergeCells('A2:G2')
-    const header = sheet.getRow(5)
-    header.values = ['No', '項目名\n(物理名)', '項目名\n(論理名)', '属性', '桁数', '必須', 'コード表']
-    header.font = {bold: true}
-    header.alignment = {wrapText: true}
-    table.rows.forEach(([column, label, type, length, required, code], i) => {
-      sheet.getRow(6 + i).values = [i + 1, column, label, type, length === '' ? null : Number(length), required, code]
-    })
-    sheet.columns.forEach((column) => (column.width = 18))
-  }
-  await workbook.xlsx.writeFile(file)
 }
 
 function review(area: string, actions: {confirm?: string[]; reject?: string[]; gap?: string[]}): void {
