@@ -7,7 +7,7 @@ import type {Finding} from '../model/finding.js'
 import {type AreaInput, importedKinds} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
 import {foldName} from './name-similarity.js'
-import {type CurrentState, type PairState, type PairVia, pairRecords} from './pairing.js'
+import {type CurrentState, type PairState, type PairVia, pairedRecords, pairRecords, unknownVendorIdFindings} from './pairing.js'
 
 export const FORM_MATCH_THRESHOLD = 0.6
 
@@ -153,9 +153,8 @@ export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: For
   const findings: Finding[] = []
   catalog.forms.forEach((form, index) => {
     const p = pairing.standard[index]!
-    const currents = p.currents.map((c) => ({form: current.forms[c.index]!, via: c.via}))
+    const {currents, candidate} = pairedRecords(p, current.forms, 'form')
     const match = currents[0]
-    const candidate = p.candidate ? {form: current.forms[p.candidate.index]!, score: p.candidate.score, reason: p.candidate.reason} : undefined
     // Printed items are compared only on a confirmed pair: a candidate's differences would be noise.
     const diff = match ? diffFormFields(area.slug, form, match.form, items, linked) : []
     const counts: Record<FieldChange, number> = {same: 0, renamed: 0, reordered: 0, missing: 0, extra: 0}
@@ -200,16 +199,8 @@ export function analyzeForms(input: AreaInput): {rows: FormRow[]; fieldRows: For
       })
     }
   })
-  for (const {currentIndex, id} of pairing.unknownVendorIds) {
-    const form = current.forms[currentIndex]!
-    findings.push({
-      key: `${rowKey.currentForm(area.slug, form.id)}:unknown-standard-id:${id}`,
-      area: area.slug,
-      kind: 'unknown-standard-id',
-      severity: 'warning',
-      currentRef: form.id,
-      message: `現行帳票「${form.name}」(${form.id}): 対応表の標準帳票ID「${id}」が標準仕様書 (${catalog.edition}) にない`,
-    })
-  }
+  findings.push(
+    ...unknownVendorIdFindings(pairing, current.forms, {area: area.slug, edition: catalog.edition, what: '帳票', keyOf: (id) => rowKey.currentForm(area.slug, id)}),
+  )
   return {rows, fieldRows, findings, currentStates: pairing.current}
 }

@@ -4,7 +4,7 @@ import type {Decision, Verdict} from '../model/decision.js'
 import type {Finding, Severity} from '../model/finding.js'
 import {type AreaInput, importedKinds} from './inputs.js'
 import {fingerprint, rowKey} from './keys.js'
-import {type CurrentState, type PairState, type PairVia, pairRecords} from './pairing.js'
+import {type CurrentState, type PairState, type PairVia, pairedRecords, pairRecords, unknownVendorIdFindings} from './pairing.js'
 
 export const FUNCTION_MATCH_THRESHOLD = 0.5
 
@@ -75,8 +75,7 @@ export function analyzeFunctions(input: AreaInput): FunctionAnalysis {
   const findings: Finding[] = []
   catalog.functions.forEach((fn, index) => {
     const p = pairing.standard[index]!
-    const currents = p.currents.map((c) => ({fn: current.functions[c.index]!, via: c.via}))
-    const candidate = p.candidate ? {fn: current.functions[p.candidate.index]!, score: p.candidate.score, reason: p.candidate.reason} : undefined
+    const {currents, candidate} = pairedRecords(p, current.functions, 'fn')
     const key = rowKey.function(area.slug, fn.id)
     const decision = input.decisions.get(key)
     const inferred = infer(fn, {pairing: p.state, currents, candidate}, imported)
@@ -90,18 +89,15 @@ export function analyzeFunctions(input: AreaInput): FunctionAnalysis {
     else if (fn.kind === 'optional') findings.push({...base, kind: 'option-undecided', severity: 'info', message: `${label}: ${inferred.reason}`})
     else findings.push({...base, kind: verdict, severity: verdictSeverity(verdict, fn.kind), message: `${label}: ${decision?.verdict ? '判定済み' : inferred.reason}`})
   })
-  for (const {currentIndex, id} of pairing.unknownVendorIds) {
-    const fn = current.functions[currentIndex]!
-    findings.push({
-      key: `${rowKey.currentFunction(area.slug, fn.id)}:unknown-standard-id:${id}`,
+  findings.push(
+    ...unknownVendorIdFindings(pairing, current.functions, {
       area: area.slug,
-      kind: 'unknown-standard-id',
-      severity: 'warning',
-      currentRef: fn.id,
-      message: `現行機能「${fn.name}」(${fn.id}): 対応表の標準機能ID「${id}」が標準仕様書 (${catalog.edition}) にない`,
-      source: fn.source ? {current: `${fn.source.file}${fn.source.sheet ? ` [${fn.source.sheet}]` : ''} ${fn.source.row}行`} : undefined,
-    })
-  }
+      edition: catalog.edition,
+      what: '機能',
+      keyOf: (id) => rowKey.currentFunction(area.slug, id),
+      withSource: true,
+    }),
+  )
   for (const {standardId, ref} of pairing.danglingRefs)
     findings.push({
       key: `${rowKey.function(area.slug, standardId)}:missing-current:${ref}`,

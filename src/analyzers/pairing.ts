@@ -6,6 +6,7 @@
  * becomes a pair by itself. A person's rejection removes a pair or candidate, even one from the 対応表.
  */
 import type {PairItem} from '../mapping/model.js'
+import type {Finding} from '../model/finding.js'
 import {nameProfile, profileSimilarity} from './name-similarity.js'
 
 export interface StandardRecord {
@@ -162,4 +163,42 @@ export function pairRecords(
     unknownVendorIds,
     danglingRefs,
   }
+}
+
+/**
+ * A standard record's confirmed counterparts and its candidate as the current records themselves, each under the
+ * name the row type gives it (`fn`, `form`).
+ */
+export function pairedRecords<K extends string, T>(
+  p: StandardPairing,
+  records: readonly T[],
+  name: K,
+): {currents: (Record<K, T> & {via: PairVia})[]; candidate?: Record<K, T> & {score: number; reason: string}} {
+  const currents = p.currents.map((c) => ({[name]: records[c.index]!, via: c.via}) as Record<K, T> & {via: PairVia})
+  const candidate = p.candidate
+    ? ({[name]: records[p.candidate.index]!, score: p.candidate.score, reason: p.candidate.reason} as Record<K, T> & {score: number; reason: string})
+    : undefined
+  return {currents, candidate}
+}
+
+/** One warning per 対応表 ID that names no standard record of the edition (a typo, or another edition's ID). */
+export function unknownVendorIdFindings(
+  pairing: Pairing,
+  records: readonly (CurrentRecord & {readonly source?: {readonly file: string; readonly sheet?: string; readonly row: number}})[],
+  options: {area: string; edition: string; what: '機能' | '帳票'; keyOf: (currentId: string) => string; withSource?: boolean},
+): Finding[] {
+  return pairing.unknownVendorIds.map(({currentIndex, id}) => {
+    const record = records[currentIndex]!
+    const finding: Finding = {
+      key: `${options.keyOf(record.id)}:unknown-standard-id:${id}`,
+      area: options.area,
+      kind: 'unknown-standard-id',
+      severity: 'warning',
+      currentRef: record.id,
+      message: `現行${options.what}「${record.name}」(${record.id}): 対応表の標準${options.what}ID「${id}」が標準仕様書 (${options.edition}) にない`,
+    }
+    if (options.withSource)
+      return {...finding, source: record.source ? {current: `${record.source.file}${record.source.sheet ? ` [${record.source.sheet}]` : ''} ${record.source.row}行`} : undefined}
+    return finding
+  })
 }

@@ -6,7 +6,6 @@ import {Args, Flags, type Interfaces} from '@oclif/core'
 import {BaseCommand} from '../base-command.js'
 import {InputError} from '../errors.js'
 import {assertRegularFile} from '../io/regular-file.js'
-import {ForeignWorkbookError, importReport} from '../report/import-report.js'
 import {renderAnalysisSummary} from '../cli/analysis-summary.js'
 import {createProgress} from '../cli/progress.js'
 import {analysisJson} from '../report/analysis-json.js'
@@ -15,6 +14,7 @@ import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
 import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {withWorkspaceLock} from '../workspace/lock.js'
+import {replaceWorkbook} from '../workspace/workbook-replace.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
 
 export default class Analyze extends BaseCommand {
@@ -93,19 +93,16 @@ export default class Analyze extends BaseCommand {
       // Reuse this analysis only when it covers every 業務 the workbook may hold entries for.
       const complete = defaultAreas(workspace).every((area) => areas.some((a) => a.slug === area.slug))
       assertRegularFile(out)
-      const guard = () => refuseToLoseEdits(workspace, out, complete ? run : undefined)
-      let checked = flags.force ? undefined : await guard()
-      progress.step('Excel ブックを書いています')
-      try {
-        // exceljs is loaded only when a workbook is written.
-        const {writeWorkbook} = await import('../report/workbook.js')
-        // Checked again right before the replace: the workbook may have been saved (in Excel) while this one was written.
-        await writeWorkbook(report, out, async () => {
-          if (checked !== undefined && fileStamp(out) !== checked) checked = await guard()
-        })
-      } finally {
-        progress.done()
-      }
+      await replaceWorkbook(workspace, out, complete ? run : undefined, {force: flags.force}, async (beforeReplace) => {
+        progress.step('Excel ブックを書いています')
+        try {
+          // exceljs is loaded only when a workbook is written.
+          const {writeWorkbook} = await import('../report/workbook.js')
+          await writeWorkbook(report, out, beforeReplace)
+        } finally {
+          progress.done()
+        }
+      })
       if (found && report.generatedAt) saveAnalysis(workspace, snapshotOf(summarize(report.areas), report.generatedAt), previous)
     }
     if (flags.json) this.printJson(analysisJson(report))
@@ -123,39 +120,3 @@ function defaultAreas(workspace: Workspace) {
   }
 }
 
-/**
- * The workbook about to be replaced may hold the team's entries that were never imported: refuse to overwrite
- * it (exit 2) unless they are all recorded, the file is not ours, or the user says --force.
- */
-async function refuseToLoseEdits(workspace: Workspace, out: string, run: AnalysisRun | undefined): Promise<string> {
-  const stamp = fileStamp(out)
-  if (!existsSync(out)) return stamp
-  const shown = displayPath(out)
-  let pending: number
-  try {
-    const {plan, invalid, misplaced} = await importReport(workspace, out, {dryRun: true, skipInvalid: true}, run)
-    // What cannot be read or was typed in the wrong column is someone's entry too.
-    pending = plan.added.length + plan.changed.length + plan.conflicts.length + invalid.length + misplaced.length
-  } catch (error) {
-    if (error instanceof ForeignWorkbookError)
-      throw new InputError(`${shown} は fitgap がこのワークスペース用に書いたブックではないため、上書きしません。--out で別のファイルを指定するか、--force で上書きしてください。`)
-    if (!(error instanceof InputError)) throw error
-    throw new InputError(
-      `${shown} の記入を読み切れないため、上書きしませんでした (読めない記入は、取り込んでいない記入として扱います)。\n` +
-        `  ブックを直して \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。\n` +
-        `  読めなかった理由: ${error.message}`,
-    )
-  }
-  if (pending > 0)
-    throw new InputError(
-      `${shown} に、まだ取り込んでいない記入が ${pending} 行あります。上書きすると失われるため、書き出しませんでした。\n` +
-        `  先に \`fitgap report import ${shown}\` で取り込むか、--out で別のファイルに書くか、--force で上書きしてください。`,
-    )
-  return stamp
-}
-
-/** Size, modification time and inode: a save (even Excel's write-and-rename) changes at least one. */
-function fileStamp(file: string): string {
-  const stat = statSync(file, {throwIfNoEntry: false})
-  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'absent'
-}

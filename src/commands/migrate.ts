@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
+import {withWorkspaceLock} from '../workspace/lock.js'
 import {type MigrationReport, migrateWorkspaceIds} from '../workspace/migrate-ids.js'
 import {requireWorkspace} from '../workspace/workspace.js'
 
@@ -19,7 +20,9 @@ export default class Migrate extends BaseCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Migrate)
-    const report = migrateWorkspaceIds(requireWorkspace(flags.workspace), {dryRun: flags['dry-run']})
+    const workspace = requireWorkspace(flags.workspace)
+    const migrate = () => migrateWorkspaceIds(workspace, {dryRun: flags['dry-run']})
+    const report = flags['dry-run'] ? migrate() : await withWorkspaceLock(workspace.root, 'migrate', migrate)
     if (flags.json) this.printJson(report)
     else process.stdout.write(renderMigration(report, flags['dry-run']))
   }

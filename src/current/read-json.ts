@@ -76,6 +76,22 @@ export function parseJsonDefinitions(text: string, context: JsonContext, sink: R
     throw new InputError(`${where} が fitgap の現行システム定義の形 (docs/current-import.md) になっていません。`, problems)
   }
   const data = result.data
+  const nameless = [
+    ...(data.fields ?? []).flatMap((f, i) =>
+      f.column.trim() === '' && f.label.trim() === ''
+        ? [{path: ['fields', i], text: 'column も label も空です。どの項目か分からず、対応付けできません'}]
+        : f.table.trim() === ''
+          ? [{path: ['fields', i], text: `table が空です (項目 ${f.column || f.label})。テーブル名を書いてください`}]
+          : [],
+    ),
+    ...(data.forms ?? []).flatMap((f, i) => (f.id.trim() === '' && f.name.trim() === '' ? [{path: ['forms', i], text: 'id も name も空です'}] : [])),
+    ...(data.functions ?? []).flatMap((f, i) => (f.id.trim() === '' && f.name.trim() === '' ? [{path: ['functions', i], text: 'id も name も空です'}] : [])),
+  ]
+  if (nameless.length > 0)
+    throw new InputError(
+      `${where} に名前のない定義があります。`,
+      [...nameless.slice(0, 20).map((n) => `${where}:${source.lineOf(n.path)} ${formatIssuePath(n.path)}: ${n.text}。`), ...(nameless.length > 20 ? [`… ほか ${nameless.length - 20} 件`] : [])],
+    )
   if (data.area !== undefined && !context.areaMatches(data.area))
     throw new InputError(`${where}: このファイルは業務「${data.area}」の定義です。--area と合いません。`)
   const wants = (kind: ImportKind) => !context.kinds || context.kinds.includes(kind)

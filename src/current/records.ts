@@ -44,6 +44,10 @@ export interface TableContext {
   locate(row: number, column?: number, line?: number): string
 }
 
+/** Cells that make a row a field definition even without a name (a note row has none of them). */
+const FIELD_DATA_ROLES = ['type', 'length', 'scale', 'codeTable', 'codes'] as const
+const FIELD_DATA_LABELS: Record<(typeof FIELD_DATA_ROLES)[number], string> = {type: '型', length: '桁数', scale: '小数桁', codeTable: 'コード表', codes: 'コード値'}
+
 /** Trimmed cell text; empty when absent. */
 const at = (cells: readonly string[], column: number | undefined): string =>
   column === undefined ? '' : (cells[column] ?? '').trim()
@@ -185,9 +189,14 @@ export class TableReader {
     let column = at(cells, this.col.get('column'))
     const tableCell = at(cells, this.col.get('table')) || at(cells, this.col.get('tableLabel'))
     if (label === '' && column === '') {
-      // a note, a section title or a table-name-only row
+      // a note, a section title or a table-name-only row; one carrying a field's type is a field nobody can map
       if (tableCell !== '') this.lastTable = tableCell
       this.stats.skipped++
+      const carried = FIELD_DATA_ROLES.filter((role) => at(cells, this.col.get(role)) !== '')
+      if (carried.length > 0)
+        this.warnings.add(
+          `${this.loc(row)}: ${carried.map((role) => FIELD_DATA_LABELS[role]).join('・')}はありますが、カラム名も論理名もないため取り込みませんでした (どの項目か分からず、対応付けできません)。名前を記入してください。`,
+        )
       return
     }
     if (tableCell !== '') this.lastTable = tableCell

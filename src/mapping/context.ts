@@ -5,8 +5,8 @@ import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import {loadCatalog} from '../specs/catalog-store.js'
 import {resolveArea} from '../specs/registry.js'
+import {loadAreaMapping} from '../workspace/mappings.js'
 import {requireWorkspace, specsDirsOf, type Workspace} from '../workspace/workspace.js'
-import {loadMappingFile, mappingFilePath} from './file.js'
 import type {MappingFile} from './model.js'
 
 export interface MapContext {
@@ -16,6 +16,8 @@ export interface MapContext {
   readonly current: CurrentSystem | undefined
   readonly mappingPath: string
   readonly mapping: MappingFile | undefined
+  /** The mapping file's text as read (undefined: no file), for a save that must not overwrite a later change. */
+  readonly mappingText: string | undefined
 }
 
 export function loadMapContext(areaQuery: string, options: {workspace?: string; edition?: string}): MapContext {
@@ -24,6 +26,6 @@ export function loadMapContext(areaQuery: string, options: {workspace?: string; 
   const edition = options.edition ?? workspace.config.editions[area.slug]
   const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
   const current = loadCurrentSystem(workspace, area.slug)
-  const mappingPath = mappingFilePath(workspace.mappingsDir, area.slug)
-  return {workspace, area, catalog, current, mappingPath, mapping: loadMappingFile(mappingPath)}
+  const {path: mappingPath, text: mappingText, mapping} = loadAreaMapping(workspace.mappingsDir, area.slug)
+  return {workspace, area, catalog, current, mappingPath, mapping, mappingText}
 }

@@ -3,12 +3,11 @@ import {existsSync, readFileSync} from 'node:fs'
 import ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
-import {readTextIfExists} from '../io/atomic-write.js'
 import {assertRegularFile} from '../io/regular-file.js'
 import {checkXlsxSize} from '../io/xlsx-limits.js'
 import type {Decision} from '../model/decision.js'
 import {displayPath} from '../paths.js'
-import {decisionMap, type DecisionsFile, decisionsPath, loadDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
+import {decisionMap, type DecisionsFile, readDecisions, saveDecisionsTogether} from '../workspace/decisions-store.js'
 import {type AnalysisRun, areasToAnalyze, runAnalysis, workspaceId} from '../workspace/run-analysis.js'
 import type {Workspace} from '../workspace/workspace.js'
 import {rowKey} from '../analyzers/keys.js'
@@ -128,8 +127,9 @@ export async function importReport(
   const areas = new Map<string, DecisionsFile>()
   const readAs = new Map<string, string | undefined>()
   for (const area of areasToAnalyze(workspace, [])) {
-    readAs.set(area.slug, readTextIfExists(decisionsPath(workspace, area.slug)))
-    areas.set(area.slug, loadDecisions(workspace, area.slug))
+    const {file: decisions, text} = readDecisions(workspace, area.slug)
+    readAs.set(area.slug, text)
+    areas.set(area.slug, decisions)
   }
   const by = options.by ?? editorOf(workbook)
   const at = options.at ?? localDate(workbook.modified ?? new Date())

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {stringify} from 'yaml'
@@ -23,9 +23,22 @@ export type DecisionsFile = z.output<typeof decisionsFileSchema>
 export const decisionsPath = (workspace: Workspace, area: string) => path.join(workspace.decisionsDir, `${area}.yaml`)
 
 export function loadDecisions(workspace: Workspace, area: string): DecisionsFile {
+  return readDecisions(workspace, area).file
+}
+
+/**
+ * A 業務's decisions and the text they were read from (undefined: no file yet), which saveDecisionsTogether
+ * checks the file still holds before replacing it.
+ */
+export function readDecisions(workspace: Workspace, area: string): {file: DecisionsFile; text: string | undefined} {
   const file = decisionsPath(workspace, area)
-  if (!existsSync(file)) return {area, decisions: [], archived: []}
-  const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
+  const text = readTextIfExists(file)
+  if (text === undefined) return {file: {area, decisions: [], archived: []}, text}
+  return {file: parseDecisions(text, displayPath(file)), text}
+}
+
+function parseDecisions(text: string, shownPath: string): DecisionsFile {
+  const source = parseYamlSource(text, shownPath)
   const result = validateYaml(source, decisionsFileSchema)
   if (!result.value) throw new InputError(`判定ファイル ${source.displayPath} に誤りがあります。`, result.problems)
   // A key twice (both sides kept by a git merge) would silently lose one of them on the next write.

@@ -1,8 +1,5 @@
-import {existsSync} from 'node:fs'
-
 import type {FieldLink} from '../analyzers/inputs.js'
 import {loadPairEvidence} from '../mapping/evidence.js'
-import {mappingFilePath, loadMappingFile} from '../mapping/file.js'
 import type {PairItem} from '../mapping/model.js'
 import {createMatcher, loadMatchResources, type MatchResources} from '../matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
@@ -10,6 +7,7 @@ import {applyEvidence} from '../matching/learned.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import {displayPath} from '../paths.js'
+import {loadAreaMapping} from './mappings.js'
 import type {Workspace} from './workspace.js'
 
 let resources: MatchResources | undefined
@@ -39,8 +37,7 @@ export function loadFieldLinks(
   current: CurrentSystem,
   options: {suggest: boolean},
 ): FieldLinks {
-  const file = mappingFilePath(workspace.mappingsDir, areaSlug)
-  const mapping = existsSync(file) ? loadMappingFile(file) : undefined
+  const {path: file, mapping} = loadAreaMapping(workspace.mappingsDir, areaSlug)
   const links: FieldLink[] = []
   const noCounterpart = new Set<string>()
   const settled = new Set<string>()

@@ -72,30 +72,44 @@ function waitLimit(): number {
   return Number.isFinite(raw) && raw >= 0 ? raw : DEFAULT_WAIT_MS
 }
 
+const lockOptions = (lockPath: string) => ({realpath: false, lockfilePath: lockPath, stale: STALE_MS, onCompromised: () => {}})
+
+/**
+ * After a failed attempt: true when the lock was left by a run that died on this machine and has been aged so the
+ * next attempt takes it over (said once on stderr). Rethrows anything but "locked".
+ */
+function tookOverDeadLock(root: string, lockPath: string, error: unknown): boolean {
+  if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
+  const owner = readOwner(root)
+  if (!owner || owner.host !== hostname() || owner.pid === process.pid || isAlive(owner.pid) || owner.lock !== lockIdentity(lockPath)) return false
+  process.stderr.write(`注意: ${displayPath(lockPath)} は、途中で終了した ${describeOwner(owner)} のロックです。解除して続けます。\n`)
+  // Ageing the lock lets proper-lockfile take it over through its own stale check.
+  utimesSync(lockPath, new Date(0), new Date(0))
+  return true
+}
+
+function writeOwner(root: string, lockPath: string, command: string): void {
+  const owner: Owner = {pid: process.pid, host: hostname(), command, since: new Date().toISOString().slice(0, 19).replace('T', ' '), lock: lockIdentity(lockPath) ?? ''}
+  writeFileSync(path.join(root, OWNER_FILE), `${JSON.stringify(owner)}\n`)
+}
+
+const removeOwner = (root: string) => rmSync(path.join(root, OWNER_FILE), {force: true})
+
 /**
  * Runs `work` holding the workspace's lock. Waits (saying so once on stderr) while another run holds it;
  * a lock left by a run that died is explained and taken over; after the wait limit, exit 2 with advice.
  */
 export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T): Promise<T> {
   const lockPath = path.join(root, LOCK_DIR)
-  const options = {realpath: false, lockfilePath: lockPath, stale: STALE_MS, onCompromised: () => {}}
   const deadline = Date.now() + waitLimit()
   let told = false
   let release: (() => Promise<void>) | undefined
   while (!release) {
     try {
-      release = await lockfile.lock(root, options)
+      release = await lockfile.lock(root, lockOptions(lockPath))
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
+      if (tookOverDeadLock(root, lockPath, error)) continue
       const owner = readOwner(root)
-      if (owner && owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid) && owner.lock === lockIdentity(lockPath)) {
-        process.stderr.write(
-          `注意: ${displayPath(lockPath)} は、途中で終了した ${describeOwner(owner)} のロックです。解除して続けます。\n`,
-        )
-        // Ageing the lock lets proper-lockfile take it over through its own stale check.
-        utimesSync(lockPath, new Date(0), new Date(0))
-        continue
-      }
       if (Date.now() >= deadline)
         throw new InputError(
           `ワークスペース ${displayPath(root)} は ${describeOwner(owner)} が書き込み中のため、何もせずに終了しました。` +
@@ -106,12 +120,40 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
       await sleep(POLL_MS)
     }
   }
-  const owner: Owner = {pid: process.pid, host: hostname(), command, since: new Date().toISOString().slice(0, 19).replace('T', ' '), lock: lockIdentity(lockPath) ?? ''}
-  writeFileSync(path.join(root, OWNER_FILE), `${JSON.stringify(owner)}\n`)
+  writeOwner(root, lockPath, command)
   try {
     return await work()
   } finally {
-    rmSync(path.join(root, OWNER_FILE), {force: true})
+    removeOwner(root)
     await release().catch(() => {})
+  }
+}
+
+/**
+ * One short write under the lock, without waiting: for a screen that saves on every key press (map review),
+ * where waiting minutes for an analysis would freeze it. Throws the holder's name instead; the caller keeps
+ * what it meant to write and tries again on the next save.
+ */
+export function withWorkspaceLockNow<T>(root: string, command: string, work: () => T): T {
+  const lockPath = path.join(root, LOCK_DIR)
+  let release: (() => void) | undefined
+  for (let attempt = 0; !release && attempt < 2; attempt++) {
+    try {
+      release = lockfile.lockSync(root, lockOptions(lockPath))
+    } catch (error) {
+      if (!tookOverDeadLock(root, lockPath, error)) break
+    }
+  }
+  if (!release) throw new InputError(`${describeOwner(readOwner(root))} がワークスペースに書き込み中のため、まだ保存していません。終わってから次の操作で保存します。`)
+  writeOwner(root, lockPath, command)
+  try {
+    return work()
+  } finally {
+    removeOwner(root)
+    try {
+      release()
+    } catch {
+      // Already released or compromised: nothing of ours is left to remove.
+    }
   }
 }

@@ -4,7 +4,8 @@ import path from 'node:path'
 import {isMap, isPair, isScalar, parseDocument, visit} from 'yaml'
 
 import {formFingerprint} from '../analyzers/forms.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
+import {InputError} from '../errors.js'
+import {replaceFileIfUnchanged} from '../io/atomic-write.js'
 import type {Area} from '../model/area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import {displayPath} from '../paths.js'
@@ -39,7 +40,7 @@ export interface MigrationReport {
  */
 export function migrateWorkspaceIds(workspace: Workspace, options: {dryRun?: boolean} = {}): MigrationReport {
   const files: MigratedFile[] = []
-  const pending: {target: string; text: string}[] = []
+  const pending: {target: string; original: string; text: string}[] = []
   for (const area of loadRegistry().areas) {
     for (const [dir, rewrite] of [
       [workspace.mappingsDir, rewriteMapping],
@@ -47,10 +48,11 @@ export function migrateWorkspaceIds(workspace: Workspace, options: {dryRun?: boo
     ] as const) {
       const file = path.join(dir, `${area.slug}.yaml`)
       if (!existsSync(file)) continue
-      const result = rewrite(readFileSync(file, 'utf8'), area)
+      const original = readFileSync(file, 'utf8')
+      const result = rewrite(original, area)
       if (result.changed === 0 && result.refingerprinted === 0) continue
       files.push({file: displayPath(file), changed: result.changed, examples: result.examples, refingerprinted: result.refingerprinted})
-      pending.push({target: file, text: result.text})
+      pending.push({target: file, original, text: result.text})
     }
   }
   if (options.dryRun || pending.length === 0) return {files, written: false}
@@ -59,7 +61,12 @@ export function migrateWorkspaceIds(workspace: Workspace, options: {dryRun?: boo
     const copy = path.join(backupDir, path.relative(workspace.root, target))
     if (!existsSync(copy)) cpSync(target, copy)
   }
-  for (const {target, text} of pending) writeFileAtomic(target, text)
+  // A file saved by hand since it was read is left as saved; running migrate again rewrites it (it is idempotent).
+  const changedMeanwhile = pending.filter(({target, original, text}) => !replaceFileIfUnchanged(target, original, text)).map((p) => displayPath(p.target))
+  if (changedMeanwhile.length > 0)
+    throw new InputError(
+      `${changedMeanwhile.join('、')} が移行の間に変更されたため、このファイルは書き換えていません (ほかのファイルは移行済み)。もう一度 fitgap migrate を実行してください。`,
+    )
   return {files, written: true, backupDir: displayPath(backupDir)}
 }
 

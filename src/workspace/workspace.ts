@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 
 import {z} from 'zod'
@@ -45,9 +45,29 @@ export function workspaceAt(root: string, config: WorkspaceConfig): Workspace {
   }
 }
 
+/**
+ * What is at `target`: its stats, or undefined when nothing is there. A folder that cannot be read throws, so a
+ * workspace that exists but is unreadable is never taken for "no workspace" (and the bundled demo run instead).
+ */
+function probe(target: string, shown: string): Stats | undefined {
+  try {
+    return statSync(target)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new InputError(`${shown} を読めません (権限がありません)。ワークスペースを読めないため、何もせずに終了しました。フォルダの権限を確かめてください。`)
+    throw error
+  }
+}
+
 export function loadWorkspace(root: string): Workspace {
+  const folder = probe(root, displayPath(root))
+  if (!folder)
+    throw new InputError(`ワークスペースのフォルダ ${displayPath(root)} がありません。指定を確かめるか、\`fitgap init ${displayPath(root)}\` で作成してください。`)
+  if (!folder.isDirectory()) throw new InputError(`${displayPath(root)} はフォルダではありません。ワークスペースのフォルダ (${WORKSPACE_FILE} を含むフォルダ) を指定してください。`)
   const file = path.join(root, WORKSPACE_FILE)
-  if (!existsSync(file))
+  if (!probe(file, displayPath(file)))
     throw new InputError(`${displayPath(root)} はワークスペースではありません (${WORKSPACE_FILE} がありません)。\`fitgap init ${displayPath(root)}\` で作成できます。`)
   const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
   const result = validateYaml(source, workspaceConfigSchema)
@@ -60,7 +80,7 @@ export function findWorkspace(dirFlag?: string, from = process.cwd()): Workspace
   if (dirFlag !== undefined) return loadWorkspace(path.resolve(dirFlag))
   let dir = path.resolve(from)
   for (;;) {
-    if (existsSync(path.join(dir, WORKSPACE_FILE))) return loadWorkspace(dir)
+    if (probe(path.join(dir, WORKSPACE_FILE), displayPath(dir))) return loadWorkspace(dir)
     const parent = path.dirname(dir)
     if (parent === dir) return undefined
     dir = parent

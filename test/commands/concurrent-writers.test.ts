@@ -4,11 +4,11 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
+import {parseMappingFile} from '../../src/mapping/file.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
-import {LOCK_DIR} from '../../src/workspace/lock.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap} from '../helpers/cli.js'
+import {demoCopy, fitgap, ROOT, tempDir} from '../helpers/cli.js'
 import {fitgapProcess} from '../helpers/spawn.js'
 
 const ROUNDS = 3
@@ -24,12 +24,27 @@ async function editCell(source: string, target: string, sheetName: string, key: 
   await workbook.xlsx.writeFile(target)
 }
 
-/** Resolves once the workspace lock exists (a run is inside its read-modify-write), or fails if the run ends first. */
-async function whileLocked(workspace: string, running: {done: boolean}): Promise<void> {
-  while (!existsSync(path.join(workspace, LOCK_DIR))) {
-    if (running.done) throw new Error('the run ended without taking the workspace lock')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+const HOLD = path.join(ROOT, 'test', 'fixtures', 'hooks', 'hold-after-read.mjs')
+
+/**
+ * Runs fitgap in its own process, held right after its first read of `file` (hold-after-read.mjs): `held`
+ * resolves then; `go()` lets it carry on. What the test does in between lands between the run's read and write.
+ */
+function heldRun(args: string[], file: string) {
+  const dir = tempDir('fitgap-hold-')
+  const marker = path.join(dir, 'held')
+  const go = path.join(dir, 'go')
+  const running = {done: false}
+  const done = fitgapProcess(args, {
+    env: {NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${HOLD}`.trim(), FITGAP_TEST_HOLD_FILE: file, FITGAP_TEST_HOLD_MARKER: marker, FITGAP_TEST_HOLD_GO: go},
+  }).finally(() => (running.done = true))
+  const held = (async () => {
+    while (!existsSync(marker)) {
+      if (running.done) throw new Error(`the run ended without reading ${file}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  })()
+  return {done, held, go: () => writeFileSync(go, '')}
 }
 
 describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
@@ -61,21 +76,31 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
 
   it('map suggest keeps a confirmation saved while it runs', async () => {
     const mappingFile = path.join(workspace, 'mappings', 'jumin.yaml')
-    const original = readFileSync(mappingFile, 'utf8')
+    const current = readFileSync(mappingFile, 'utf8')
+    // A stale score on the last suggestion, so the run has something to rewrite (a run that changes nothing writes nothing).
+    const lastScore = [...current.matchAll(/status: suggested\n\s+score: [\d.]+/g)].at(-1)!
+    const original = current.slice(0, lastScore.index) + lastScore[0].replace(/score: [\d.]+/, 'score: 0.111') + current.slice(lastScore.index + lastScore[0].length)
     const firstSuggested = original.match(/- refs: \[([^\]]+)\]\n\s+status: suggested/)
     expect(firstSuggested).not.toBeNull()
+    expect(firstSuggested!.index).toBeLessThan(lastScore.index)
+    const itemId = [...original.slice(0, firstSuggested!.index).matchAll(/- item: '?([^'\n]+)'?/g)].at(-1)![1]!
     const confirmed = original.replace(firstSuggested![0], firstSuggested![0].replace('status: suggested', 'status: confirmed\n        by: 山田'))
     for (let round = 0; round < ROUNDS; round++) {
       writeFileSync(mappingFile, original)
-      const running = {done: false}
-      const suggest = fitgapProcess(['map', 'suggest', 'jumin', '--workspace', workspace]).finally(() => (running.done = true))
-      await whileLocked(workspace, running)
-      // An editor's save: write a temp file, rename it over the original.
+      const suggest = heldRun(['map', 'suggest', 'jumin', '--workspace', workspace], mappingFile)
+      await suggest.held
+      // An editor's save after the run read the file: write a temp file, rename it over the original.
       writeFileSync(`${mappingFile}.swp`, confirmed)
       renameSync(`${mappingFile}.swp`, mappingFile)
-      const result = await suggest
+      suggest.go()
+      const result = await suggest.done
       expect(result.exitCode, result.stderr).toBe(0)
-      expect(readFileSync(mappingFile, 'utf8'), `round ${round}`).toMatch(new RegExp(`refs: \\[${firstSuggested![1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\n\\s+status: confirmed`))
+      // The same current field may be confirmed for another item: look in this item only.
+      const entry = parseMappingFile(readFileSync(mappingFile, 'utf8'), 'jumin.yaml')
+        .items.find((item) => item.item === itemId)
+        ?.entries.find((e) => e.refs.join(',') === firstSuggested![1])
+      expect(entry, `round ${round}`).toMatchObject({status: 'confirmed', by: '山田'})
+      expect(readFileSync(mappingFile, 'utf8'), `round ${round}: the run rewrote the stale score`).not.toContain('score: 0.111')
     }
   })
 
@@ -86,13 +111,14 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
     copyFileSync(report, pristine)
     for (let round = 0; round < ROUNDS; round++) {
       copyFileSync(pristine, report)
-      const running = {done: false}
-      const analyze = fitgapProcess(['analyze', '--workspace', workspace, '--out', report]).finally(() => (running.done = true))
-      await whileLocked(workspace, running)
+      const analyze = heldRun(['analyze', '--workspace', workspace, '--out', report], report)
+      // Held once its guard has read the workbook (and found nothing unimported).
+      await analyze.held
       // Excel-style save: a new file renamed over the workbook.
       copyFileSync(edited, `${report}.tmp`)
       renameSync(`${report}.tmp`, report)
-      const result = await analyze
+      analyze.go()
+      const result = await analyze.done
       expect(result.exitCode, `round ${round}: ${result.stderr}`).toBe(2)
       expect(result.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
       expect(readFileSync(report).equals(readFileSync(edited)), `round ${round}`).toBe(true)

@@ -36,8 +36,6 @@ export default class MapCheck extends BaseCommand {
     const context = loadMapContext(args.area, flags)
     if (!context.mapping)
       throw new InputError(`対応付けファイル ${displayPath(context.mappingPath)} がありません。\`fitgap map suggest ${context.area.slug}\` で作成できます。`)
-    if (context.mapping.area !== context.area.slug)
-      throw new InputError(`${displayPath(context.mappingPath)} の area「${context.mapping.area}」は業務「${context.area.slug}」と一致しません。`)
     const findings = [
       ...checkMapping(context.mapping, context.catalog.dataItems, context.current?.fields, {includeSuggested: flags['include-suggested'], codeLists: context.catalog.codeLists}),
       ...checkPairs(context.mapping, context.catalog, context.current),

@@ -98,7 +98,7 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
     }
     const {runReview, summaryLines} = review
     const {createReviewState} = await import('../../ui/review/state.js')
-    const outcome = await runReview(createReviewState(session.input), session.context.mappingPath, session.file, session.original)
+    const outcome = await runReview(createReviewState(session.input), session.context.mappingPath, session.file, session.original, session.context.workspace.root)
     process.stdout.write(`${summaryLines(outcome, session.file).join('\n')}\n`)
     if (outcome.saveError) this.exit(1)
     if (outcome.signal === 'SIGINT') this.exit(130)

@@ -5,15 +5,13 @@ import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import {loadMapContext} from '../../mapping/context.js'
-import {readTextIfExists} from '../../io/atomic-write.js'
 import {loadPairEvidence} from '../../mapping/evidence.js'
-import {mappingFilePath, stringifyMappingFile} from '../../mapping/file.js'
+import {stringifyMappingFile} from '../../mapping/file.js'
 import {mergeSuggestions} from '../../mapping/merge.js'
 import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from '../../mapping/model.js'
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {fieldSuggestions, renderFieldSuggestions, suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
-import {resolveArea} from '../../specs/registry.js'
 import {withWorkspaceLock} from '../../workspace/lock.js'
 import {saveMergedMapping} from '../../workspace/mapping-save.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
@@ -66,13 +64,8 @@ export default class MapSuggest extends BaseCommand {
   }
 
   private async suggest(areaQuery: string, flags: Interfaces.InferredFlags<typeof MapSuggest.flags>, minScore: number): Promise<void> {
-    const readAs = readTextIfExists(mappingFilePath(requireWorkspace(flags.workspace).mappingsDir, resolveArea(areaQuery).slug))
     const context = loadMapContext(areaQuery, flags)
     const {area, catalog, current} = context
-    if (context.mapping && context.mapping.area !== area.slug)
-      throw new InputError(
-        `${displayPath(context.mappingPath)} は業務「${context.mapping.area}」の対応付けファイルです (area: ${context.mapping.area})。${area.slug} の提案で書き換えると中身が失われるため、何もしていません。ファイル名か area を直してください。`,
-      )
     if (!current || current.fields.length + current.functions.length + current.forms.length === 0)
       throw new InputError(
         `${area.name} (${area.slug}) の現行システムの定義がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義・機能一覧・帳票一覧を取り込んでください。`,
@@ -119,7 +112,7 @@ export default class MapSuggest extends BaseCommand {
     if (!flags['dry-run']) refuseToEmpty(context.mapping, merged, catalog.edition, catalog.dataItems.length, displayPath(context.mappingPath))
     let changed = !context.mapping || stringifyMappingFile(context.mapping) !== stringifyMappingFile(merged)
     // Merged again onto the file as it is at the moment of writing: a confirmation saved meanwhile is kept.
-    if (!flags['dry-run']) ({mapping: merged, written: changed} = saveMergedMapping(context.mappingPath, readAs, (existing) => mergeSuggestions(existing, fresh)))
+    if (!flags['dry-run']) ({mapping: merged, written: changed} = saveMergedMapping(context.mappingPath, context.mappingText, (existing) => mergeSuggestions(existing, fresh)))
 
     const decided = merged.items.filter((item) => item.entries.some((e) => HUMAN_STATUSES.has(e.status))).length
     const withSuggestion = merged.items.filter((item) => item.entries.some((e) => e.status === 'suggested')).length

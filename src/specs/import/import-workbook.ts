@@ -332,6 +332,32 @@ interface ParsedSheets {
 const hasKindColumns = (layout: HeaderLayout): boolean =>
   layout.columns.has('kind') || ['kindMandatory', 'kindOptional', 'kindProhibited'].some((f) => layout.columns.has(f))
 
+/**
+ * The rows of a sheet that may hold entries, as readers: blank rows and repeated headers are passed over (the
+ * latter reported as skipped); with `stopAtEndMarker`, reading stops at the end marker (e) row.
+ */
+function* dataRows(
+  grid: SheetGrid,
+  layout: HeaderLayout,
+  dictionary: AliasDictionary,
+  out: Collector,
+  options: {stopAtEndMarker: boolean},
+): Generator<RowReader> {
+  for (let r = layout.dataStart; r < grid.rows.length; r++) {
+    if (isBlankRow(grid, r)) continue
+    if (options.stopAtEndMarker && isEndMarkerRow(grid.rows[r]!)) {
+      out.skip(grid, r, '終端の印 (e) の行。ここから下は読みません')
+      break
+    }
+    const reader = new RowReader(grid, layout, r)
+    if (reader.repeatsHeader(dictionary)) {
+      out.skip(grid, r, '見出し行の繰り返し')
+      continue
+    }
+    yield reader
+  }
+}
+
 function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDictionary, out: Collector, parsed: ParsedSheets): number {
   let inherited: ImplementationKind | undefined
   let sawKind = hasKindColumns(layout)
@@ -339,13 +365,8 @@ function parseFunctions(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
   let sections: string[] = []
   let count = 0
   let missingKindRows = 0
-  for (let r = layout.dataStart; r < grid.rows.length; r++) {
-    if (isBlankRow(grid, r)) continue
-    const reader = new RowReader(grid, layout, r)
-    if (reader.repeatsHeader(dictionary)) {
-      out.skip(grid, r, '見出し行の繰り返し')
-      continue
-    }
+  for (const reader of dataRows(grid, layout, dictionary, out, {stopAtEndMarker: false})) {
+    const r = reader.row
     const heading = kindHeading(grid, r)
     if (heading) {
       inherited = heading
@@ -430,13 +451,8 @@ function parseForms(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDict
   let missingKindRows = 0
   let sections: string[] = []
   const hasKindColumn = hasKindColumns(layout)
-  for (let r = layout.dataStart; r < grid.rows.length; r++) {
-    if (isBlankRow(grid, r)) continue
-    const reader = new RowReader(grid, layout, r)
-    if (reader.repeatsHeader(dictionary)) {
-      out.skip(grid, r, '見出し行の繰り返し')
-      continue
-    }
+  for (const reader of dataRows(grid, layout, dictionary, out, {stopAtEndMarker: false})) {
+    const r = reader.row
     const heading = kindHeading(grid, r)
     if (heading) {
       inherited = heading
@@ -501,13 +517,8 @@ function parseFormFields(grid: SheetGrid, layout: HeaderLayout, dictionary: Alia
   let currentId: string | undefined
   let currentName: string | undefined
   let count = 0
-  for (let r = layout.dataStart; r < grid.rows.length; r++) {
-    if (isBlankRow(grid, r)) continue
-    const reader = new RowReader(grid, layout, r)
-    if (reader.repeatsHeader(dictionary)) {
-      out.skip(grid, r, '見出し行の繰り返し')
-      continue
-    }
+  for (const reader of dataRows(grid, layout, dictionary, out, {stopAtEndMarker: false})) {
+    const r = reader.row
     const formIdText = reader.text('formId')
     const formName = reader.text('formName').replace(/\s*\n\s*/g, ' ')
     if (formIdText !== '') {
@@ -556,17 +567,8 @@ function parseDataItems(grid: SheetGrid, layout: HeaderLayout, dictionary: Alias
   let count = 0
   if (!layout.columns.has('type'))
     out.warn(grid.name, undefined, '型の列が見つからないため、すべて「文字」として取り込みます')
-  for (let r = layout.dataStart; r < grid.rows.length; r++) {
-    if (isBlankRow(grid, r)) continue
-    if (isEndMarkerRow(grid.rows[r]!)) {
-      out.skip(grid, r, '終端の印 (e) の行。ここから下は読みません')
-      break
-    }
-    const reader = new RowReader(grid, layout, r)
-    if (reader.repeatsHeader(dictionary)) {
-      out.skip(grid, r, '見出し行の繰り返し')
-      continue
-    }
+  for (const reader of dataRows(grid, layout, dictionary, out, {stopAtEndMarker: true})) {
+    const r = reader.row
     const name = reader.text('name').replace(/\s*\n\s*/g, ' ')
     if (reader.text('id') === '') {
       out.skip(grid, r, name !== '' ? 'データ項目IDがありません' : '見出し・区切りの行 (データ項目IDなし)')
@@ -667,17 +669,8 @@ function readDataItemRow(reader: RowReader, id: string, name: string, out: Colle
 function parseCodeLists(grid: SheetGrid, layout: HeaderLayout, dictionary: AliasDictionary, out: Collector, parsed: ParsedSheets): number {
   let current: (CodeListEntry & Located) | undefined
   let count = 0
-  for (let r = layout.dataStart; r < grid.rows.length; r++) {
-    if (isBlankRow(grid, r)) continue
-    if (isEndMarkerRow(grid.rows[r]!)) {
-      out.skip(grid, r, '終端の印 (e) の行。ここから下は読みません')
-      break
-    }
-    const reader = new RowReader(grid, layout, r)
-    if (reader.repeatsHeader(dictionary)) {
-      out.skip(grid, r, '見出し行の繰り返し')
-      continue
-    }
+  for (const reader of dataRows(grid, layout, dictionary, out, {stopAtEndMarker: true})) {
+    const r = reader.row
     if (reader.text('listId') !== '') {
       const padded = readCodeCell(reader.cell('listId')!).codeList
       if (padded === undefined) {

@@ -1,5 +1,4 @@
 /** The review queue for function / form pairs: the 候補 the analysis would show, from the workspace. */
-import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 
 import {loadMapContext, type MapContext} from '../../mapping/context.js'
@@ -65,7 +64,7 @@ export function loadPairReviewSession(
   return {
     context,
     file: displayPath(context.mappingPath),
-    original: existsSync(context.mappingPath) ? readFileSync(context.mappingPath, 'utf8') : undefined,
+    original: context.mappingText,
     state: createPairReviewState({areaSlug: area.slug, section, queue, mapping, stamp: {by, at}}),
   }
 }

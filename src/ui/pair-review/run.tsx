@@ -15,7 +15,7 @@ export async function runPairReview(session: PairReviewSession): Promise<{state:
     <PairReviewApp
       initial={session.state}
       file={session.file}
-      save={guardedSaver(session.context.mappingPath, session.file, session.original)}
+      save={guardedSaver(session.context.mappingPath, session.file, session.original, session.context.workspace.root)}
       onUpdate={(state, error) => {
         final = state
         saveError = error

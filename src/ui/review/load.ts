@@ -2,7 +2,6 @@
  * Everything the review screen needs, read from a workspace: catalogue items, current fields, the mapping file
  * (or an empty one), and the matcher's candidates per item (the same engine and dictionaries as map suggest).
  */
-import {existsSync, readFileSync} from 'node:fs'
 import os from 'node:os'
 
 import type {Progress} from '../../cli/progress.js'
@@ -58,14 +57,12 @@ export function reviewerName(flag?: string): string | undefined {
 
 export async function loadReviewSession(areaQuery: string, options: ReviewLoadOptions): Promise<ReviewSession> {
   const context = loadMapContext(areaQuery, {workspace: options.workspace, edition: options.edition})
-  const original = existsSync(context.mappingPath) ? readFileSync(context.mappingPath, 'utf8') : undefined
+  const original = context.mappingText
   const {area, catalog, current} = context
   if (!current || current.fields.length === 0)
     throw new InputError(
       `${area.name} (${area.slug}) の現行システムの項目がありません。先に \`fitgap current import ファイル --area ${area.slug}\` で項目定義を取り込んでください。`,
     )
-  if (context.mapping && context.mapping.area !== area.slug)
-    throw new InputError(`${displayPath(context.mappingPath)} の area「${context.mapping.area}」は業務「${area.slug}」と一致しません。`)
 
   // The matcher and its dictionaries are heavy: loaded only here.
   const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')

@@ -21,8 +21,14 @@ export interface ReviewOutcome {
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H'
 const LEAVE_ALT_SCREEN = '\u001B[?1049l'
 
-/** `original`: the mapping file's text when the session loaded it (see guardedSaver). */
-export async function runReview(initial: ReviewState, mappingPath: string, file: string, original: string | undefined): Promise<ReviewOutcome> {
+/** `original`: the mapping file's text when the session loaded it; `root`: the workspace (see guardedSaver). */
+export async function runReview(
+  initial: ReviewState,
+  mappingPath: string,
+  file: string,
+  original: string | undefined,
+  root: string,
+): Promise<ReviewOutcome> {
   let final = initial
   let saveError: string | undefined
   let signal: NodeJS.Signals | undefined
@@ -31,7 +37,7 @@ export async function runReview(initial: ReviewState, mappingPath: string, file:
     <ReviewApp
       initial={initial}
       file={file}
-      save={guardedSaver(mappingPath, file, original)}
+      save={guardedSaver(mappingPath, file, original, root)}
       onUpdate={(state, error) => {
         final = state
         saveError = error

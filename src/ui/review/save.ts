@@ -1,24 +1,18 @@
-/**
- * Saving the review's decisions: saveMappingFile (temp file + rename), guarded against overwriting a file
- * someone else changed while the screen was open (map suggest re-run, a hand edit in an editor).
- */
-import {existsSync, readFileSync} from 'node:fs'
+/** The review screens' save: through the workspace layer, under the workspace lock (workspace/mapping-save.ts). */
+import path from 'node:path'
 
-import {saveMappingFile} from '../../mapping/file.js'
 import type {MappingFile} from '../../mapping/model.js'
-
-const read = (file: string): string | undefined => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
+import {guardedMappingSaver} from '../../workspace/mapping-save.js'
 
 /**
- * A save function for the screen. `original` is the file's text when the session loaded it (undefined: no file).
- * Throws (the screen shows it, the decision stays in memory) instead of overwriting an outside change.
+ * A save function for the screen. `original` is the file's text when the session loaded it (undefined: no file);
+ * `root` the workspace (by default the folder above mappings/).
  */
-export function guardedSaver(mappingPath: string, shownPath: string, original: string | undefined): (mapping: MappingFile) => void {
-  let expected = original
-  return (mapping) => {
-    if (read(mappingPath) !== expected)
-      throw new Error(`${shownPath} が画面の外で変更されたため上書きしません。q で終了し、map review を開き直してください`)
-    saveMappingFile(mappingPath, mapping)
-    expected = read(mappingPath)
-  }
+export function guardedSaver(
+  mappingPath: string,
+  shownPath: string,
+  original: string | undefined,
+  root = path.dirname(path.dirname(mappingPath)),
+): (mapping: MappingFile) => void {
+  return guardedMappingSaver(root, mappingPath, shownPath, original)
 }

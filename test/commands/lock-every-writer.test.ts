@@ -1,0 +1,122 @@
+/**
+ * The commands that write without going through analyze / import (migrate, the map review screens' saves) hold
+ * the same workspace lock: a second writer waits for the first or is refused with advice, never a success that
+ * lost the other's write.
+ */
+import {spawn} from 'node:child_process'
+import {cpSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {loadMappingFile} from '../../src/mapping/file.js'
+import {guardedSaver} from '../../src/ui/review/save.js'
+import {withWorkspaceLock} from '../../src/workspace/lock.js'
+import {demoCopy, ROOT, tempDir} from '../helpers/cli.js'
+import {fitgapProcess} from '../helpers/spawn.js'
+
+const LEGACY = path.join(ROOT, 'test/fixtures/legacy-workspace')
+
+function legacyCopy(): string {
+  const dir = path.join(tempDir(), 'legacy')
+  cpSync(LEGACY, dir, {recursive: true})
+  return dir
+}
+
+/** A fitgap process whose stderr can be awaited while it runs (fitgapProcess reports only at the end). */
+function watchedProcess(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js'), ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  const waiters: {text: string; resolve: () => void}[] = []
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve()
+  })
+  const done = new Promise<{exitCode: number; stdout: string; stderr: string}>((resolve) =>
+    child.on('close', (code) => resolve({exitCode: code ?? 1, stdout, stderr})),
+  )
+  const said = (text: string) =>
+    Promise.race([
+      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({text, resolve}))),
+      done.then((result) => {
+        throw new Error(`ended before saying「${text}」: ${result.stderr}`)
+      }),
+    ])
+  return {done, said}
+}
+
+describe('one workspace lock for every writer', {timeout: 300_000}, () => {
+  it('migrate waits for a run holding the lock, then migrates what that run wrote', async () => {
+    for (let round = 0; round < 2; round++) {
+      const dir = legacyCopy()
+      const file = path.join(dir, 'mappings', 'jumin.yaml')
+      let releaseLock!: () => void
+      const gate = new Promise<void>((resolve) => (releaseLock = resolve))
+      let ready!: () => void
+      const locked = new Promise<void>((resolve) => (ready = resolve))
+      const holder = withWorkspaceLock(dir, 'テスト', async () => {
+        ready()
+        await gate
+        // The holder's write, made while migrate waits: a note on the first item.
+        writeFileSync(file, readFileSync(file, 'utf8').replace('by: 市民課 山田', 'by: 市民課 山田\n        note: 待っている間の記入'))
+      })
+      await locked
+      const migrate = watchedProcess(['migrate', '-w', dir])
+      await migrate.said('書き込み中です。終わるのを待っています')
+      releaseLock()
+      await holder
+      const result = await migrate.done
+      expect(result.exitCode, result.stderr).toBe(0)
+      const text = readFileSync(file, 'utf8')
+      expect(text, `round ${round}`).toContain("item: '00101001'")
+      expect(text, `round ${round}`).toContain('note: 待っている間の記入')
+    }
+  })
+
+  it('migrate is refused with advice (exit 2, nothing written) when the wait limit passes', async () => {
+    const dir = legacyCopy()
+    const before = readFileSync(path.join(dir, 'mappings', 'jumin.yaml'), 'utf8')
+    let releaseLock!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLock = resolve))
+    let ready!: () => void
+    const locked = new Promise<void>((resolve) => (ready = resolve))
+    const holder = withWorkspaceLock(dir, 'テスト', async () => {
+      ready()
+      await gate
+    })
+    await locked
+    const result = await fitgapProcess(['migrate', '-w', dir], {env: {FITGAP_LOCK_WAIT_MS: '0'}})
+    releaseLock()
+    await holder
+    expect(result.exitCode, result.stderr).toBe(2)
+    expect(result.stderr).toContain('fitgap テスト')
+    expect(result.stderr).toContain('何もせずに終了しました')
+    expect(readFileSync(path.join(dir, 'mappings', 'jumin.yaml'), 'utf8')).toBe(before)
+  })
+
+  it('a map review save while another run holds the lock is refused, kept, and written by the next save', async () => {
+    const dir = demoCopy()
+    const file = path.join(dir, 'mappings', 'jumin.yaml')
+    const original = readFileSync(file, 'utf8')
+    const save = guardedSaver(file, 'mappings/jumin.yaml', original, dir)
+    const mapping = loadMappingFile(file)!
+    const first = {...mapping, items: mapping.items.map((item, i) => (i === 0 ? {...item, entries: item.entries.map((e) => ({...e, status: 'confirmed' as const, by: '山田'}))} : item))}
+    let releaseLock!: () => void
+    const gate = new Promise<void>((resolve) => (releaseLock = resolve))
+    let ready!: () => void
+    const locked = new Promise<void>((resolve) => (ready = resolve))
+    const holder = withWorkspaceLock(dir, 'map suggest', async () => {
+      ready()
+      await gate
+    })
+    await locked
+    expect(() => save(first)).toThrow(/fitgap map suggest .*書き込み中のため、まだ保存していません/)
+    expect(readFileSync(file, 'utf8')).toBe(original)
+    releaseLock()
+    await holder
+    save(first)
+    expect(loadMappingFile(file)!.items[0]!.entries.every((e) => e.status === 'confirmed' && e.by === '山田')).toBe(true)
+  })
+})
