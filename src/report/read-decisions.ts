@@ -80,6 +80,17 @@ function text(cell: ExcelJS.Cell): string {
   return ''
 }
 
+/** Reads a row's cells as text; a formula with no saved result is a problem on its cell, never a silent blank. */
+function cellReader(sheet: string, row: ExcelJS.Row, key: string, problems: CellProblem[]) {
+  return (col: number | undefined): string => {
+    if (col === undefined) return ''
+    const value = cellText(row.getCell(col))
+    if (value !== FORMULA_WITHOUT_VALUE) return value
+    problems.push({sheet, cell: row.getCell(col).address, key, message: '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'})
+    return ''
+  }
+}
+
 function parseMeta(raw: string): RowMeta | undefined {
   try {
     const meta = JSON.parse(raw) as RowMeta
@@ -143,13 +154,7 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {
       if (rowNumber === 1) return
       const key = text(row.getCell(keyCol!))
       if (key === '') return
-      const read = (col: number | undefined) => {
-        if (col === undefined) return ''
-        const value = cellText(row.getCell(col))
-        if (value !== FORMULA_WITHOUT_VALUE) return value
-        problems.push({sheet: name, cell: row.getCell(col).address, key, message: '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'})
-        return ''
-      }
+      const read = cellReader(name, row, key, problems)
       const verdictText = read(verdictCol)
       const policyText = read(policyCol)
       const verdict = parseVerdict(verdictText)
@@ -202,7 +207,7 @@ function readRegister(workbook: ExcelJS.Workbook, rows: EditedRow[], problems: C
     if (rowNumber === 1) return
     const key = text(row.getCell(keyCol))
     if (key === '') return
-    const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
+    const read = cellReader(name, row, key, problems)
     const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
     // A date cell reads as YYYY-MM-DD text.
     const dueText = read(dueCol)

@@ -202,6 +202,17 @@ describe('readDecisionRows: 課題一覧', () => {
     ])
   })
 
+  it('refuses a register cell holding a formula with no saved result, as the decision sheets do', () => {
+    const rows = [[1, 'a', {formula: 'A1'}, '', {formula: 'B1', result: null}, '', 'issue:1']]
+    const {rows: read, problems} = readDecisionRows(book({課題一覧: rows}, {課題一覧: REGISTER}))
+    const message = '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'
+    expect(problems).toEqual([
+      {sheet: '課題一覧', cell: 'E2', key: 'issue:1', message},
+      {sheet: '課題一覧', cell: 'C2', key: 'issue:1', message},
+    ])
+    expect(read.filter((r) => r.sheet === '課題一覧').map((r) => r.values)).toEqual([{}])
+  })
+
   it('reads a register with any one of its input columns, and skips one without a key or any input column', () => {
     const only = (headers: string[], row: unknown[]) => {
       const {rows, sheetsRead} = readDecisionRows(book({課題一覧: [row]}, {課題一覧: headers}))
