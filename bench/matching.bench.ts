@@ -69,9 +69,9 @@ if (args[0] === '--child') {
   process.stdout.write(`${JSON.stringify(result)}\n`)
 } else {
   // Warm the dictionary cache once (what any earlier run of fitgap did), so the sizes compare matching.
-  const {loadLexiconData} = await import('../src/matching/dictionary-loader.js')
+  const {loadLexicon} = await import('../src/matching/dictionary-loader.js')
   const {cacheDir} = await import('../src/matching/dictionary-cache.js')
-  loadLexiconData()
+  loadLexicon()
   const onlyIndex = args.indexOf('--only')
   const scales = onlyIndex >= 0 ? [Number(args[onlyIndex + 1])] : [1, 2, 4]
   const self = fileURLToPath(import.meta.url)

@@ -3,8 +3,9 @@
  * to a plain edit-distance baseline on the same data (forced choice among the items of each area).
  *
  * Per set and part: top-1, MRR, precision and recall of the top-1 candidate accepted at the accept threshold
- * (fields without a counterpart count against precision when something is proposed), and calibration buckets
- * (of the top-1 candidates scored 0.8–0.9, how many are right?).
+ * (fields without a counterpart count against precision when something is proposed), and calibration buckets per
+ * part (of the top-1 candidates scored 0.8–0.9, how many are right, and what did the calibration map fitted on the
+ * tune parts promise? with the expected calibration error).
  *
  *   npm run eval:match                          all sets, all parts
  *   npm run eval:match -- official imi --part tune [--verbose]   while tuning: never look at held-out
@@ -18,9 +19,10 @@ import {distance} from 'fastest-levenshtein'
 
 import {renderTable} from '../../src/cli/render.js'
 import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
+import {calibratedConfidence} from '../../src/matching/calibration.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../../src/matching/engine.js'
 import {PACKAGE_ROOT} from '../../src/paths.js'
-import type {LabelledField, LabelledSet} from './labelled-sets.js'
+import type {LabelledField, LabelledSet} from './sets.js'
 
 interface Ranked {
   readonly field: LabelledField
@@ -100,13 +102,35 @@ function matcherRows(set: LabelledSet, resources: ReturnType<typeof loadMatchRes
 
 const BUCKETS = [0.3, 0.5, 0.6, 0.7, 0.8, 0.9] as const
 
+/**
+ * Per score band of the top-1 candidate: how many, how many right, and what the calibration map
+ * (src/matching/calibration.ts, fitted on the tune parts) promised on average.
+ */
 function calibration(rows: readonly Ranked[]): string[][] {
   return BUCKETS.map((low, i) => {
     const high = BUCKETS[i + 1] ?? 1.0001
     const inBucket = rows.filter((r) => r.ranking[0] && r.ranking[0].score >= low && r.ranking[0].score < high)
     const right = inBucket.filter((r) => r.ranking[0]!.id === r.field.expected).length
-    return [`${low.toFixed(1)}–${high > 1 ? '1.0' : high.toFixed(1)}`, String(inBucket.length), inBucket.length === 0 ? '-' : (right / inBucket.length).toFixed(2)]
+    const promised = inBucket.reduce((sum, r) => sum + calibratedConfidence(r.ranking[0]!.score), 0)
+    const rate = (x: number) => (inBucket.length === 0 ? '-' : (x / inBucket.length).toFixed(2))
+    return [`${low.toFixed(1)}–${high > 1 ? '1.0' : high.toFixed(1)}`, String(inBucket.length), rate(right), rate(promised)]
   })
+}
+
+/** Expected calibration error of the calibration map over the top-1 candidates (≥ 0.3), in the same bands. */
+function calibrationError(rows: readonly Ranked[]): number {
+  const scored = rows.filter((r) => r.ranking[0] && r.ranking[0].score >= BUCKETS[0])
+  if (scored.length === 0) return 0
+  let error = 0
+  BUCKETS.forEach((low, i) => {
+    const high = BUCKETS[i + 1] ?? 1.0001
+    const inBucket = scored.filter((r) => r.ranking[0]!.score >= low && r.ranking[0]!.score < high)
+    if (inBucket.length === 0) return
+    const right = inBucket.filter((r) => r.ranking[0]!.id === r.field.expected).length
+    const promised = inBucket.reduce((sum, r) => sum + calibratedConfidence(r.ranking[0]!.score), 0)
+    error += Math.abs(right - promised) / scored.length
+  })
+  return error
 }
 
 const f = (x: number) => x.toFixed(3)
@@ -152,8 +176,12 @@ for (const name of wanted) {
     ),
   )
   const shown = rows.filter((r) => parts.includes(partOf(r)))
-  console.log(`\n較正 (top-1 の点数帯ごとの正解率, ${parts.join(' + ')}):`)
-  process.stdout.write(`${renderTable(['点数', '件数', '正解率'], calibration(shown))}\n`)
+  for (const part of parts) {
+    const inPart = rows.filter((r) => partOf(r) === part)
+    console.log(`\n較正 (${part}: top-1 の点数帯ごとの正解率と、較正表 (tune で作成) の見込み。ずれ ${calibrationError(inPart).toFixed(3)}):`)
+    process.stdout.write(renderTable(['点数', '件数', '正解率', '見込み'], calibration(inPart)))
+  }
+  console.log('')
   const styles = [...new Set(shown.map((r) => r.field.style))].sort()
   if (styles.length > 1) {
     const styleRows = styles.map((style) => {

@@ -9,7 +9,6 @@
  * Usage: npx tsx scripts/matching/labelled-sets.ts [--seed N] [--per-area N]
  * Writes test/fixtures/matching/set-a.json and set-b.json.
  */
-import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
@@ -24,32 +23,7 @@ import {PACKAGE_ROOT} from '../../src/paths.js'
 import {listCatalogFiles, loadCatalogFile} from '../../src/specs/catalog-store.js'
 import {loadRegistry} from '../../src/specs/registry.js'
 import {rng} from '../seeded-random.js'
-
-export interface LabelledField {
-  table: string
-  column: string
-  label: string
-  type?: DataType
-  length?: number
-  /** The standard data item id this field corresponds to; null for a field with no counterpart. */
-  expected: string | null
-  style: string
-  /** Frozen real sets: `tune` may guide development, `held-out` is only read for the report. */
-  part?: 'tune' | 'held-out'
-}
-
-export interface LabelledArea {
-  area: string
-  items: {id: string; group: string; name: string; nameEn?: string; description?: string; type: DataType; length?: number}[]
-  fields: LabelledField[]
-}
-
-export interface LabelledSet {
-  name: string
-  description: string
-  seed: number
-  areas: LabelledArea[]
-}
+import {cellText, type LabelledArea, type LabelledField, type LabelledSet, writeSet} from './sets.js'
 
 const args = process.argv.slice(2)
 const argValue = (flag: string, fallback: number) => {
@@ -338,17 +312,6 @@ function buildSetA(): LabelledSet {
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('result' in value) return String(value.result ?? '')
-    if ('text' in value) return String(value.text)
-    return ''
-  }
-  return String(value)
-}
-
 function gifType(format: string): DataType {
   if (/日時/.test(format)) return 'datetime'
   if (/日付|年月日/.test(format)) return 'date'
@@ -392,11 +355,10 @@ async function buildSetB(): Promise<LabelledSet> {
   }
 }
 
-const outDir = path.join(PACKAGE_ROOT, 'test/fixtures/matching')
 const setA = buildSetA()
-writeFileSync(path.join(outDir, 'set-a.json'), `${JSON.stringify(setA, null, 1)}\n`)
+writeSet(setA)
 const setB = await buildSetB()
-writeFileSync(path.join(outDir, 'set-b.json'), `${JSON.stringify(setB, null, 1)}\n`)
+writeSet(setB)
 const count = (set: LabelledSet) => set.areas.reduce((n, a) => n + a.fields.filter((f) => f.expected !== null).length, 0)
 const negatives = (set: LabelledSet) => set.areas.reduce((n, a) => n + a.fields.filter((f) => f.expected === null).length, 0)
 console.log(`set a: ${count(setA)} labelled pairs + ${negatives(setA)} fields without counterpart, ${setA.areas.length} areas (seed ${SEED})`)

@@ -12,42 +12,18 @@
  *
  * Usage: npx tsx scripts/matching/real-sets.ts [--source DIR]   (DIR holds official/ and imi/; default ../shared/fixtures)
  */
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
 
 import type {DataType} from '../../src/model/vocabulary.js'
 import {PACKAGE_ROOT} from '../../src/paths.js'
-import type {LabelledField, LabelledSet} from './labelled-sets.js'
+import {cellText, type LabelledField, type LabelledSet, partOf, writeSet} from './sets.js'
 
 const args = process.argv.slice(2)
 const sourceIndex = args.indexOf('--source')
 const SOURCE = sourceIndex >= 0 ? path.resolve(args[sourceIndex + 1]!) : path.join(PACKAGE_ROOT, '../shared/fixtures')
-
-/** FNV-1a, 32 bits: a stable split that does not depend on the order of the source rows. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5
-  for (const byte of Buffer.from(text, 'utf8')) {
-    h ^= byte
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h
-}
-
-export type Part = 'tune' | 'held-out'
-export const partOf = (key: string): Part => (fnv1a(key) % 100 < 50 ? 'tune' : 'held-out')
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('result' in value) return String(value.result ?? '')
-    if ('text' in value) return String(value.text)
-    return ''
-  }
-  return String(value)
-}
 
 function officialType(raw: string, code: string): DataType {
   const t = raw.normalize('NFKC').trim().toUpperCase()
@@ -180,9 +156,8 @@ function buildImi(): LabelledSet {
   }
 }
 
-const outDir = path.join(PACKAGE_ROOT, 'test/fixtures/matching')
 for (const set of [await buildOfficial(), buildImi()]) {
-  writeFileSync(path.join(outDir, `set-${set.name}.json`), `${JSON.stringify(set, null, 1)}\n`)
+  writeSet(set)
   const fields = set.areas.flatMap((a) => a.fields)
   const tune = fields.filter((f) => f.part === 'tune').length
   console.log(`set ${set.name}: ${fields.length} pairs (${tune} tune, ${fields.length - tune} held-out), ${set.areas.length} areas`)

@@ -59,7 +59,7 @@ export function carryDecisions(
   for (const decision of decisions) {
     const [, keyType, ...rest] = decision.key.split(':')
     const id = rest.join(':')
-    const known = keyType === undefined ? undefined : KEY_TYPES[keyType]
+    const known = KEY_TYPES[keyType ?? '']
     if (!known || decision.edition === undefined || decision.edition === edition) {
       effective.set(decision.key, decision)
       continue
@@ -74,19 +74,19 @@ export function carryDecisions(
     const newKey = entry.toId === null ? undefined : `${area}:${keyType}:${entry.toId}`
     const textDiff = (entry as {textDiff?: TextPart[] | null}).textDiff ?? undefined
     const common = {...base, newKey, toId: entry.toId ?? undefined, name: entry.name, changes: entry.changes, textDiff}
-    if (entry.status === 'removed' || newKey === undefined) {
+    // A removed requirement has no new ID.
+    if (newKey === undefined) {
       rows.push({...common, outcome: 'archived'})
     } else if (entry.changes.length > 0) {
       rows.push({...common, outcome: 'review'})
     } else {
       const outcome: CarryOutcome = entry.status === 'renumbered' ? 'renumbered' : 'carried'
       rows.push({...common, outcome})
-      // A decision already recorded on the new key (made on the new edition) wins over a carried one.
+      // A decision recorded on the new key (made on the new edition) wins over a carried one: set here when it
+      // came first, and over this one when it comes later.
       if (!effective.has(newKey)) effective.set(newKey, {...decision, key: newKey})
     }
   }
-  for (const decision of decisions)
-    if (decision.edition === edition || decision.edition === undefined) effective.set(decision.key, decision)
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return {effective, rows}
 }

@@ -36,7 +36,6 @@ export function nameProfile(name: string): NameProfile {
 
 export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   if (a.folded === '' || b.folded === '') return 0
-  if (a.folded === b.folded) return 1
   let shared = 0
   for (const [gram, count] of a.grams) shared += Math.min(count, b.grams.get(gram) ?? 0)
   const dice = (2 * shared) / (a.size + b.size)
@@ -45,34 +44,4 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
   const fb = b.folded
   const containment = fa.includes(fb) || fb.includes(fa) ? 0.5 + Math.min(fa.length, fb.length) / Math.max(fa.length, fb.length) / 2 : 0
   return Math.max(dice, containment)
-}
-
-/**
- * One-to-one pairing of standard and current records (functions, forms): the same ID scores 1, otherwise name
- * similarity; best pairs first (greedy), keeping pairs at or above the threshold. Returns the partner index on
- * the right for each paired left index.
- */
-export function pairByName(
-  left: readonly {readonly id: string; readonly name: string}[],
-  right: readonly {readonly id: string; readonly name: string}[],
-  threshold: number,
-): Map<number, {index: number; score: number}> {
-  const rightProfiles = right.map((r) => nameProfile(r.name))
-  const candidates: {l: number; r: number; score: number}[] = []
-  left.forEach((l, li) => {
-    const profile = nameProfile(l.name)
-    right.forEach((r, ri) => {
-      const score = r.id === l.id ? 1 : profileSimilarity(profile, rightProfiles[ri]!)
-      if (score >= threshold) candidates.push({l: li, r: ri, score})
-    })
-  })
-  candidates.sort((a, b) => b.score - a.score || a.l - b.l || a.r - b.r)
-  const usedRight = new Set<number>()
-  const result = new Map<number, {index: number; score: number}>()
-  for (const c of candidates) {
-    if (result.has(c.l) || usedRight.has(c.r)) continue
-    result.set(c.l, {index: c.r, score: c.score})
-    usedRight.add(c.r)
-  }
-  return result
 }

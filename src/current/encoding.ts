@@ -43,12 +43,13 @@ export function binaryKind(head: Uint8Array): string | undefined {
     if (b === 0) return 'バイナリ (NUL バイトを含む)'
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1a && b !== 0x1b)) control++
   }
-  return n > 0 && control / n > 0.1 ? 'バイナリ (制御文字が多い)' : undefined
+  // An empty head: 0 / 0 is NaN, never above the ratio.
+  return control / n > 0.1 ? 'バイナリ (制御文字が多い)' : undefined
 }
 
 /** Incremental strict UTF-8 check (also tells whether any non-ASCII byte was seen). */
 export class Utf8Check {
-  private readonly decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+  private readonly decoder = new TextDecoder('utf-8', {fatal: true})
   valid = true
   nonAscii = false
 
@@ -87,7 +88,7 @@ export function createDecoder(encoding: TextEncoding): TextDecoderStream {
     return {write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), end: () => decoder.end() ?? ''}
   }
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding
-  const decoder = new TextDecoder(label, {fatal: false})
+  const decoder = new TextDecoder(label)
   return {write: (chunk) => decoder.decode(chunk, {stream: true}), end: () => decoder.decode()}
 }
 

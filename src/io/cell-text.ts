@@ -35,10 +35,8 @@ export function cellValueText(value: unknown, onFormulaWithoutValue?: () => void
     }
     return cellValueText(record.result, undefined, depth + 1)
   }
-  if ('error' in record) return ''
-  // hyperlinks: {text, hyperlink}, the text itself possibly rich
+  // hyperlinks: {text, hyperlink}, the text itself possibly rich; errors ({error: '#N/A'}) and anything else: empty
   if ('text' in record) return cellValueText(record.text, undefined, depth + 1)
-  if ('result' in record) return cellValueText(record.result, undefined, depth + 1)
   return ''
 }
 

@@ -4,7 +4,7 @@
  * {@link Lexicon} and a {@link Segmenter}.
  */
 import {type ConceptRef, Lexicon, termKey} from './lexicon.js'
-import {ASCII_QUALIFIER_TOKENS, compactName, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
+import {ASCII_QUALIFIER_TOKENS, compactName, gramCodes, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
 import {isKana, kanaToRomajiKey, looksLikeRomaji, romajiKey} from './romaji.js'
 import type {Segmenter} from './segmenter.js'
 
@@ -23,6 +23,9 @@ export interface Token {
   readonly gloss?: readonly string[]
   /** The morphemes a merged dictionary term was built from (世帯主氏名 → 世帯, 主, 氏名). */
   readonly parts?: readonly Token[]
+  /** {@link gramCodes} of the surface (Japanese tokens) and of each alt (ASCII tokens). */
+  readonly grams: Float64Array
+  readonly altGrams: readonly Float64Array[]
 }
 
 export interface NameProfile {
@@ -37,7 +40,12 @@ export interface NameProfile {
   readonly tokens: readonly Token[]
   /** Japanese renderings of an ASCII name, built from its tokens' dictionary entries. */
   readonly glosses: readonly string[]
+  /** {@link gramCodes} of the base and of each gloss. */
+  readonly baseGrams: Float64Array
+  readonly glossGrams: readonly Float64Array[]
 }
+
+const NO_GRAMS = new Float64Array(0)
 
 const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
 const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])
@@ -91,7 +99,10 @@ export class Analyzer {
   registerDictionaryReading(surface: string, romaji: string): void {
     const key = compactName(normalizeText(surface))
     if (romaji.length < 2 || key === '') return
-    if (!this.dictionaryReadings.has(key)) this.dictionaryReadings.set(key, romaji)
+    if (!this.dictionaryReadings.has(key)) {
+      this.dictionaryReadings.set(key, romaji)
+      this.japaneseRunCache.clear()
+    }
     this.registerReading(key, romaji)
   }
 
@@ -99,9 +110,18 @@ export class Analyzer {
     if (romaji.length < 2 || surface === '') return
     let set = this.romajiIndex.get(romaji)
     if (!set) this.romajiIndex.set(romaji, (set = new Set()))
+    if (set.has(surface)) return
     set.add(surface)
     this.asciiVocabulary.add(romaji)
+    // ASCII words now read differently (SETAI → 世帯): their cached tokens and splits are stale.
+    this.asciiTokenCache.clear()
+    this.splitCache.clear()
   }
+
+  /** Tokens of one ASCII word and of one Japanese run, shared by every name that has them. */
+  private readonly asciiTokenCache = new Map<string, Token>()
+  private readonly splitCache = new Map<string, string[] | undefined>()
+  private readonly japaneseRunCache = new Map<string, Token[]>()
 
   /** The profile of a name (cached). */
   profile(raw: string): NameProfile {
@@ -160,6 +180,7 @@ export class Analyzer {
       const spelled = romajiKey(tokens.map((t) => t.surface).join(''))
       if (spelled.length >= 3) romaji.add(spelled)
     } else if (isKana(base)) romaji.add(kanaToRomajiKey(base))
+    const glosses = ascii ? this.glosses(tokens) : []
     return {
       raw,
       base,
@@ -168,11 +189,23 @@ export class Analyzer {
       japanese,
       romaji: [...romaji].filter((r) => r.length >= 2),
       tokens,
-      glosses: ascii ? this.glosses(tokens) : [],
+      glosses,
+      baseGrams: gramCodes(base),
+      glossGrams: glosses.map(gramCodes),
     }
   }
 
   private japaneseTokens(run: string): Token[] {
+    let tokens = this.japaneseRunCache.get(run)
+    if (!tokens) {
+      tokens = this.buildJapaneseTokens(run)
+      if (this.japaneseRunCache.size >= 200_000) this.japaneseRunCache.clear()
+      this.japaneseRunCache.set(run, tokens)
+    }
+    return tokens
+  }
+
+  private buildJapaneseTokens(run: string): Token[] {
     const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
     if (text === '') return []
     const morphemes = text
@@ -196,7 +229,7 @@ export class Analyzer {
       const romaji =
         this.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
       if (surface !== '') {
-        const token: Token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: []}
+        const token: Token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
         tokens.push(taken > 1 ? {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))} : token)
       }
       i += taken
@@ -207,7 +240,7 @@ export class Analyzer {
   private morphemeToken(raw: string, reading: string | undefined): Token {
     const surface = compactName(normalizeText(raw))
     const kana = reading ?? (isKana(raw) ? raw : undefined)
-    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: []}
+    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
   }
 
   private asciiTokens(words: string[], qualifiers: Set<string>, physical: boolean): Token[] {
@@ -218,7 +251,7 @@ export class Analyzer {
       while (list.length > 1 && ASCII_QUALIFIER_TOKENS[list[0]!]) qualifiers.add(ASCII_QUALIFIER_TOKENS[list.shift()!]!)
     }
     // Split run-together words into known pieces (seinengappi stays, jushocd → jusho + cd).
-    list = list.flatMap((w) => (this.knownAscii(w) ? [w] : (this.splitRunTogether(w) ?? [w])))
+    list = list.flatMap((w) => (this.knownAscii(w) ? [w] : (this.cachedSplit(w) ?? [w])))
     const tokens: Token[] = []
     for (let i = 0; i < list.length; ) {
       // English phrases the lexicon knows as one term (birth + date → birthdate, full + name).
@@ -229,10 +262,28 @@ export class Analyzer {
           break
         }
       }
-      tokens.push(this.asciiToken(list.slice(i, i + taken).join('')))
+      tokens.push(this.cachedAsciiToken(list.slice(i, i + taken).join('')))
       i += taken
     }
     return tokens
+  }
+
+  private cachedSplit(word: string): string[] | undefined {
+    if (this.splitCache.has(word)) return this.splitCache.get(word)
+    const split = this.splitRunTogether(word)
+    if (this.splitCache.size >= 200_000) this.splitCache.clear()
+    this.splitCache.set(word, split)
+    return split
+  }
+
+  private cachedAsciiToken(word: string): Token {
+    let token = this.asciiTokenCache.get(word)
+    if (!token) {
+      token = this.asciiToken(word)
+      if (this.asciiTokenCache.size >= 200_000) this.asciiTokenCache.clear()
+      this.asciiTokenCache.set(word, token)
+    }
+    return token
   }
 
   private knownAscii(word: string): boolean {
@@ -294,7 +345,7 @@ export class Analyzer {
     }
     if (romaji === '' && looksLikeRomaji(word)) romaji = spelled
     if (expansions.length === 0) english.add(word)
-    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss]}
+    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes)}
   }
 
   /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */

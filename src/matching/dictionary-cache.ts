@@ -1,6 +1,6 @@
 /**
- * A per-user cache of what is slow to rebuild on every run: the Sudachi synonym groups (a 14 MB JSON reduced to
- * the nouns we use, ~1 MB of text) and the morphological analyser's output for names already seen (so a second
+ * A per-user cache of what is slow to rebuild on every run: the lexicon's lookup tables (built from a 14 MB
+ * Sudachi JSON and our YAML files; ~1.5 MB of JSON, see lexicon.ts) and the morphological analyser's output for names already seen (so a second
  * `map suggest`, `map review` or `analyze` over the same data never starts Lindera).
  *
  * Each file starts with a header naming what it was built from (format and package versions); a file with
@@ -58,17 +58,23 @@ export function persistentSegmenter(
   fallback: Segmenter,
   limit = 300_000,
 ): Segmenter & {save(): void} {
-  const known = new Map<string, Morpheme[]>()
-  for (const line of readCacheLines(file, header) ?? []) {
-    const [text, ...parts] = line.split('\t')
-    if (text === undefined) continue
-    known.set(
-      text,
-      parts.map((part) => {
-        const [surface = '', reading, pos] = part.split('\u001F')
-        return {surface, reading: reading || undefined, pos: pos || undefined}
-      }),
-    )
+  // Read on the first name asked for, not when the dictionaries load (a command may never match anything).
+  let knownNames: Map<string, Morpheme[]> | undefined
+  const knownMap = (): Map<string, Morpheme[]> => {
+    if (knownNames) return knownNames
+    knownNames = new Map()
+    for (const line of readCacheLines(file, header) ?? []) {
+      const [text, ...parts] = line.split('\t')
+      if (text === undefined) continue
+      knownNames.set(
+        text,
+        parts.map((part) => {
+          const [surface = '', reading, pos] = part.split('\u001F')
+          return {surface, reading: reading || undefined, pos: pos || undefined}
+        }),
+      )
+    }
+    return knownNames
   }
   let inner: Segmenter | undefined
   let loaded = false
@@ -77,6 +83,7 @@ export function persistentSegmenter(
   const save = () => {
     if (!added) return
     added = false
+    const known = knownMap()
     const lines: string[] = []
     for (const [text, morphemes] of known) lines.push([text, ...morphemes.map((m) => `${m.surface}\u001F${m.reading ?? ''}\u001F${m.pos ?? ''}`)].join('\t'))
     writeCacheLines(file, header, lines)
@@ -84,6 +91,7 @@ export function persistentSegmenter(
   return {
     save,
     segment(text) {
+      const known = knownMap()
       const hit = known.get(text)
       if (hit) return hit
       if (!loaded) {

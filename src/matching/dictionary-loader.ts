@@ -17,8 +17,8 @@ import {InputError} from '../errors.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../paths.js'
 import {Analyzer} from './analyzer.js'
 import {Matcher} from './engine.js'
-import {type LexiconData, Lexicon, type SynonymGroup, termKey} from './lexicon.js'
-import {cacheable, cacheDir, persistentSegmenter, readCacheLines, writeCacheLines} from './dictionary-cache.js'
+import {type LexiconData, Lexicon, type LexiconTables, type SynonymGroup} from './lexicon.js'
+import {cacheDir, persistentSegmenter, readCacheLines, writeCacheLines} from './dictionary-cache.js'
 import {loadLinderaSegmenter} from './lindera.js'
 import {hasJapanese} from './normalize.js'
 import {isKana, kanaToRomajiKey} from './romaji.js'
@@ -90,7 +90,7 @@ export function readSudachiGroups(): SynonymGroup[] {
   const groups: SynonymGroup[] = []
   for (const group of data) {
     const terms = group.items.filter((item) => item.expandControl !== 2 && item.taigenYogen !== '用言').map((item) => item.midashi)
-    if (terms.length >= 2) groups.push({id: `s${group.id}`, terms})
+    if (terms.length >= 2) groups.push({id: `s${group.id}`, terms, general: true})
   }
   return groups
 }
@@ -125,9 +125,7 @@ export function readLexiconData(options: DictionaryOptions = {}): LexiconData {
 }
 
 /** Bump when the cache file's layout changes. */
-const LEXICON_CACHE_FORMAT = 1
-const SEP = '\t'
-
+const LEXICON_CACHE_FORMAT = 2
 /**
  * What the cached lexicon was built from: the dictionary files (path, size, time), the Sudachi version, and the
  * matching code itself (the lookup keys come from normalize.ts / lexicon.ts: a new normaliser means new keys).
@@ -146,48 +144,45 @@ function lexiconHeader(dirs: readonly string[], sudachi: boolean): string {
   return `fitgap lexicon ${LEXICON_CACHE_FORMAT} ${hash.digest('hex').slice(0, 32)}`
 }
 
+/** The lexicon and the readings our dictionaries write (方書: カタガキ), ready to use. */
+export interface LoadedLexicon {
+  readonly lexicon: Lexicon
+  /** [surface, romaji key] pairs from the domain dictionary (see {@link dictionaryReadings}). */
+  readonly readings: readonly (readonly [string, string])[]
+}
+
+interface LexiconCache {
+  readonly tables: LexiconTables
+  readonly readings: readonly (readonly [string, string])[]
+}
+
 /**
- * The dictionaries as lexicon data with each term's lookup key, from the per-user cache when it is current
- * (one small text file instead of 14 MB of JSON, YAML and the normalisation of ~70,000 terms).
+ * The dictionaries as a ready lexicon, from the per-user cache when it is current: one JSON line holding the
+ * lookup tables themselves (term keys already normalised, concepts as indexes), instead of 14 MB of JSON, YAML
+ * and the normalisation of ~70,000 terms. A cache that is missing, stale or damaged is rebuilt from the files.
  */
-export function loadLexiconData(options: DictionaryOptions = {}): LexiconData {
+export function loadLexicon(options: DictionaryOptions = {}): LoadedLexicon {
   const dirs = [options.dir ?? BUNDLED_MAPPINGS_DIR, ...(options.extraDirs ?? [])]
   const sudachi = options.sudachi ?? true
   const header = lexiconHeader(dirs, sudachi)
-  const file = path.join(cacheDir(), `lexicon-${createHash('sha256').update(JSON.stringify([dirs, sudachi])).digest('hex').slice(0, 16)}.tsv`)
-  const cached = readCacheLines(file, header)
-  if (cached) {
-    const groups: SynonymGroup[] = []
-    const abbreviations: Record<string, string[]> = {}
-    for (const line of cached) {
-      const [kind, id = '', weight = '', ...rest] = line.split(SEP)
-      if (kind === 'a') abbreviations[id] = [weight, ...rest]
-      else {
-        const terms: string[] = []
-        const keys: string[] = []
-        for (let i = 0; i + 1 < rest.length; i += 2) {
-          terms.push(rest[i]!)
-          keys.push(rest[i + 1]!)
-        }
-        groups.push({id, terms, keys, ...(weight === '' ? {} : {weight: Number(weight)})})
-      }
+  const file = path.join(cacheDir(), `lexicon-${createHash('sha256').update(JSON.stringify([dirs, sudachi])).digest('hex').slice(0, 16)}.json`)
+  const [line] = readCacheLines(file, header) ?? []
+  if (line !== undefined) {
+    try {
+      const cached = JSON.parse(line) as LexiconCache
+      return {lexicon: Lexicon.fromTables(cached.tables), readings: cached.readings}
+    } catch {
+      // A damaged file: rebuilt below.
     }
-    return {groups, abbreviations}
   }
   const data = readLexiconData(options)
-  const groups = data.groups.map((group) => ({...group, keys: group.terms.map((term) => termKey(term))}))
-  const all = [...groups.map((g) => [g.id, ...g.terms]), ...Object.entries(data.abbreviations).map(([k, v]) => [k, ...v])]
-  if (all.every((values) => values.every(cacheable)))
-    writeCacheLines(file, header, [
-      ...groups.map((g) => ['g', g.id, g.weight === undefined ? '' : String(g.weight), ...g.terms.flatMap((term, i) => [term, g.keys[i]!])].join(SEP)),
-      ...Object.entries(data.abbreviations).map(([abbr, expansions]) => ['a', abbr, ...expansions].join(SEP)),
-    ])
-  return {groups, abbreviations: data.abbreviations}
+  const loaded = {lexicon: new Lexicon(data), readings: dictionaryReadings(data)}
+  const tables = loaded.lexicon.tables()
+  if (tables) writeCacheLines(file, header, [JSON.stringify({tables, readings: loaded.readings} satisfies LexiconCache)])
+  return loaded
 }
 
-export interface MatchResources {
-  readonly data: LexiconData
-  readonly lexicon: Lexicon
+export interface MatchResources extends LoadedLexicon {
   readonly segmenter: Segmenter
   /** Whether readings come from the morphological analyser (false: script runs only, no kanji readings; also false in effect when Lindera cannot load, which it reports). */
   readonly analyser: boolean
@@ -210,9 +205,7 @@ export function loadMatchResources(options: DictionaryOptions & {analyser?: bool
   const key = JSON.stringify([options.dir ?? '', options.extraDirs ?? [], options.sudachi ?? true, options.analyser ?? true, files])
   const loaded = loadedResources.get(key)
   if (loaded) return loaded
-  const data = loadLexiconData(options)
-  const lexicon = new Lexicon(data)
-  const resources = {data, lexicon, segmenter: cachedSegmenter(options.analyser === false ? scriptSegmenter : analyserSegmenter()), analyser: options.analyser !== false}
+  const resources = {...loadLexicon(options), segmenter: cachedSegmenter(options.analyser === false ? scriptSegmenter : analyserSegmenter()), analyser: options.analyser !== false}
   loadedResources.set(key, resources)
   return resources
 }
@@ -240,12 +233,13 @@ function analyserSegmenter(): Segmenter {
  */
 export function createMatcher(resources: MatchResources): Matcher {
   const analyzer = new Analyzer(resources.lexicon, resources.segmenter)
-  registerDictionaryReadings(analyzer, resources.data)
+  for (const [surface, romaji] of resources.readings) analyzer.registerDictionaryReading(surface, romaji)
   return new Matcher(analyzer)
 }
 
-export function registerDictionaryReadings(analyzer: Analyzer, data: LexiconData): void {
-  // Only the domain dictionary writes readings (its kana entries are readings; elsewhere they are synonyms).
+/** The readings the domain dictionary writes: its kana entries next to kanji terms (elsewhere kana are synonyms). */
+export function dictionaryReadings(data: LexiconData): [string, string][] {
+  const readings: [string, string][] = []
   for (const group of data.groups) {
     if (!group.id.startsWith('d')) continue
     const kana = group.terms.filter((t) => isKana(t))
@@ -254,7 +248,8 @@ export function registerDictionaryReadings(analyzer: Analyzer, data: LexiconData
       for (const reading of kana) {
         // A reading has 1–4 kana per kanji; anything else is a synonym written in kana.
         const ratio = [...reading].length / [...term].length
-        if (ratio >= 1 && ratio <= 4) analyzer.registerDictionaryReading(term, kanaToRomajiKey(reading))
+        if (ratio >= 1 && ratio <= 4) readings.push([term, kanaToRomajiKey(reading)])
       }
   }
+  return readings
 }

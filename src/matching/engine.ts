@@ -6,6 +6,7 @@ import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
 import {bigrams, qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
+import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
 import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
@@ -46,8 +47,10 @@ export interface Candidate {
   readonly itemId: string
   /** TABLE.COLUMN */
   readonly ref: string
-  /** Combined score in [0,1], 3 decimals. */
+  /** Combined score in [0,1], 3 decimals: ranks candidates; the accept threshold applies to it. */
   readonly score: number
+  /** How often a top candidate with this score was right on the frozen real sets' tune parts (see calibration.ts). */
+  readonly confidence: number
   readonly signals: Signals
   /** One line, Japanese. */
   readonly reason: string
@@ -181,20 +184,38 @@ export class Matcher {
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
     // Inverted index over the standard items.
-    const postings = new Map<string, number[]>()
+    const keyed = new Map<string, number[]>()
     profiles.forEach((p, index) => {
       const keys = new Set<string>()
       indexKeys(p.name, keys)
       if (p.english) indexKeys(p.english, keys)
       for (const key of keys) {
-        let list = postings.get(key)
-        if (!list) postings.set(key, (list = []))
+        let list = keyed.get(key)
+        if (!list) keyed.set(key, (list = []))
         list.push(index)
       }
     })
-    // Keys shared by many items (番号, コード …) say little and cost much: skip their postings.
+    // Keys shared by many items (番号, コード …) say little and cost much: they get no posting list.
     const maxPostings = Math.max(60, Math.min(160, Math.ceil(n * 0.02)))
-    const idf = (count: number) => Math.log(1 + n / count)
+    const postings = new Map<string, Posting>()
+    for (const [key, list] of keyed) if (list.length <= maxPostings) postings.set(key, {items: Int32Array.from(list), weight: Math.log(1 + n / list.length), stamp: -1})
+    keyed.clear()
+    // The posting lists of a name, in key order (labels repeat across tables: each is looked up once).
+    const namePostings = new Map<NameProfile, Posting[]>()
+    const postingsOf = (profile: NameProfile): Posting[] => {
+      let lists = namePostings.get(profile)
+      if (!lists) {
+        const keys = new Set<string>()
+        indexKeys(profile, keys)
+        lists = []
+        for (const key of keys) {
+          const posting = postings.get(key)
+          if (posting) lists.push(posting)
+        }
+        namePostings.set(profile, lists)
+      }
+      return lists
+    }
 
     const byItem = new Map<string, Candidate[]>()
     const byField = new Map<string, Candidate[]>()
@@ -221,6 +242,7 @@ export class Matcher {
     }
 
     let fieldsDone = 0
+    let fieldNo = 0
     for (const field of fields) {
       if (options.onProgress && fieldsDone++ % 256 === 0) options.onProgress(fieldsDone - 1, fields.length)
       const ref = `${field.table}.${field.column}`
@@ -253,17 +275,18 @@ export class Matcher {
         continue
       }
 
-      const keys = new Set<string>()
-      for (const v of variants) indexKeys(v, keys)
-      for (const key of keys) {
-        const list = postings.get(key)
-        if (!list || list.length > maxPostings) continue
-        const w = idf(list.length)
-        for (const index of list) {
-          if (accumulator[index] === 0) touched.push(index)
-          accumulator[index]! += w
+      // Each key counts once per field, whichever variants share it.
+      const stamp = fieldNo++
+      for (const v of variants)
+        for (const posting of postingsOf(v)) {
+          if (posting.stamp === stamp) continue
+          posting.stamp = stamp
+          const w = posting.weight
+          for (const index of posting.items) {
+            if (accumulator[index] === 0) touched.push(index)
+            accumulator[index]! += w
+          }
         }
-      }
       let candidates = touched
       if (touched.length > perField) {
         // Keep the strongest prefilter scores only: a cheap cut first, then a sort of what is left.
@@ -289,7 +312,7 @@ export class Matcher {
     const finish = (c: Scored): Candidate => {
       let done = finished.get(c)
       if (!done) {
-        done = {itemId: c.itemId, ref: c.ref, score: c.score, signals: c.signals, reason: c.reason()}
+        done = {itemId: c.itemId, ref: c.ref, score: c.score, confidence: calibratedConfidence(c.score), signals: c.signals, reason: c.reason()}
         finished.set(c, done)
       }
       return done
@@ -299,6 +322,15 @@ export class Matcher {
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
+}
+
+interface Posting {
+  /** Indexes of the standard items that have the key. */
+  readonly items: Int32Array
+  /** Inverse document frequency of the key. */
+  readonly weight: number
+  /** The last field that counted this key (a key counts once per field). */
+  stamp: number
 }
 
 interface Scored {

@@ -5,6 +5,7 @@
  * A pair is keyed by the standard item's name (IDs differ between 業務) and the current column's physical name.
  * Confirmed evidence lifts the pair (or adds it when the matcher missed it); rejected evidence removes it.
  */
+import {calibratedConfidence} from './calibration.js'
 import {byScore, type Candidate, type FieldInput, type MatchResult, type StandardItem} from './engine.js'
 import {termKey} from './lexicon.js'
 
@@ -63,7 +64,8 @@ export function applyEvidence(
         } else {
           const lift = LIFT[e.kind]
           const reason = `${e.source}: ${field.column} ← ${item.name}${old ? `・${old.reason}` : ''}`
-          const next: Candidate = {itemId: item.id, ref, score: Math.max(old?.score ?? 0, lift), signals: old?.signals ?? {}, reason}
+          const score = Math.max(old?.score ?? 0, lift)
+          const next: Candidate = {itemId: item.id, ref, score, confidence: calibratedConfidence(score), signals: old?.signals ?? {}, reason}
           if (old) list[at] = next
           else list.push(next)
         }

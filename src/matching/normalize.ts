@@ -188,6 +188,7 @@ export function normalizeName(raw: string): NormalizedName {
  * 漢字 on one side only → 0.95 (氏名 ≈ 氏名(漢字)); two different scripts → 0.55; other differing qualifiers → 0.85.
  */
 export function qualifierAgreement(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 1
   const left = new Set(a)
   const right = new Set(b)
   let factor = 1
@@ -217,13 +218,13 @@ export function bigrams(text: string): string[] {
   return grams
 }
 
-const gramCache = new Map<string, string[]>()
+const gramCache = new Map<string, Float64Array>()
 
-/** Sorted character bigrams of a string, memoised (names repeat a lot). */
-export function sortedBigrams(text: string): string[] {
+/** {@link gramCodes}, memoised (names repeat a lot). */
+function cachedGramCodes(text: string): Float64Array {
   let grams = gramCache.get(text)
   if (!grams) {
-    grams = bigrams(text).sort()
+    grams = gramCodes(text)
     if (gramCache.size > 500_000) gramCache.clear()
     gramCache.set(text, grams)
   }
@@ -233,8 +234,27 @@ export function sortedBigrams(text: string): string[] {
 /** Sørensen–Dice coefficient on character bigram multisets, in [0,1]. */
 export function bigramDice(a: string, b: string): number {
   if (a === b) return a === '' ? 0 : 1
-  const ga = sortedBigrams(a)
-  const gb = sortedBigrams(b)
+  return diceOfGrams(cachedGramCodes(a), cachedGramCodes(b))
+}
+
+const CODE_SPACE = 0x200000
+
+/**
+ * The character bigrams of a string as sorted numbers (first code point × 2²¹ + second; a one-character
+ * string is its own gram): what {@link diceOfGrams} compares. Profiles and tokens keep them, so scoring a
+ * pair neither splits strings nor looks anything up.
+ */
+export function gramCodes(text: string): Float64Array {
+  const points: number[] = []
+  for (const ch of text) points.push(ch.codePointAt(0)!)
+  if (points.length === 1) return Float64Array.of(points[0]! * CODE_SPACE + CODE_SPACE - 1)
+  const grams = new Float64Array(Math.max(0, points.length - 1))
+  for (let i = 0; i + 1 < points.length; i++) grams[i] = points[i]! * CODE_SPACE + points[i + 1]!
+  return grams.sort()
+}
+
+/** Sørensen–Dice coefficient of two {@link gramCodes} lists, in [0,1]. */
+export function diceOfGrams(ga: Float64Array, gb: Float64Array): number {
   if (ga.length === 0 || gb.length === 0) return 0
   let shared = 0
   let i = 0

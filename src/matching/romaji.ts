@@ -11,6 +11,22 @@ import {hiraganaToKatakana} from './normalize.js'
  * doubled n dropped, m before labials read as n.
  */
 export function romajiKey(text: string): string {
+  const hit = romajiKeys.get(text)
+  if (hit !== undefined) return hit
+  const key = computeRomajiKey(text)
+  remember(romajiKeys, text, key)
+  return key
+}
+
+/** Names repeat a lot (the same words in thousands of columns): keys are memoised, within a bound. */
+const romajiKeys = new Map<string, string>()
+const kanaKeys = new Map<string, string>()
+function remember(cache: Map<string, string>, text: string, key: string): void {
+  if (cache.size >= 200_000) cache.clear()
+  cache.set(text, key)
+}
+
+function computeRomajiKey(text: string): string {
   let s = text.toLowerCase().replace(/[^a-z]/g, '')
   if (s === '') return ''
   s = s
@@ -45,9 +61,12 @@ export function romajiKey(text: string): string {
 
 /** The romaji key of a katakana/hiragana reading ('' when the text has other characters). */
 export function kanaToRomajiKey(kana: string): string {
+  const hit = kanaKeys.get(kana)
+  if (hit !== undefined) return hit
   const katakana = hiraganaToKatakana(kana.normalize('NFKC'))
-  if (!/^[\u30A0-\u30FF]+$/.test(katakana)) return ''
-  return romajiKey(toRomaji(katakana))
+  const key = /^[\u30A0-\u30FF]+$/.test(katakana) ? romajiKey(toRomaji(katakana)) : ''
+  remember(kanaKeys, kana, key)
+  return key
 }
 
 export function isKana(text: string): boolean {

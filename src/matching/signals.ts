@@ -6,7 +6,7 @@ import {distance} from 'fastest-levenshtein'
 
 import type {NameProfile, Token} from './analyzer.js'
 import {sharedConceptWeight} from './lexicon.js'
-import {bigramDice} from './normalize.js'
+import {bigramDice, diceOfGrams} from './normalize.js'
 import type {DataType} from '../model/vocabulary.js'
 
 export const SIGNALS = ['name', 'reading', 'english', 'synonym', 'description', 'type', 'context'] as const
@@ -34,7 +34,7 @@ export function editSimilarity(a: string, b: string): number {
 export function nameSignal(a: NameProfile, b: NameProfile): number | undefined {
   if (a.japanese !== b.japanese) return undefined
   if (a.base === '' || b.base === '') return undefined
-  return Math.max(bigramDice(a.base, b.base), editSimilarity(a.base, b.base))
+  return Math.max(a.base === b.base ? 1 : diceOfGrams(a.baseGrams, b.baseGrams), editSimilarity(a.base, b.base))
 }
 
 /** Similarity of readings (romaji keys): SEINENGAPPI ≈ 生年月日, ｼﾒｲ ≈ 氏名. */
@@ -81,11 +81,11 @@ export function tokenScore(s: Token, c: Token): number {
     if (sim >= 0.75) partial = sim * 0.85
   }
   if (!s.ascii && !c.ascii) {
-    const dice = bigramDice(s.surface, c.surface)
+    const dice = diceOfGrams(s.grams, c.grams)
     if (dice >= 0.5) partial = Math.max(partial, dice * 0.75)
   } else if (!s.ascii && c.ascii) {
-    for (const alt of c.alts) {
-      const dice = bigramDice(s.surface, alt)
+    for (const grams of c.altGrams) {
+      const dice = diceOfGrams(s.grams, grams)
       if (dice >= 0.5) partial = Math.max(partial, dice * 0.75)
     }
   }
@@ -196,6 +196,15 @@ const EN_SYNONYMS: Readonly<Record<string, string>> = {
   birthday: 'birthdate', dob: 'birthdate', sex: 'gender', qty: 'quantity', amt: 'amount', cnt: 'count',
 }
 
+const englishWordSets = new WeakMap<NameProfile, ReadonlySet<string>>()
+
+/** {@link englishWords} of a profile as a set, kept with the profile (profiles are shared and immutable). */
+function englishWordSet(profile: NameProfile): ReadonlySet<string> {
+  let set = englishWordSets.get(profile)
+  if (!set) englishWordSets.set(profile, (set = new Set(englishWords(profile.tokens))))
+  return set
+}
+
 function englishWords(tokens: readonly Token[]): string[] {
   const words: string[] = []
   for (const token of tokens) {
@@ -220,8 +229,8 @@ export function englishSignal(
   if (!field.ascii) return undefined
   let best: number | undefined
   if (itemEnglish && itemEnglish.tokens.length > 0 && field.tokens.length > 0) {
-    const a = new Set(englishWords(itemEnglish.tokens))
-    const b = new Set(englishWords(field.tokens))
+    const a = englishWordSet(itemEnglish)
+    const b = englishWordSet(field)
     let shared = 0
     for (const w of a) if (b.has(w)) shared++
     best = (2 * shared) / (a.size + b.size)
@@ -229,7 +238,7 @@ export function englishSignal(
   }
   if (item.japanese && field.glosses.length > 0) {
     let gloss = 0
-    for (const g of field.glosses) gloss = Math.max(gloss, bigramDice(item.base, g))
+    for (let i = 0; i < field.glosses.length; i++) gloss = Math.max(gloss, item.base === field.glosses[i] ? 1 : diceOfGrams(item.baseGrams, field.glossGrams[i]!))
     best = Math.max(best ?? 0, sharpen(gloss) * 0.95)
   }
   return best

@@ -74,14 +74,24 @@ function text(cell: ExcelJS.Cell): string {
   if (typeof value === 'string') return cell.numFmt === TEXT_FORMAT ? value.trimEnd() : unescapeLegacyText(value.trim())
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('').trim()
-  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result).trim()
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim()
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim()
+  if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result).trim()
+  if ('text' in value) return String(value.text).trim()
   return ''
 }
 
+/** Reads a row's cells as text; a formula with no saved result is a problem on its cell, never a silent blank. */
+function cellReader(sheet: string, row: ExcelJS.Row, key: string, problems: CellProblem[]) {
+  return (col: number | undefined): string => {
+    if (col === undefined) return ''
+    const value = cellText(row.getCell(col))
+    if (value !== FORMULA_WITHOUT_VALUE) return value
+    problems.push({sheet, cell: row.getCell(col).address, key, message: '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'})
+    return ''
+  }
+}
+
 function parseMeta(raw: string): RowMeta | undefined {
-  if (raw === '') return undefined
   try {
     const meta = JSON.parse(raw) as RowMeta
     return typeof meta.fp === 'string' && typeof meta.ed === 'string' && typeof meta.base === 'object' ? meta : undefined
@@ -104,7 +114,7 @@ const TARGET_LABELS: Record<PolicyTarget, string> = {
 function policyTarget(sheet: string, kindText: string): PolicyTarget | undefined {
   if (sheet === SHEET_NAMES.dataItems) return 'data-item'
   if (sheet === SHEET_NAMES.currentOnly) return 'current-only'
-  return kindText === '' ? undefined : parseImplementationKind(kindText)
+  return parseImplementationKind(kindText)
 }
 
 /** Reads the decision columns of every decision sheet; vocabulary errors name the sheet, the cell and the allowed values. */
@@ -144,17 +154,11 @@ export function readDecisionRows(workbook: ExcelJS.Workbook): {
       if (rowNumber === 1) return
       const key = text(row.getCell(keyCol!))
       if (key === '') return
-      const read = (col: number | undefined) => {
-        if (col === undefined) return ''
-        const value = cellText(row.getCell(col))
-        if (value !== FORMULA_WITHOUT_VALUE) return value
-        problems.push({sheet: name, cell: row.getCell(col).address, key, message: '数式の結果が保存されていないため読めません (Excel で開いて保存し直すか、値を直接入力してください)'})
-        return ''
-      }
+      const read = cellReader(name, row, key, problems)
       const verdictText = read(verdictCol)
       const policyText = read(policyCol)
-      const verdict = verdictText === '' ? undefined : parseVerdict(verdictText)
-      const policy = policyText === '' ? undefined : parsePolicy(policyText)
+      const verdict = parseVerdict(verdictText)
+      const policy = parsePolicy(policyText)
       const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
       if (verdictText !== '' && !verdict)
         problems.push({sheet: name, cell: cell(verdictCol), key, message: `判定「${verdictText}」は使えません (使える値: ${VERDICT_CHOICES.join(' / ')})`})
@@ -203,14 +207,14 @@ function readRegister(workbook: ExcelJS.Workbook, rows: EditedRow[], problems: C
     if (rowNumber === 1) return
     const key = text(row.getCell(keyCol))
     if (key === '') return
-    const read = (col: number | undefined) => (col === undefined ? '' : text(row.getCell(col)))
+    const read = cellReader(name, row, key, problems)
     const cell = (col: number | undefined) => (col === undefined ? '' : row.getCell(col).address)
-    const dueValue = dueCol === undefined ? null : row.getCell(dueCol).value
+    // A date cell reads as YYYY-MM-DD text.
     const dueText = read(dueCol)
-    const due = dueValue instanceof Date ? parseDueDate(dueValue) : dueText === '' ? undefined : parseDueDate(dueText)
+    const due = parseDueDate(dueText)
     if (dueText !== '' && !due) problems.push({sheet: name, cell: cell(dueCol), key, message: `期限「${dueText}」は日付として読めません (例: 2027-03-31)`})
     const stateText = read(stateCol)
-    const state = stateText === '' ? undefined : parseIssueState(stateText)
+    const state = parseIssueState(stateText)
     if (stateText !== '' && !state) problems.push({sheet: name, cell: cell(stateCol), key, message: `状態「${stateText}」は使えません (使える値: ${STATE_CHOICES.join(' / ')})`})
     const department = read(departmentCol)
     const values: DecisionValues = {...(department ? {department} : {}), ...(due ? {due} : {}), ...(state ? {state} : {})}

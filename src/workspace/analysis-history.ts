@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {z} from 'zod'
@@ -15,10 +15,8 @@ export const historyPath = (workspace: Workspace) => path.join(workspace.reports
 
 /** The previous snapshot, or undefined when there is none or it cannot be read (it is only a convenience). */
 export function loadPreviousAnalysis(workspace: Workspace): AnalysisSnapshot | undefined {
-  const file = historyPath(workspace)
-  if (!existsSync(file)) return undefined
   try {
-    const parsed = snapshotSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+    const parsed = snapshotSchema.safeParse(JSON.parse(readFileSync(historyPath(workspace), 'utf8')))
     return parsed.success ? parsed.data : undefined
   } catch {
     return undefined

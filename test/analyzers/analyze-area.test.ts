@@ -1,12 +1,17 @@
-import {describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {analyzeArea} from '../../src/analyzers/analyze-area.js'
 import {sampleInput} from '../helpers/sample-input.js'
 
 describe('analyzeArea', () => {
-  const analysis = analyzeArea(sampleInput())
+  // Computed in beforeEach, not while collecting: Stryker activates a mutant only once the tests run.
+  let analysis: ReturnType<typeof analyzeArea>
+  let kinds: Set<string>
+  beforeEach(() => {
+    analysis = analyzeArea(sampleInput())
+    kinds = new Set(analysis.findings.map((f) => f.kind))
+  })
   const fn = (id: string) => analysis.functions.find((r) => r.fn.id === id)!
-  const kinds = new Set(analysis.findings.map((f) => f.kind))
 
   it('gives every standard function a verdict from the current function list', () => {
     expect(fn('0010001')).toMatchObject({autoVerdict: 'fit', pairing: 'confirmed', currents: [{fn: {id: 'K01'}, via: 'vendor-table'}]})

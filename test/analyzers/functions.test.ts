@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {analyzeArea} from '../../src/analyzers/analyze-area.js'
 import {analyzeFunctions} from '../../src/analyzers/functions.js'
@@ -28,7 +28,10 @@ function input(standard: [id: string, name: string, kind: Kind][], current: [id:
 const key = (id: string) => `jumin:fn:${id}`
 
 describe('analyzeFunctions: the inferred verdict', () => {
-  const result = analyzeFunctions(
+  // Computed in beforeEach, not while collecting: Stryker activates a mutant only once the tests run.
+  let result: ReturnType<typeof analyzeFunctions>
+  beforeEach(() => {
+    result = analyzeFunctions(
     input(
       [
         ['0000001', '住民票の発行', 'mandatory'],
@@ -49,6 +52,7 @@ describe('analyzeFunctions: the inferred verdict', () => {
       ],
     ),
   )
+  })
   const row = (id: string) => result.rows.find((r) => r.fn.id === id)!
   const finding = (id: string) => result.findings.find((f) => f.key === key(id))!
 
@@ -142,7 +146,10 @@ describe('analyzeArea: headline figures, computed by hand', () => {
 })
 
 describe('analyzeArea: what a person reads', () => {
-  const analysis = analyzeArea(sampleInput())
+  let analysis: ReturnType<typeof analyzeArea>
+  beforeEach(() => {
+    analysis = analyzeArea(sampleInput())
+  })
 
 
   it('sorts findings by severity (重大, 注意, 情報), then by key', () => {

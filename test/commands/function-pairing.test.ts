@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
@@ -61,6 +61,13 @@ async function newWorkspace(): Promise<string> {
   const dir = path.join(tempDir(), 'ws')
   const init = await fitgap(['init', dir, '--name', 'テスト市'])
   expect(init.exitCode, init.stderr).toBe(0)
+  return dir
+}
+
+/** A private copy of a prepared workspace: a test that imports or analyses writes only into its own. */
+function ownCopy(workspace: string): string {
+  const dir = path.join(tempDir(), 'ws')
+  cpSync(workspace, dir, {recursive: true})
   return dir
 }
 
@@ -152,12 +159,13 @@ describe('function pairing: a vendor list without 対応表', () => {
 })
 
 describe('function pairing: a vendor list with a 対応表 column, and decisions that settle findings', () => {
-  let workspace: string
+  let prepared: string
   let ids: Map<string, {id: string; kind: string}>
   let first: AreaJson
 
   beforeAll(async () => {
-    workspace = await newWorkspace()
+    const workspace = await newWorkspace()
+    prepared = workspace
     ids = await catalogueIds()
     const lines = readFileSync(VENDOR_LIST, 'utf8').trimEnd().split('\n')
     const withTable = [
@@ -193,6 +201,7 @@ describe('function pairing: a vendor list with a 対応表 column, and decisions
   })
 
   it('checks 対応方針 against 実装区分 on import, naming sheet!cell and the allowed values, and applies nothing', async () => {
+    const workspace = ownCopy(prepared)
     const mandatoryKey = `jumin:fn:${ids.get('転居')!.id}`
     const prohibitedKey = `jumin:fn:${ids.get('世帯変更と住所変更の同時処理')!.id}`
     const report = path.join(workspace, 'reports', 'policy.xlsx')
@@ -218,6 +227,7 @@ describe('function pairing: a vendor list with a 対応表 column, and decisions
   })
 
   it('settles findings by decisions imported from the workbook, except カスタマイズ and × without 対応方針', async () => {
+    const workspace = ownCopy(prepared)
     const prohibitedKey = `jumin:fn:${ids.get('世帯変更と住所変更の同時処理')!.id}`
     const ownKey = 'jumin:cur-fn:JK-0801'
     const report = path.join(workspace, 'reports', 'r1.xlsx')

@@ -30,6 +30,36 @@ describe('cellValueText (shared by current import and spec import)', () => {
     expect(told).toBe(1)
   })
 
+  it('tells about a shared formula without a result too, and needs no listener', () => {
+    let told = 0
+    expect(cellValueText({sharedFormula: 'A1'}, () => told++)).toBe('')
+    expect(told).toBe(1)
+    expect(cellValueText({formula: 'A1'})).toBe('')
+    expect(cellValueText({formula: 'A1', result: null})).toBe('')
+  })
+
+  it('gives empty text for what is not a cell value: an invalid date, a bigint, a function, an unknown object', () => {
+    expect(cellValueText(false)).toBe('FALSE')
+    expect(cellValueText(undefined)).toBe('')
+    expect(cellValueText(new Date(Number.NaN))).toBe('')
+    expect(cellValueText(BigInt(7))).toBe('')
+    expect(cellValueText(() => 'x')).toBe('')
+    expect(cellValueText({result: 'only a result'})).toBe('')
+    expect(cellValueText({})).toBe('')
+  })
+
+  it('reads up to four levels of nesting, whatever the kinds, and no further', () => {
+    const nest = (levels: number, wrap: (inner: unknown) => unknown) => {
+      let value: unknown = 'x'
+      for (let i = 0; i < levels; i++) value = wrap(value)
+      return value
+    }
+    for (const wrap of [(v: unknown) => ({text: v}), (v: unknown) => ({richText: [{text: v}]}), (v: unknown) => ({formula: 'A1', result: v})]) {
+      expect(cellValueText(nest(4, wrap))).toBe('x')
+      expect(cellValueText(nest(5, wrap))).toBe('')
+    }
+  })
+
   it('readSafely gives the fallback when a property throws', () => {
     expect(
       readSafely(() => {
@@ -46,5 +76,11 @@ describe('normalizeHeader (shared by current import and spec import)', () => {
     expect(normalizeHeader('機能ＩＤ\n（７桁）')).toBe('機能id(7桁)')
     expect(normalizeHeader('機能・帳票要件')).toBe('機能帳票要件')
     expect(normalizeHeader('ｺｰﾄﾞ表※')).toBe('コード表')
+  })
+
+  it('drops a note number only at the end: 注※1の項目 keeps its 1, 備考※12 loses both digits', () => {
+    expect(normalizeHeader('注※1の項目')).toBe('注1の項目')
+    expect(normalizeHeader('備考※12')).toBe('備考')
+    expect(normalizeHeader('区分*3')).toBe('区分')
   })
 })

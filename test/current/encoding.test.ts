@@ -25,6 +25,14 @@ describe('bomOf', () => {
     expect(bomOf(utf8('氏名'))).toBeUndefined()
     expect(bomOf(bytes())).toBeUndefined()
   })
+
+  it('needs every byte of a mark: text whose later bytes happen to match is not a BOM', () => {
+    // A UTF-16 file without BOM or a CP932 file can start with bytes that end like a BOM.
+    expect(bomOf(bytes(0x41, 0xbb, 0xbf))).toBeUndefined()
+    expect(bomOf(bytes(0xef, 0x41, 0xbf))).toBeUndefined()
+    expect(bomOf(bytes(0x41, 0xfe, 0x41))).toBeUndefined()
+    expect(bomOf(bytes(0x41, 0xff, 0x41))).toBeUndefined()
+  })
 })
 
 describe('Utf8Check', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import {afterEach, describe, expect, it, vi} from 'vitest'
 
-import {tempPathFor, withAtomicTarget, writeFileAtomic} from '../../src/io/atomic-write.js'
+import {readTextIfExists, replaceFileIfUnchanged, tempPathFor, withAtomicTarget, writeFileAtomic} from '../../src/io/atomic-write.js'
 import {tempDir} from '../helpers/cli.js'
 
 /** Failures injected into node:fs as atomic-write sees it: a disk that fills up half-way, a rename refused. */
@@ -158,5 +158,49 @@ describe('tempPathFor', () => {
     expect(path.dirname(a)).toBe(dir)
     expect(path.basename(a)).toMatch(new RegExp(`^\\.fitgap-tmp-x\\.yaml\\.${process.pid}\\.[0-9a-f]{8}$`))
     expect(a).not.toBe(b)
+  })
+})
+
+describe('replaceFileIfUnchanged', () => {
+  it('replaces a file that still holds what was read, and creates one that is still absent', () => {
+    const {dir, target} = existing()
+    expect(replaceFileIfUnchanged(target, OLD, NEW)).toBe(true)
+    expect(readFileSync(target, 'utf8')).toBe(NEW)
+    const created = path.join(dir, 'sub', 'new.yaml')
+    expect(replaceFileIfUnchanged(created, undefined, NEW)).toBe(true)
+    expect(readFileSync(created, 'utf8')).toBe(NEW)
+    expect(readdirSync(dir).sort()).toEqual(['decisions.yaml', 'sub'])
+    expect(readdirSync(path.join(dir, 'sub'))).toEqual(['new.yaml'])
+  })
+
+  it('leaves a file someone saved meanwhile (or created) as it is, says so, and leaves no temp file', () => {
+    const {dir, target} = existing()
+    expect(replaceFileIfUnchanged(target, 'what was read earlier\n', NEW)).toBe(false)
+    expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(replaceFileIfUnchanged(target, undefined, NEW)).toBe(false)
+    expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['decisions.yaml'])
+  })
+
+  it('keeps the old file and removes the temp when the write or the rename fails', () => {
+    const {dir, target} = existing()
+    inject.write = true
+    expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/ENOSPC/)
+    inject.write = false
+    inject.refuse = true // the temp file is never created: its removal must not hide the error
+    expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/EACCES/)
+    inject.refuse = false
+    inject.rename = true
+    expect(() => replaceFileIfUnchanged(target, OLD, NEW)).toThrow(/EXDEV/)
+    expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['decisions.yaml'])
+  })
+})
+
+describe('readTextIfExists', () => {
+  it('reads a file as UTF-8 text, and an absent one as undefined', () => {
+    const {dir, target} = existing()
+    expect(readTextIfExists(target)).toBe(OLD)
+    expect(readTextIfExists(path.join(dir, 'none.yaml'))).toBeUndefined()
   })
 })

@@ -1,10 +1,10 @@
-import {cpSync, readdirSync, writeFileSync} from 'node:fs'
+import {cpSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 
 import {persistentSegmenter, readCacheLines} from '../../src/matching/dictionary-cache.js'
-import {loadLexiconData, loadMatchResources, readLexiconData} from '../../src/matching/dictionary-loader.js'
+import {dictionaryReadings, loadLexicon, loadMatchResources, readLexiconData} from '../../src/matching/dictionary-loader.js'
 import {Lexicon, termKey} from '../../src/matching/lexicon.js'
 import type {Morpheme, Segmenter} from '../../src/matching/segmenter.js'
 import {scriptSegmenter} from '../../src/matching/segmenter.js'
@@ -34,28 +34,38 @@ describe('dictionary cache', () => {
   it('gives the same lexicon from the cache as from the files, with every term key precomputed', () => {
     const dir = dictionaries()
     const fresh = readLexiconData({dir, sudachi: false})
-    const first = loadLexiconData({dir, sudachi: false})
+    const reference = new Lexicon(fresh)
+    const first = loadLexicon({dir, sudachi: false})
     expect(readdirSync(cache).filter((f) => f.startsWith('lexicon-'))).toHaveLength(1)
-    const cached = loadLexiconData({dir, sudachi: false})
-    expect(cached.abbreviations).toEqual(fresh.abbreviations)
-    expect(cached.groups.map(({id, terms, weight}) => ({id, terms, weight}))).toEqual(fresh.groups.map(({id, terms, weight}) => ({id, terms, weight})))
-    for (const group of cached.groups) expect(group.keys).toEqual(group.terms.map((t) => termKey(t)))
-    expect(first.groups).toEqual(cached.groups)
-    const [a, b] = [new Lexicon(fresh), new Lexicon(cached)]
-    for (const term of ['住所', 'じゅうしょ', 'cd', '生年月日', '氏名'])
-      expect({term, concepts: b.concepts(term), expansions: b.expansions(term)}).toEqual({term, concepts: a.concepts(term), expansions: a.expansions(term)})
+    const cached = loadLexicon({dir, sudachi: false})
+    expect(cached.lexicon.tables()).toEqual(reference.tables())
+    expect(first.lexicon.tables()).toEqual(reference.tables())
+    expect(cached.readings).toEqual(dictionaryReadings(fresh))
+    expect(cached.readings.length).toBeGreaterThan(0)
+    const terms = [...new Set(fresh.groups.flatMap((g) => g.terms)), ...Object.keys(fresh.abbreviations), 'cd', 'じゅうしょ', '未知の語']
+    for (const term of terms)
+      expect({term, concepts: cached.lexicon.concepts(term), expansions: cached.lexicon.expansions(term), ascii: cached.lexicon.knowsAscii(termKey(term))}).toEqual({
+        term,
+        concepts: reference.concepts(term),
+        expansions: reference.expansions(term),
+        ascii: reference.knowsAscii(termKey(term)),
+      })
+    for (const group of fresh.groups) expect(cached.lexicon.japaneseTerms(group.id)).toEqual(reference.japaneseTerms(group.id))
   })
 
   it('is rebuilt when a dictionary file changes, and a damaged cache file is ignored', () => {
     const dir = dictionaries()
-    loadLexiconData({dir, sudachi: false})
+    loadLexicon({dir, sudachi: false})
     const [file] = readdirSync(cache).filter((f) => f.startsWith('lexicon-'))
     writeFileSync(path.join(dir, 'synonyms.yaml'), 'groups:\n  - [改名テスト語, かいめいてすとご]\n')
-    const changed = loadLexiconData({dir, sudachi: false})
-    expect(changed.groups.some((g) => g.terms.includes('改名テスト語'))).toBe(true)
+    const changed = loadLexicon({dir, sudachi: false})
+    expect(changed.lexicon.concepts('改名テスト語')).toHaveLength(1)
 
-    writeFileSync(path.join(cache, file!), 'not a cache\n')
-    expect(loadLexiconData({dir, sudachi: false}).groups).toEqual(changed.groups)
+    const header = readFileSync(path.join(cache, file!), 'utf8').split('\n')[0]
+    for (const damaged of ['not a cache\n', `${header}\n{"tables": [}\n`]) {
+      writeFileSync(path.join(cache, file!), damaged)
+      expect(loadLexicon({dir, sudachi: false}).lexicon.tables()).toEqual(changed.lexicon.tables())
+    }
   })
 
   it('loads the resources once per process for the same dictionaries, and again after an edit', () => {
@@ -69,7 +79,7 @@ describe('dictionary cache', () => {
   it('still reports a broken dictionary file as bad input (nothing cached hides it)', () => {
     const dir = dictionaries()
     writeFileSync(path.join(dir, 'synonyms.yaml'), 'groups: [[ok, fine], 3]\n')
-    expect(() => loadLexiconData({dir, sudachi: false})).toThrow(/synonyms\.yaml の形式が正しくありません/)
+    expect(() => loadLexicon({dir, sudachi: false})).toThrow(/synonyms\.yaml の形式が正しくありません/)
   })
 })
 
