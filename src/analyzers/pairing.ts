@@ -84,7 +84,7 @@ function currentProfile(record: CurrentRecord): PairProfile {
   return {id: record.id, name: nameProfile(record.name), ...(context === '' ? {} : {context: nameProfile(`${record.name}${context}`)})}
 }
 
-/** Name similarity, helped by the requirement text against the current record's 概要 and 分類 when both exist. */
+/** scorePair on names prepared once (pairRecords compares every open pair). */
 function scoreProfiles(standard: PairProfile, current: PairProfile): Candidate & {index: -1} {
   if (standard.id === current.id) return {index: -1, score: 1, reason: 'ID が一致'}
   const name = profileSimilarity(standard.name, current.name)
@@ -92,6 +92,11 @@ function scoreProfiles(standard: PairProfile, current: PairProfile): Candidate &
   const text = profileSimilarity(standard.context, current.context)
   const score = round(Math.max(name, 0.75 * name + 0.25 * Math.min(1, text * 2)))
   return {index: -1, score, reason: `名称の類似 ${name.toFixed(2)}・要件と概要の類似 ${text.toFixed(2)}`}
+}
+
+/** Name similarity, helped by the requirement text against the current record's 概要 and 分類 when both exist. */
+export function scorePair(standard: StandardRecord, current: CurrentRecord): Candidate & {index: -1} {
+  return scoreProfiles(standardProfile(standard), currentProfile(current))
 }
 
 /** Resolves a 対応表 ID against the catalogue; Excel often drops leading zeros (10001 for 0010001). */
