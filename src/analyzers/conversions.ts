@@ -143,21 +143,21 @@ function halfWidthKana(field: CurrentField): string | undefined {
 
 const wantsFullWidthKana = (item: Target) => item.type === 'text' && /フリガナ|振り仮名|カナ|カタカナ/.test(item.text)
 
-type DateShape = {kind: 'wareki' | 'yyyymmdd' | 'iso' | 'yyyymm' | 'wareki-ym'; evidence: string}
+type DateShape = {kind: 'wareki' | 'yyyymmdd' | 'iso' | 'yyyymm'; evidence: string}
 
 /** The format a date is written in, from the current field's definition. */
 function dateShape(field: CurrentField, target: DataType): DateShape | undefined {
   const text = fieldText(field)
   const upper = text.toUpperCase()
   if (/和暦|元号|年号|GYYMMDD|GYYMM|EYYMMDD|GGYYMMDD/.test(upper))
-    return {kind: target === 'yearMonth' ? 'wareki-ym' : 'wareki', evidence: `定義に和暦の形 (${/GYYMMDD|GYYMM|EYYMMDD/.exec(upper)?.[0] ?? '和暦'}) とある`}
+    return {kind: 'wareki', evidence: `定義に和暦の形 (${/GYYMMDD|GYYMM|EYYMMDD/.exec(upper)?.[0] ?? '和暦'}) とある`}
   if (/YYYY-MM-DD|YYYY\/MM\/DD/.test(upper)) return {kind: 'iso', evidence: '定義に区切り付きの西暦とある'}
   if (/YYYYMMDD|西暦/.test(upper)) return {kind: 'yyyymmdd', evidence: '定義に YYYYMMDD とある'}
   if (/YYYYMM\b/.test(upper)) return {kind: 'yyyymm', evidence: '定義に YYYYMM とある'}
   const length = field.length
   if (target === 'yearMonth') {
     if (length === 6) return {kind: 'yyyymm', evidence: '6桁 (YYYYMM の形)'}
-    if (length === 5) return {kind: 'wareki-ym', evidence: '5桁 (元号1桁 + YYMM の形)'}
+    if (length === 5) return {kind: 'wareki', evidence: '5桁 (元号1桁 + YYMM の形)'}
     return undefined
   }
   if (length === 8) return {kind: 'yyyymmdd', evidence: '8桁 (YYYYMMDD の形)'}
@@ -218,7 +218,7 @@ function typeRules(item: Target, field: CurrentField, out: Rule[]): void {
       })
       return
     }
-    const wareki = shape.kind === 'wareki' || shape.kind === 'wareki-ym'
+    const wareki = shape.kind === 'wareki'
     out.push({
       kind: 'format',
       severity: 'convertible',

@@ -83,6 +83,10 @@ describe('dates: the format comes from the definition, then from the length', ()
     expect(c.basis.endsWith(evidence)).toBe(true)
   })
 
+  it('reads the format from how the type is written too', () => {
+    expect(brief(one(item({name: '日', type: 'date'}), field({column: 'D', type: 'text', typeRaw: 'GYYMMDD'})))).toEqual(['format:convertible:warning'])
+  })
+
   it('a YYYYMMDD number or code reads as a date too', () => {
     expect(one(item({name: '日', type: 'date'}), field({column: 'D', type: 'number', length: 8}))[0]!.rule).toBe('YYYYMMDD の数値を YYYY-MM-DD の日付に変換する (0 や空白などの日付でない値の扱いを決める)')
     expect(brief(one(item({name: '日', type: 'date'}), field({column: 'D', type: 'code', length: 8})))).toEqual(['format:convertible:info'])
@@ -130,6 +134,12 @@ describe('code conversions', () => {
   it('codes the standard alone has are no problem: every current value still has a place', () => {
     expect(compareCodeLists(LISTS[0]!.values, [{code: '1', label: '男'}])).toEqual({onlyCurrent: [], onlyStandard: [{code: '2', label: '女'}], relabelled: []})
     expect(one(sex, field({column: 'S', type: 'code', length: 1, codes: [{code: '1', label: '男'}]}), LISTS).map((c) => c.kind)).toEqual(['none'])
+  })
+
+  it('compares codes without surrounding spaces, and shows exactly 12 codes without a remainder', () => {
+    expect(compareCodeLists([{code: '1', label: '男'}], [{code: ' 1 ', label: '男'}])).toEqual({onlyCurrent: [], onlyStandard: [], relabelled: []})
+    const codes = Array.from({length: 12}, (_, i) => ({code: String(i + 10), label: `v${i}`}))
+    expect(one(sex, field({column: 'S', type: 'code', length: 2, codes}), LISTS)[0]!.basis).toContain('21=v11) / ')
   })
 
   it('an empty list of current codes is no list: the code table decides', () => {
@@ -184,6 +194,10 @@ describe('width, 文字同定 and hyphens', () => {
     expect(one(item({name: 'フリガナ', type: 'text', length: 50}), field({column: 'K', label: 'ﾒﾓ', type: 'text', typeRaw: 'NVARCHAR', length: 50})).map((c) => c.kind)).toEqual(['none'])
     // the label must be the half-width one: a kana column described in half-width kana is not enough
     expect(one(item({name: 'フリガナ', type: 'text', length: 50}), field({column: 'K', label: 'カナ', type: 'text', typeRaw: 'NVARCHAR', length: 50, description: 'ｶﾅ'})).map((c) => c.kind)).toEqual(['none'])
+  })
+
+  it('an item said to be full-width in its explanation is full-width too', () => {
+    expect(one(item({name: '肩書', type: 'text', explanation: '全角で記録する'}), field({column: 'K', type: 'text', typeRaw: 'VARCHAR'})).map((c) => c.kind)).toEqual(['width'])
   })
 
   it('full-width only items take byte-counted text through a width rule, character-counted text as it is', () => {
@@ -294,6 +308,7 @@ describe('descriptions and messages', () => {
     expect(none(field({column: 'B', type: 'text', typeRaw: 'VARCHAR2(40)', length: 40}))).toBe('現行 T.B VARCHAR2(40) / 標準「備考」文字')
     expect(none(field({column: 'B', type: 'text', typeRaw: 'CHAR', length: 4}))).toBe('現行 T.B CHAR(4) / 標準「備考」文字')
     expect(none(field({column: 'B', type: 'text'}))).toBe('現行 T.B 文字 / 標準「備考」文字')
+    expect(none(field({column: 'B', type: 'text', typeRaw: 'CHAR'}))).toBe('現行 T.B CHAR / 標準「備考」文字')
     expect(none(field({column: 'B', description: 'メモ'}))).toBe('現行 T.B 型不明 備考「メモ」 / 標準「備考」文字')
   })
 
