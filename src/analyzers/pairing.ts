@@ -123,7 +123,7 @@ export function pairRecords(
   const confirmed = new Map<number, Map<number, PairVia>>()
   const add = (s: number, c: number, via: PairVia) => {
     const map = confirmed.get(s) ?? new Map<number, PairVia>()
-    if (!map.has(c) || via === 'mapping') map.set(c, via)
+    if (!map.has(c)) map.set(c, via)
     confirmed.set(s, map)
   }
   const danglingRefs: {standardId: string; ref: string}[] = []
