@@ -10,7 +10,8 @@ const brief = (cs: Conversion[]) => cs.map((c) => `${c.kind}:${c.severity}:${c.f
 const one = (target: DataItem, f: CurrentField, codeLists?: CodeList[]) => deriveConversions(target, [f], codeLists ? {codeLists} : {})
 
 describe('type conversions: every pair of types says what moves and what may be lost', () => {
-  it.each([
+  it('each pair: kind, severity, finding severity and rule', () => {
+    for (const [from, to, expected, rule] of [
     // [from, to, kind:severity:findingSeverity, words of the rule]
     ['yearMonth', 'date', 'type:loss:warning', '年月に日がない。日を補う規則 (1日など) を決める'],
     ['datetime', 'date', 'type:convertible:info', '日時から日付を取り出す (時刻は移行しない)'],
@@ -29,11 +30,12 @@ describe('type conversions: every pair of types says what moves and what may be 
     ['date', 'year', 'type:convertible:info', '日付を年にする'],
     ['flag', 'date', 'type:loss:error', 'フラグ型の値は日付型に変換できない。対応付けを見直す'],
     ['binary', 'text', 'type:loss:error', 'バイナリ型の値は文字型に変換できない。対応付けを見直す'],
-  ] as const)('%s → %s: %s', (from, to, expected, rule) => {
-    const result = one(item({name: '項目', type: to}), field({column: 'F', type: from}))
-    expect(brief(result)).toEqual([expected])
-    expect(result[0]!.rule).toBe(rule)
-    expect(result[0]!.basis).toMatch(/^現行 T\.F .+ \/ 標準「項目」/)
+  ] as const) {
+      const result = one(item({name: '項目', type: to}), field({column: 'F', type: from}))
+      expect(brief(result)).toEqual([expected])
+      expect(result[0]!.rule).toBe(rule)
+      expect(result[0]!.basis).toMatch(/^現行 T\.F .+ \/ 標準「項目」/)
+    }
   })
 
   it('a date cannot become a flag: an error, beside the flag value rule', () => {
@@ -60,7 +62,8 @@ describe('type conversions: every pair of types says what moves and what may be 
 describe('dates: the format comes from the definition, then from the length', () => {
   const date = (to: 'date' | 'yearMonth', over: Partial<CurrentField>) => one(item({name: '日', type: to}), field({column: 'D', type: 'text', ...over}))[0]!
 
-  it.each([
+  it('a format conversion from each evidence, a warning for 和暦', () => {
+    for (const [to, over, severity, rule, evidence] of [
     ['date', {description: 'EYYMMDD'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (EYYMMDD) とある'],
     ['date', {description: '和暦で記録'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (和暦) とある'],
     ['date', {description: '元号コード付き'}, 'warning', '和暦', '定義に和暦の形 (和暦) とある'],
@@ -75,12 +78,13 @@ describe('dates: the format comes from the definition, then from the length', ()
     ['date', {length: 8}, 'info', 'YYYYMMDD の文字を', '8桁 (YYYYMMDD の形)'],
     ['date', {length: 7}, 'warning', '和暦', '7桁 (元号1桁 + YYMMDD の形)'],
     ['date', {length: 10}, 'info', '区切り付きの文字を YYYY-MM-DD の日付として読み替える', '10桁 (YYYY-MM-DD の形)'],
-  ] as const)('into %s, %j: a format conversion (%s)', (to, over, severity, rule, evidence) => {
-    const c = date(to, over)
-    expect(c).toMatchObject({kind: 'format', severity: 'convertible', findingSeverity: severity})
-    expect(c.rule).toContain(rule)
-    expect(c.basis).toContain(` — `)
-    expect(c.basis.endsWith(evidence)).toBe(true)
+  ] as const) {
+      const c = date(to, over)
+      expect(c).toMatchObject({kind: 'format', severity: 'convertible', findingSeverity: severity})
+      expect(c.rule).toContain(rule)
+      expect(c.basis).toContain(` — `)
+      expect(c.basis.endsWith(evidence)).toBe(true)
+    }
   })
 
   it('reads the format from how the type is written too', () => {
@@ -321,7 +325,8 @@ describe('descriptions and messages', () => {
 })
 
 describe('lengthUnit: how the export writes the type tells bytes from characters', () => {
-  it.each([
+  it('bytes or characters for each way of writing the type', () => {
+    for (const [raw, unit] of [
     ['VARCHAR(10)', 'bytes'],
     ['CHARACTER VARYING(10)', 'bytes'],
     ['string', 'bytes'],
@@ -343,7 +348,8 @@ describe('lengthUnit: how the export writes the type tells bytes from characters
     ['NUMBER(5)', undefined],
     ['CHARSET', undefined],
     ['', undefined],
-  ] as const)('%j → %s', (raw, unit) => {
-    expect(lengthUnit({typeRaw: raw})).toBe(unit)
+  ] as const) {
+      expect(lengthUnit({typeRaw: raw})).toBe(unit)
+    }
   })
 })
