@@ -12,25 +12,25 @@ const one = (target: DataItem, f: CurrentField, codeLists?: CodeList[]) => deriv
 describe('type conversions: every pair of types says what moves and what may be lost', () => {
   it('each pair: kind, severity, finding severity and rule', () => {
     for (const [from, to, expected, rule] of [
-    // [from, to, kind:severity:findingSeverity, words of the rule]
-    ['yearMonth', 'date', 'type:loss:warning', '年月に日がない。日を補う規則 (1日など) を決める'],
-    ['datetime', 'date', 'type:convertible:info', '日時から日付を取り出す (時刻は移行しない)'],
-    ['date', 'datetime', 'type:convertible:info', '日付に時刻 00:00:00 を補って日時にする'],
-    ['date', 'yearMonth', 'type:convertible:info', '日付から年月を取り出す'],
-    ['text', 'datetime', 'type:loss:warning', '文字を日時にする。書式を決め、読めない値がないか確かめる'],
-    ['time', 'datetime', 'type:loss:warning', '時刻を日時にする。書式を決め、読めない値がないか確かめる'],
-    ['text', 'number', 'type:loss:warning', '文字を数値にする。数字以外を含む値は移行できないので `fitgap data profile` で確かめる'],
-    ['code', 'number', 'type:convertible:info', 'コードを数値として移す'],
-    ['flag', 'number', 'type:convertible:info', 'フラグを数値として移す'],
-    ['number', 'text', 'format:convertible:info', '数値を文字にする'],
-    ['date', 'text', 'format:convertible:info', '日付を文字にする (書式を決める)'],
-    ['text', 'time', 'type:loss:warning', '文字を時刻にする。読めない値がないか確かめる'],
-    ['text', 'year', 'type:loss:warning', '文字を年にする。読めない値がないか確かめる'],
-    ['datetime', 'time', 'type:convertible:info', '日時を時刻にする'],
-    ['date', 'year', 'type:convertible:info', '日付を年にする'],
-    ['flag', 'date', 'type:loss:error', 'フラグ型の値は日付型に変換できない。対応付けを見直す'],
-    ['binary', 'text', 'type:loss:error', 'バイナリ型の値は文字型に変換できない。対応付けを見直す'],
-  ] as const) {
+      // [from, to, kind:severity:findingSeverity, words of the rule]
+      ['yearMonth', 'date', 'type:loss:warning', '年月に日がない。日を補う規則 (1日など) を決める'],
+      ['datetime', 'date', 'type:convertible:info', '日時から日付を取り出す (時刻は移行しない)'],
+      ['date', 'datetime', 'type:convertible:info', '日付に時刻 00:00:00 を補って日時にする'],
+      ['date', 'yearMonth', 'type:convertible:info', '日付から年月を取り出す'],
+      ['text', 'datetime', 'type:loss:warning', '文字を日時にする。書式を決め、読めない値がないか確かめる'],
+      ['time', 'datetime', 'type:loss:warning', '時刻を日時にする。書式を決め、読めない値がないか確かめる'],
+      ['text', 'number', 'type:loss:warning', '文字を数値にする。数字以外を含む値は移行できないので `fitgap data profile` で確かめる'],
+      ['code', 'number', 'type:convertible:info', 'コードを数値として移す'],
+      ['flag', 'number', 'type:convertible:info', 'フラグを数値として移す'],
+      ['number', 'text', 'format:convertible:info', '数値を文字にする'],
+      ['date', 'text', 'format:convertible:info', '日付を文字にする (書式を決める)'],
+      ['text', 'time', 'type:loss:warning', '文字を時刻にする。読めない値がないか確かめる'],
+      ['text', 'year', 'type:loss:warning', '文字を年にする。読めない値がないか確かめる'],
+      ['datetime', 'time', 'type:convertible:info', '日時を時刻にする'],
+      ['date', 'year', 'type:convertible:info', '日付を年にする'],
+      ['flag', 'date', 'type:loss:error', 'フラグ型の値は日付型に変換できない。対応付けを見直す'],
+      ['binary', 'text', 'type:loss:error', 'バイナリ型の値は文字型に変換できない。対応付けを見直す'],
+    ] as const) {
       const result = one(item({name: '項目', type: to}), field({column: 'F', type: from}))
       expect(brief(result)).toEqual([expected])
       expect(result[0]!.rule).toBe(rule)
@@ -64,21 +64,21 @@ describe('dates: the format comes from the definition, then from the length', ()
 
   it('a format conversion from each evidence, a warning for 和暦', () => {
     for (const [to, over, severity, rule, evidence] of [
-    ['date', {description: 'EYYMMDD'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (EYYMMDD) とある'],
-    ['date', {description: '和暦で記録'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (和暦) とある'],
-    ['date', {description: '元号コード付き'}, 'warning', '和暦', '定義に和暦の形 (和暦) とある'],
-    ['date', {description: 'ggyymmdd'}, 'warning', '和暦', '定義に和暦の形 (GYYMMDD) とある'],
-    ['yearMonth', {description: 'GYYMM'}, 'warning', '和暦 (元号 + 年月日) を西暦の年月に変換する', '定義に和暦の形 (GYYMM) とある'],
-    ['date', {description: 'YYYY-MM-DD'}, 'info', '区切り付きの文字を YYYY-MM-DD の日付として読み替える', '定義に区切り付きの西暦とある'],
-    ['date', {description: 'yyyy/mm/dd'}, 'info', '区切り付きの文字を', '定義に区切り付きの西暦とある'],
-    ['date', {description: '西暦'}, 'info', 'YYYYMMDD の文字を YYYY-MM-DD の日付に変換する (0 や空白などの日付でない値の扱いを決める)', '定義に YYYYMMDD とある'],
-    ['yearMonth', {description: 'YYYYMM 形式'}, 'info', 'YYYYMM の文字を年月に変換する', '定義に YYYYMM とある'],
-    ['yearMonth', {length: 6}, 'info', 'YYYYMM の文字を年月に変換する', '6桁 (YYYYMM の形)'],
-    ['yearMonth', {length: 5}, 'warning', '和暦 (元号 + 年月日) を西暦の年月に変換する', '5桁 (元号1桁 + YYMM の形)'],
-    ['date', {length: 8}, 'info', 'YYYYMMDD の文字を', '8桁 (YYYYMMDD の形)'],
-    ['date', {length: 7}, 'warning', '和暦', '7桁 (元号1桁 + YYMMDD の形)'],
-    ['date', {length: 10}, 'info', '区切り付きの文字を YYYY-MM-DD の日付として読み替える', '10桁 (YYYY-MM-DD の形)'],
-  ] as const) {
+      ['date', {description: 'EYYMMDD'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (EYYMMDD) とある'],
+      ['date', {description: '和暦で記録'}, 'warning', '和暦 (元号 + 年月日) を西暦の YYYY-MM-DD の日付に変換する', '定義に和暦の形 (和暦) とある'],
+      ['date', {description: '元号コード付き'}, 'warning', '和暦', '定義に和暦の形 (和暦) とある'],
+      ['date', {description: 'ggyymmdd'}, 'warning', '和暦', '定義に和暦の形 (GYYMMDD) とある'],
+      ['yearMonth', {description: 'GYYMM'}, 'warning', '和暦 (元号 + 年月日) を西暦の年月に変換する', '定義に和暦の形 (GYYMM) とある'],
+      ['date', {description: 'YYYY-MM-DD'}, 'info', '区切り付きの文字を YYYY-MM-DD の日付として読み替える', '定義に区切り付きの西暦とある'],
+      ['date', {description: 'yyyy/mm/dd'}, 'info', '区切り付きの文字を', '定義に区切り付きの西暦とある'],
+      ['date', {description: '西暦'}, 'info', 'YYYYMMDD の文字を YYYY-MM-DD の日付に変換する (0 や空白などの日付でない値の扱いを決める)', '定義に YYYYMMDD とある'],
+      ['yearMonth', {description: 'YYYYMM 形式'}, 'info', 'YYYYMM の文字を年月に変換する', '定義に YYYYMM とある'],
+      ['yearMonth', {length: 6}, 'info', 'YYYYMM の文字を年月に変換する', '6桁 (YYYYMM の形)'],
+      ['yearMonth', {length: 5}, 'warning', '和暦 (元号 + 年月日) を西暦の年月に変換する', '5桁 (元号1桁 + YYMM の形)'],
+      ['date', {length: 8}, 'info', 'YYYYMMDD の文字を', '8桁 (YYYYMMDD の形)'],
+      ['date', {length: 7}, 'warning', '和暦', '7桁 (元号1桁 + YYMMDD の形)'],
+      ['date', {length: 10}, 'info', '区切り付きの文字を YYYY-MM-DD の日付として読み替える', '10桁 (YYYY-MM-DD の形)'],
+    ] as const) {
       const c = date(to, over)
       expect(c).toMatchObject({kind: 'format', severity: 'convertible', findingSeverity: severity})
       expect(c.rule).toContain(rule)
@@ -98,10 +98,10 @@ describe('dates: the format comes from the definition, then from the length', ()
 
   it('no format in the definition and no telling length: a loss to check on the data', () => {
     for (const [to, length, what] of [
-      ['yearMonth', 7, '年月'],
-      ['yearMonth', 8, '年月'],
-      ['date', 6, ' YYYY-MM-DD の日付'],
-      ['date', undefined, ' YYYY-MM-DD の日付'],
+        ['yearMonth', 7, '年月'],
+        ['yearMonth', 8, '年月'],
+        ['date', 6, ' YYYY-MM-DD の日付'],
+        ['date', undefined, ' YYYY-MM-DD の日付'],
     ] as const) {
       const result = one(item({name: '日', type: to}), field({column: 'D', type: 'number', ...(length ? {length} : {})}))
       expect(brief(result)).toEqual(['type:loss:warning'])
@@ -327,28 +327,28 @@ describe('descriptions and messages', () => {
 describe('lengthUnit: how the export writes the type tells bytes from characters', () => {
   it('bytes or characters for each way of writing the type', () => {
     for (const [raw, unit] of [
-    ['VARCHAR(10)', 'bytes'],
-    ['CHARACTER VARYING(10)', 'bytes'],
-    ['string', 'bytes'],
-    ['PIC X(10)', 'bytes'],
-    ['PICTURE X(10)', 'bytes'],
-    ['VARCHAR2(10 BYTE)', 'bytes'],
-    ['ＣＨＡＲ(10)', 'bytes'],
-    [' nchar(5) ', 'chars'],
-    ['NVARCHAR2(5)', 'chars'],
-    ['NTEXT', 'chars'],
-    ['NCLOB', 'chars'],
-    ['GRAPHIC(5)', 'chars'],
-    ['VARGRAPHIC(5)', 'chars'],
-    ['N(5)', 'chars'],
-    ['PICTURE N(5)', 'chars'],
-    ['PIC N', 'chars'],
-    ['VARCHAR2(10 CHAR)', 'chars'],
-    ['文字', 'chars'],
-    ['NUMBER(5)', undefined],
-    ['CHARSET', undefined],
-    ['', undefined],
-  ] as const) {
+      ['VARCHAR(10)', 'bytes'],
+      ['CHARACTER VARYING(10)', 'bytes'],
+      ['string', 'bytes'],
+      ['PIC X(10)', 'bytes'],
+      ['PICTURE X(10)', 'bytes'],
+      ['VARCHAR2(10 BYTE)', 'bytes'],
+      ['ＣＨＡＲ(10)', 'bytes'],
+      [' nchar(5) ', 'chars'],
+      ['NVARCHAR2(5)', 'chars'],
+      ['NTEXT', 'chars'],
+      ['NCLOB', 'chars'],
+      ['GRAPHIC(5)', 'chars'],
+      ['VARGRAPHIC(5)', 'chars'],
+      ['N(5)', 'chars'],
+      ['PICTURE N(5)', 'chars'],
+      ['PIC N', 'chars'],
+      ['VARCHAR2(10 CHAR)', 'chars'],
+      ['文字', 'chars'],
+      ['NUMBER(5)', undefined],
+      ['CHARSET', undefined],
+      ['', undefined],
+    ] as const) {
       expect(lengthUnit({typeRaw: raw})).toBe(unit)
     }
   })
