@@ -143,21 +143,21 @@ function halfWidthKana(field: CurrentField): string | undefined {
 
 const wantsFullWidthKana = (item: Target) => item.type === 'text' && /フリガナ|振り仮名|カナ|カタカナ/.test(item.text)
 
-type DateShape = {kind: 'wareki' | 'yyyymmdd' | 'iso' | 'yyyymm' | 'wareki-ym'; evidence: string}
+type DateShape = {kind: 'wareki' | 'yyyymmdd' | 'iso' | 'yyyymm'; evidence: string}
 
 /** The format a date is written in, from the current field's definition. */
 function dateShape(field: CurrentField, target: DataType): DateShape | undefined {
   const text = fieldText(field)
   const upper = text.toUpperCase()
   if (/和暦|元号|年号|GYYMMDD|GYYMM|EYYMMDD|GGYYMMDD/.test(upper))
-    return {kind: target === 'yearMonth' ? 'wareki-ym' : 'wareki', evidence: `定義に和暦の形 (${/GYYMMDD|GYYMM|EYYMMDD/.exec(upper)?.[0] ?? '和暦'}) とある`}
+    return {kind: 'wareki', evidence: `定義に和暦の形 (${/GYYMMDD|GYYMM|EYYMMDD/.exec(upper)?.[0] ?? '和暦'}) とある`}
   if (/YYYY-MM-DD|YYYY\/MM\/DD/.test(upper)) return {kind: 'iso', evidence: '定義に区切り付きの西暦とある'}
   if (/YYYYMMDD|西暦/.test(upper)) return {kind: 'yyyymmdd', evidence: '定義に YYYYMMDD とある'}
   if (/YYYYMM\b/.test(upper)) return {kind: 'yyyymm', evidence: '定義に YYYYMM とある'}
   const length = field.length
   if (target === 'yearMonth') {
     if (length === 6) return {kind: 'yyyymm', evidence: '6桁 (YYYYMM の形)'}
-    if (length === 5) return {kind: 'wareki-ym', evidence: '5桁 (元号1桁 + YYMM の形)'}
+    if (length === 5) return {kind: 'wareki', evidence: '5桁 (元号1桁 + YYMM の形)'}
     return undefined
   }
   if (length === 8) return {kind: 'yyyymmdd', evidence: '8桁 (YYYYMMDD の形)'}
@@ -204,7 +204,7 @@ function typeRules(item: Target, field: CurrentField, out: Rule[]): void {
     out.push({kind: 'type', severity: 'loss', findingSeverity: 'error', rule: `${DATA_TYPE_LABELS[from]}型の値は${DATA_TYPE_LABELS[to]}型に変換できない。対応付けを見直す`, basis})
     return
   }
-  if (to === 'code' || (to === 'flag' && from !== 'date') || (item.codeTable !== undefined && (from === 'code' || from === 'text' || from === 'number'))) return // the code rule speaks for it
+  if (to === 'code' || to === 'flag' || (item.codeTable !== undefined && (from === 'code' || from === 'text' || from === 'number'))) return // the code rule speaks for it
   if ((to === 'date' || to === 'yearMonth') && (from === 'text' || from === 'number' || from === 'code')) {
     const shape = dateShape(field, to)
     const what = to === 'date' ? ' YYYY-MM-DD の日付' : '年月'
@@ -218,7 +218,7 @@ function typeRules(item: Target, field: CurrentField, out: Rule[]): void {
       })
       return
     }
-    const wareki = shape.kind === 'wareki' || shape.kind === 'wareki-ym'
+    const wareki = shape.kind === 'wareki'
     out.push({
       kind: 'format',
       severity: 'convertible',
@@ -250,7 +250,6 @@ function typeRules(item: Target, field: CurrentField, out: Rule[]): void {
       basis,
     })
   else if (to === 'text') out.push({kind: 'format', severity: 'convertible', findingSeverity: 'info', rule: `${DATA_TYPE_LABELS[from]}を文字にする (書式を決める)`, basis})
-  else if (to === 'flag') out.push({kind: 'type', severity: 'convertible', findingSeverity: 'info', rule: '値をフラグにする', basis})
   else if (from === 'text')
     out.push({kind: 'type', severity: 'loss', findingSeverity: 'warning', rule: `文字を${DATA_TYPE_LABELS[to]}にする。読めない値がないか確かめる`, basis})
   else out.push({kind: 'type', severity: 'convertible', findingSeverity: 'info', rule: `${DATA_TYPE_LABELS[from]}を${DATA_TYPE_LABELS[to]}にする`, basis})
@@ -426,7 +425,7 @@ export function deriveConversions(item: DataItem, fields: readonly CurrentField[
     }
     widthRules(target, field, rules)
     identityRules(target, field, rules)
-    if (!joined && target.type !== 'code') lengthRule(target, [field], fieldRef(field), hyphen?.count ?? 0, rules)
+    if (!joined) lengthRule(target, [field], fieldRef(field), hyphen?.count ?? 0, rules)
     push(fieldRef(field), rules)
   }
   if (joined) {
@@ -440,7 +439,7 @@ export function deriveConversions(item: DataItem, fields: readonly CurrentField[
         basis: `${fields.map(describeField).join('、')} / ${describeItem(target)}`,
       },
     ]
-    if (target.type !== 'code') lengthRule(target, fields, ref, drop, rules)
+    lengthRule(target, fields, ref, drop, rules)
     push(ref, rules)
   }
   if (context.splitWith && context.splitWith.length > 0 && fields.length === 1)

@@ -123,7 +123,7 @@ export function pairRecords(
   const confirmed = new Map<number, Map<number, PairVia>>()
   const add = (s: number, c: number, via: PairVia) => {
     const map = confirmed.get(s) ?? new Map<number, PairVia>()
-    if (!map.has(c) || via === 'mapping') map.set(c, via)
+    if (!map.has(c)) map.set(c, via)
     confirmed.set(s, map)
   }
   const danglingRefs: {standardId: string; ref: string}[] = []
@@ -165,7 +165,8 @@ export function pairRecords(
       if (scored.score >= threshold) proposals.push({s, c, score: scored.score, reason: scored.reason})
     }
   })
-  proposals.sort((a, b) => b.score - a.score || a.s - b.s || a.c - b.c)
+  // Stable: equal scores stay in standard order, then current order, as pushed.
+  proposals.sort((a, b) => b.score - a.score)
   const candidates = new Map<number, Candidate>()
   const proposed = new Set<number>()
   for (const p of proposals) {

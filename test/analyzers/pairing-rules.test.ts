@@ -30,6 +30,7 @@ describe('scorePair', () => {
     expect(scored.score).toBe(Math.round(Math.max(name, 0.75 * name + 0.25 * Math.min(1, text * 2)) * 1000) / 1000)
     expect(scored.score).toBeGreaterThan(Math.round(name * 1000) / 1000)
     expect(scored.reason).toBe(`名称の類似 ${name.toFixed(2)}・要件と概要の類似 ${text.toFixed(2)}`)
+    expect(scored.index).toBe(-1)
     // Without requirement text, or without 概要 and 分類, only the name counts.
     expect(scorePair({id: '1', name: '転居'}, current).reason).toBe(`名称の類似 ${name.toFixed(2)}`)
     expect(scorePair(standard, {id: 'X', name: '住所変更'}).reason).toBe(`名称の類似 ${name.toFixed(2)}`)
@@ -106,5 +107,75 @@ describe('pairRecords: candidates', () => {
     expect(marked.standard.map((s) => s.state)).toEqual(['no-counterpart', 'none'])
     const rejected = pairRecords(standard, [{id: 'X', name: '住民票の写しの交付'}], [pair('1', 'rejected', 'X')], 0.5)
     expect(rejected.standard.map((s) => s.state)).toEqual(['none', 'none'])
+  })
+})
+
+describe('pairRecords: rules stated one by one', () => {
+  it('takes a 対応表 ID as written first, and restores leading zeros only for a shorter all-digit ID', () => {
+    const standard = [
+      {id: '0001', name: 'a'},
+      {id: '00A1', name: 'b'},
+      {id: '001A', name: 'c'},
+      {id: '1', name: 'd'},
+    ]
+    const result = pairRecords(standard, [{id: 'X', name: 'x', standardIds: ['1', 'A1', '1A']}], [], 0.5)
+    expect(result.standard.map((s) => s.state)).toEqual(['none', 'none', 'none', 'confirmed'])
+    expect(result.unknownVendorIds).toEqual([
+      {currentIndex: 0, id: 'A1'},
+      {currentIndex: 0, id: '1A'},
+    ])
+  })
+
+  it('ignores mapping entries for standard IDs the catalogue lacks, and a 現行になし entry pairs nothing', () => {
+    const standard = [{id: '1', name: '転居'}]
+    const unknown = pairRecords(standard, [{id: 'B', name: 'zzz'}], [pair('9', 'confirmed', 'B', 'GONE'), pair('9', 'rejected', 'B')], 0.99)
+    expect(unknown.danglingRefs).toEqual([])
+    expect(unknown.current).toEqual(['unreviewed'])
+    const none = pairRecords(standard, [{id: 'B', name: 'zzz'}], [pair('1', 'no-counterpart', 'B')], 0.99)
+    expect(none.standard[0]).toEqual({state: 'no-counterpart', currents: []})
+    expect(none.current).toEqual(['unreviewed'])
+  })
+
+  it('proposes no candidate for a paired or 現行になし standard record, so its look-alike stays free', () => {
+    const standard = [{id: '1', name: '住民票の写しの交付'}]
+    const current = [
+      {id: 'X', name: 'x'},
+      {id: 'Y', name: '住民票の写しの交付'},
+    ]
+    expect(pairRecords(standard, current, [pair('1', 'confirmed', 'X')], 0.5).current).toEqual(['paired', 'unreviewed'])
+    expect(pairRecords(standard, current, [pair('1', 'no-counterpart')], 0.5).current).toEqual(['unreviewed', 'unreviewed'])
+  })
+
+  it('breaks equal scores by standard order, then by current order', () => {
+    const twoStandard = pairRecords(
+      [
+        {id: '1', name: '転居'},
+        {id: '2', name: '転居'},
+      ],
+      [{id: 'X', name: '転居'}],
+      [],
+      0.5,
+    )
+    expect(twoStandard.standard.map((s) => s.candidate?.index)).toEqual([0, undefined])
+    const twoCurrent = pairRecords(
+      [{id: '1', name: '転居'}],
+      [
+        {id: 'X', name: '転居'},
+        {id: 'Y', name: '転居'},
+      ],
+      [],
+      0.5,
+    )
+    expect(twoCurrent.standard[0]!.candidate!.index).toBe(0)
+    expect(twoCurrent.current).toEqual(['candidate', 'unreviewed'])
+  })
+
+  it('lists confirmed counterparts in current-list order, whatever the evidence', () => {
+    const result = pairRecords([{id: '1', name: 'a'}], [{id: 'X', name: 'x', standardIds: ['1']}, {id: 'Y', name: 'y'}, {id: 'Z', name: 'z', standardIds: ['1']}], [pair('1', 'confirmed', 'Y')], 0.5)
+    expect(result.standard[0]!.currents).toEqual([
+      {index: 0, via: 'vendor-table'},
+      {index: 1, via: 'mapping'},
+      {index: 2, via: 'vendor-table'},
+    ])
   })
 })
