@@ -23,6 +23,24 @@ function legacyCopy(): string {
   return dir
 }
 
+/** Takes the workspace lock as another run would; resolves once it is held. `release` runs `beforeRelease`, then lets go. */
+async function holdLock(dir: string, holder: string, beforeRelease: () => void = () => {}) {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  let ready!: () => void
+  const locked = new Promise<void>((resolve) => (ready = resolve))
+  const done = withWorkspaceLock(dir, holder, async () => {
+    ready()
+    await gate
+    beforeRelease()
+  })
+  await locked
+  return {release: async () => {
+    release()
+    await done
+  }}
+}
+
 /** A fitgap process whose stderr can be awaited while it runs (fitgapProcess reports only at the end). */
 function watchedProcess(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js'), ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
@@ -52,21 +70,13 @@ describe('one workspace lock for every writer', {timeout: 300_000}, () => {
     for (let round = 0; round < 2; round++) {
       const dir = legacyCopy()
       const file = path.join(dir, 'mappings', 'jumin.yaml')
-      let releaseLock!: () => void
-      const gate = new Promise<void>((resolve) => (releaseLock = resolve))
-      let ready!: () => void
-      const locked = new Promise<void>((resolve) => (ready = resolve))
-      const holder = withWorkspaceLock(dir, 'テスト', async () => {
-        ready()
-        await gate
-        // The holder's write, made while migrate waits: a note on the first item.
-        writeFileSync(file, readFileSync(file, 'utf8').replace('by: 市民課 山田', 'by: 市民課 山田\n        note: 待っている間の記入'))
-      })
-      await locked
+      // The holder's write, made while migrate waits: a note on the first item.
+      const lock = await holdLock(dir, 'テスト', () =>
+        writeFileSync(file, readFileSync(file, 'utf8').replace('by: 市民課 山田', 'by: 市民課 山田\n        note: 待っている間の記入')),
+      )
       const migrate = watchedProcess(['migrate', '-w', dir])
       await migrate.said('書き込み中です。終わるのを待っています')
-      releaseLock()
-      await holder
+      await lock.release()
       const result = await migrate.done
       expect(result.exitCode, result.stderr).toBe(0)
       const text = readFileSync(file, 'utf8')
@@ -78,18 +88,9 @@ describe('one workspace lock for every writer', {timeout: 300_000}, () => {
   it('migrate is refused with advice (exit 2, nothing written) when the wait limit passes', async () => {
     const dir = legacyCopy()
     const before = readFileSync(path.join(dir, 'mappings', 'jumin.yaml'), 'utf8')
-    let releaseLock!: () => void
-    const gate = new Promise<void>((resolve) => (releaseLock = resolve))
-    let ready!: () => void
-    const locked = new Promise<void>((resolve) => (ready = resolve))
-    const holder = withWorkspaceLock(dir, 'テスト', async () => {
-      ready()
-      await gate
-    })
-    await locked
+    const lock = await holdLock(dir, 'テスト')
     const result = await fitgapProcess(['migrate', '-w', dir], {env: {FITGAP_LOCK_WAIT_MS: '0'}})
-    releaseLock()
-    await holder
+    await lock.release()
     expect(result.exitCode, result.stderr).toBe(2)
     expect(result.stderr).toContain('fitgap テスト')
     expect(result.stderr).toContain('何もせずに終了しました')
@@ -103,19 +104,10 @@ describe('one workspace lock for every writer', {timeout: 300_000}, () => {
     const save = guardedSaver(file, 'mappings/jumin.yaml', original, dir)
     const mapping = loadMappingFile(file)!
     const first = {...mapping, items: mapping.items.map((item, i) => (i === 0 ? {...item, entries: item.entries.map((e) => ({...e, status: 'confirmed' as const, by: '山田'}))} : item))}
-    let releaseLock!: () => void
-    const gate = new Promise<void>((resolve) => (releaseLock = resolve))
-    let ready!: () => void
-    const locked = new Promise<void>((resolve) => (ready = resolve))
-    const holder = withWorkspaceLock(dir, 'map suggest', async () => {
-      ready()
-      await gate
-    })
-    await locked
+    const lock = await holdLock(dir, 'map suggest')
     expect(() => save(first)).toThrow(/fitgap map suggest .*書き込み中のため、まだ保存していません/)
     expect(readFileSync(file, 'utf8')).toBe(original)
-    releaseLock()
-    await holder
+    await lock.release()
     save(first)
     expect(loadMappingFile(file)!.items[0]!.entries.every((e) => e.status === 'confirmed' && e.by === '山田')).toBe(true)
   })
