@@ -76,15 +76,7 @@ export interface SummaryChange {
 
 export interface SummaryModel {
   readonly areas: readonly AreaOverview[]
-  readonly totals: {
-    readonly functionCount: number
-    readonly decided: number
-    readonly judged: number
-    readonly fitRate: number | null
-    readonly decidedRate: number
-    readonly optionsUndecided: number
-    readonly open: {readonly error: number; readonly warning: number}
-  }
+  readonly totals: Pick<AreaOverview, 'functionCount' | 'decided' | 'judged' | 'fitRate' | 'decidedRate' | 'optionsUndecided' | 'open'>
   readonly next: readonly NextDecision[]
   readonly departments: readonly DepartmentProgress[]
   /** Against the previous analysis of the same workspace, for the 業務 both cover. */
