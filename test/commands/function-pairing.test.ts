@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs'
 import {beforeAll, describe, expect, it} from 'vitest'
 
 import {SHEET_NAMES} from '../../src/report/sheets.js'
-import {fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {fitgap, fitgapJson, ROOT, tempDir} from '../helpers/cli.js'
+import {editWorkbook} from '../helpers/edit-workbook.js'
 
 interface Finding {
   key: string
@@ -81,25 +82,6 @@ async function catalogueIds(): Promise<Map<string, {id: string; kind: string}>> 
   const shown = await fitgap(['specs', 'show', 'jumin', '--json'])
   const catalog = fitgapJson<{functions: {id: string; name: string; kind: string}[]}>(shown)
   return new Map(catalog.functions.map((f) => [f.name, {id: f.id, kind: f.kind}]))
-}
-
-/** Edits cells of a workbook by row key (the キー column), as a person in Excel would, and saves a copy. */
-async function editWorkbook(source: string, target: string, edits: {sheet: string; key: string; values: Record<string, string | null>}[]) {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(source)
-  for (const edit of edits) {
-    const sheet = workbook.getWorksheet(edit.sheet)!
-    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
-    let found = false
-    const keyColumn = keyColumnOf(sheet)
-    sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(keyColumn).value !== edit.key) return
-      found = true
-      for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
-    })
-    if (!found) throw new Error(`no row ${edit.key} in ${edit.sheet}`)
-  }
-  await workbook.xlsx.writeFile(target)
 }
 
 async function sheetRows(file: string, name: string): Promise<Record<string, string>[]> {

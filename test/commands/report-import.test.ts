@@ -8,6 +8,7 @@ import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
 import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {editWorkbook} from '../helpers/edit-workbook.js'
 import {diskState} from '../helpers/disk.js'
 
 interface ImportJson {
@@ -16,31 +17,6 @@ interface ImportJson {
   conflicts: {key: string; fields: {field: string; mine: string; theirs: string}[]}[]
   unknown: {key: string}[]
   stale: {key: string}[]
-}
-
-/** Edits decision cells of the workbook by row key, as a person in Excel would, and saves a copy. */
-async function editWorkbook(
-  source: string,
-  target: string,
-  edits: {sheet: string; key: string; values: Record<string, string | Date | null>}[],
-  options: {lastModifiedBy?: string} = {},
-): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.readFile(source)
-  for (const edit of edits) {
-    const sheet = workbook.getWorksheet(edit.sheet)!
-    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
-    let found = false
-    const keyColumn = keyColumnOf(sheet)
-    sheet.eachRow((row, n) => {
-      if (n === 1 || row.getCell(keyColumn).value !== edit.key) return
-      found = true
-      for (const [header, value] of Object.entries(edit.values)) row.getCell(headers.indexOf(header)).value = value
-    })
-    if (!found) throw new Error(`no row ${edit.key} in ${edit.sheet}`)
-  }
-  if (options.lastModifiedBy) workbook.lastModifiedBy = options.lastModifiedBy
-  await workbook.xlsx.writeFile(target)
 }
 
 const decisionOf = (workspace: string, area: string, key: string) => loadDecisions(loadWorkspace(workspace), area).decisions.find((d) => d.key === key)
