@@ -106,10 +106,11 @@ describe('fitgap analyze', () => {
     expect(workbook.worksheets.map((s) => s.name)).toContain(SHEET_NAMES.issues)
     const textOf = (book: ExcelJS.Workbook) =>
       book.getWorksheet(SHEET_NAMES.summary)!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n')
+    // Pinned by hand from the demo's decisions: 25 ○, 1 △, 3 × of 263 functions; △ counts half: (25 + 0.5) / 29.
     const jumin = json.areas[0]!
-    const v = jumin.summary.functionsByVerdict as Record<'fit' | 'partial' | 'gap', number>
-    const total = Object.values(v).reduce((a, b) => a + b, 0)
-    expect(textOf(workbook)).toContain(`${Math.round(jumin.summary.fitRate! * 100)}% (判定済み ${v.fit + v.partial + v.gap} / ${total})`)
+    expect(jumin.summary.functionsByVerdict).toEqual({fit: 25, partial: 1, gap: 3, na: 25, undecided: 209})
+    expect(jumin.summary.fitRate).toBe(0.879)
+    expect(textOf(workbook)).toContain('88% (判定済み 29 / 263)')
     expect(textOf(workbook)).not.toContain('前回の分析')
     const issues = workbook.getWorksheet(SHEET_NAMES.issues)!
     const expected = json.areas.flatMap((a) => a.findings).filter((f) => f.severity !== 'info' || f.kind === 'option-undecided' || f.kind === 'archived-decision').length

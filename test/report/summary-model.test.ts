@@ -27,6 +27,8 @@ describe('summary model (what サマリー shows)', () => {
     expect(Object.values(o!.dataItems).reduce((a, b) => a + b)).toBe(area.analysis.dataItems.length)
     expect(o!.judged).toBe(rows.filter((r) => ['fit', 'partial', 'gap'].includes(r.verdict)).length)
     expect(o!.fitRate).toBe(area.analysis.summary.fitRate)
+    // By hand: ○ 0010001 and 0010002 (対応表), × 0010004 (実装不可 in use); 0010006 (必須, no counterpart) stays undecided.
+    expect([o!.judged, o!.fitRate]).toEqual([3, 0.667])
     expect(o!.optionsUndecided).toBe(1)
     expect(fitRateText(2 / 3, 15, 263)).toBe('67% (判定済み 15 / 263)')
     expect(fitRateText(null, 0, 263)).toBe('− (判定済み 0 / 263)')
