@@ -113,7 +113,8 @@ export function parseXmlDefinitions(text: string, context: XmlContext, sink: Rec
     const {code, msg, line, col} = valid.err
     // The validator's text can list every unclosed tag (800 KB for 100k of them): keep the start only.
     const detail = msg.length > 200 ? `${msg.slice(0, 200)}…` : msg
-    throw new InputError(`${where} ${line}行目 ${col}列: XML として正しくありません: ${VALIDATOR_MESSAGES[code] ?? code} (${detail})`)
+    // Some refusals (no element at all) come without a column.
+    throw new InputError(`${where} ${line}行目${col === undefined ? '' : ` ${col}列`}: XML として正しくありません: ${VALIDATOR_MESSAGES[code] ?? code} (${detail})`)
   }
   const parser = new XMLParser({
     preserveOrder: true,
