@@ -298,11 +298,9 @@ export async function readDelimited(options: ReaderOptions, sink: RecordSink): P
         const reason =
           e.code === 'CSV_QUOTE_NOT_CLOSED'
             ? '引用符 (") が閉じられていません'
-            : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
-              ? '引用符 (") の後に余分な文字があります'
-              : e.code === 'CSV_MAX_RECORD_SIZE'
-                ? '1行が長すぎます (1 MB 超)。引用符の閉じ忘れかもしれません'
-                : `CSV の書式の誤りです (${e.code})`
+            : e.code === 'CSV_MAX_RECORD_SIZE'
+              ? '1行が長すぎます (1 MB 超)。引用符の閉じ忘れかもしれません'
+              : `CSV の書式の誤りです (${e.code})`
         throw new InputError(`${where} ${line}行目付近: CSV として読めません: ${reason}。`)
       }
       throw error
