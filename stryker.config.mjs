@@ -1,6 +1,6 @@
 // Mutation testing (npm run test:mutation): not part of npm test or CI; see README「開発」.
 // One group of modules at a time: the group's source files are mutated and only the group's tests run against them.
-// Groups use the fast unit tests; command tests (seconds each) are only in readers, workspace and report-cli.
+// Groups use the fast unit tests; command tests (seconds each) are only in the *-cli groups.
 
 /** The modules that carry the product's promises, each with the tests that state them. */
 export const GROUPS = {
@@ -15,9 +15,15 @@ export const GROUPS = {
     tests: ['test/report/**/*.test.ts', 'test/commands/report-import.test.ts', 'test/commands/report-round-trip.test.ts'],
   },
   encoding: {mutate: ['src/current/encoding.ts'], tests: ['test/current/encoding.test.ts']},
-  readers: {mutate: ['src/current/read-*.ts', 'src/current/reader.ts'], tests: ['test/current/**/*.test.ts']},
+  // The readers called directly (test/current/read-*.test.ts); readers-cli adds the import command's tests.
+  readers: {
+    mutate: ['src/current/read-*.ts', 'src/current/reader.ts'],
+    tests: ['test/current/read-*.test.ts', 'test/current/encoding.test.ts', 'test/current/type-spec.test.ts', 'test/current/cell-text.test.ts'],
+  },
+  'readers-cli': {mutate: ['src/current/read-*.ts', 'src/current/reader.ts'], tests: ['test/current/**/*.test.ts']},
   mapping: {mutate: ['src/mapping/merge.ts'], tests: ['test/mapping/merge.test.ts']},
-  workspace: {mutate: ['src/workspace/**/*.ts'], tests: ['test/workspace/**/*.test.ts', 'test/commands/analyze.test.ts', 'test/commands/edition-carry-over.test.ts']},
+  workspace: {mutate: ['src/workspace/**/*.ts'], tests: ['test/workspace/**/*.test.ts']},
+  'workspace-cli': {mutate: ['src/workspace/**/*.ts'], tests: ['test/workspace/**/*.test.ts', 'test/commands/analyze.test.ts', 'test/commands/edition-carry-over.test.ts']},
   analyzers: {mutate: ['src/analyzers/**/*.ts'], tests: ['test/analyzers/**/*.test.ts']},
 }
 
