@@ -124,12 +124,13 @@ export async function importReport(
   const invalidKeys = new Set(problems.map((p) => p.key))
   const usable = rows.filter((row) => !invalidKeys.has(row.key))
 
+  // Every 業務 a row may belong to: those of the workspace, and those of the analysis the caller passed.
   const areas = new Map<string, DecisionsFile>()
   const readAs = new Map<string, string | undefined>()
-  for (const area of areasToAnalyze(workspace, [])) {
-    const {file: decisions, text} = readDecisions(workspace, area.slug)
-    readAs.set(area.slug, text)
-    areas.set(area.slug, decisions)
+  for (const slug of new Set([...areasToAnalyze(workspace, []).map((a) => a.slug), ...(analysed?.areas ?? []).map((a) => a.analysis.area.slug)])) {
+    const {file: decisions, text} = readDecisions(workspace, slug)
+    readAs.set(slug, text)
+    areas.set(slug, decisions)
   }
   const by = options.by ?? editorOf(workbook)
   const at = options.at ?? localDate(workbook.modified ?? new Date())
@@ -139,21 +140,21 @@ export async function importReport(
   const changes = [...plan.added, ...plan.changed]
   const applied = !options.dryRun && plan.conflicts.length === 0 && changes.length > 0
   if (applied) {
-    const touched = new Map<string, Map<string, Decision>>()
+    const touched = new Map<string, {file: DecisionsFile; byKey: Map<string, Decision>}>()
     for (const change of changes) {
+      // A change is on a row of the analysis, whose key starts with its 業務, read above.
       const area = change.key.split(':')[0]!
-      const file = areas.get(area)
-      if (!file) continue
-      const byKey = touched.get(area) ?? decisionMap(file)
+      const file = areas.get(area)!
+      const {byKey} = touched.get(area) ?? {byKey: decisionMap(file)}
       // A decision made on another edition that this one replaces is archived, never dropped.
       const replaced = byKey.get(change.key)
       if (replaced && replaced.edition !== undefined && replaced.edition !== change.after.edition) file.archived.push(replaced)
       byKey.set(change.key, change.after)
-      touched.set(area, byKey)
+      touched.set(area, {file, byKey})
     }
     saveDecisionsTogether(
       workspace,
-      [...touched].map(([area, byKey]) => ({area, decisions: [...byKey.values()], archived: areas.get(area)?.archived ?? []})),
+      [...touched].map(([area, {file, byKey}]) => ({area, decisions: [...byKey.values()], archived: file.archived})),
       readAs,
     )
   }

@@ -149,15 +149,18 @@ describe('importReport (unit)', () => {
     expect(saved.decisions.find((d) => d.key === 'jumin:fn:0010001')).toMatchObject({verdict: 'fit', policy: 'as-standard', edition: 'test-1'})
     expect(saved.archived).toEqual([old])
 
-    // A decision of the same edition is replaced, not archived.
-    const same = workspaceWith([RECORDED, {...old, edition: 'test-1'}])
-    await importReport(same, file, OPTIONS, run([RECORDED]))
-    expect(loadDecisions(same, 'jumin').archived).toEqual([])
+    // A decision of the same edition, or of none (recorded before editions were), is replaced, not archived.
+    for (const edition of ['test-1', undefined]) {
+      const same = workspaceWith([RECORDED, {...old, edition}])
+      expect((await importReport(same, file, OPTIONS, run([RECORDED]))).applied).toBe(true)
+      expect(loadDecisions(same, 'jumin').archived, String(edition)).toEqual([])
+    }
   })
 
   it('refuses invalid values naming sheet!cell and key, or with --skip-invalid leaves those rows out', async () => {
     const file = await edited([
-      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: 'たぶん'}},
+      // The row with an unusable value is left out whole, its usable 備考 too.
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: 'たぶん', 備考: 'メモ'}},
       {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010002', values: {判定: '× 不適合', 対応方針: '業務運用の見直し'}},
     ])
     const before = diskState(workspace.root)
@@ -180,6 +183,7 @@ describe('importReport (unit)', () => {
     const sheet = book.getWorksheet(SHEET_NAMES.functions)!
     const column = (sheet.getRow(1).values as unknown[]).indexOf('判定')
     sheet.getRow(1).getCell(column).value = '判定結果'
+    sheet.getRow(1).getCell((sheet.getRow(1).values as unknown[]).indexOf('備考')).value = 'メモ'
     book.removeWorksheet(book.getWorksheet(SHEET_NAMES.dataItems)!.id)
     const file = path.join(dir, 'renamed.xlsx')
     await book.xlsx.writeFile(file)
@@ -188,7 +192,7 @@ describe('importReport (unit)', () => {
     expect(error).toBeInstanceOf(InputError)
     expect(error.message.split('\n')[0]).toBe(`${file} のシートを読めません (見出しかシート名が fitgap の書いたものと違います)。元の名前に戻してから取り込んでください。何も取り込んでいません。`)
     expect(error.problems).toEqual([
-      expect.stringMatching(/^シート「機能要件」1行目に見出し「判定」がありません \(必要な見出し: キー・/),
+      expect.stringMatching(/^シート「機能要件」1行目に見出し「判定」「備考」がありません \(必要な見出し: キー・/),
       `シート「${SHEET_NAMES.dataItems}」がありません`,
     ])
     expect(diskState(workspace.root)).toEqual(before)
@@ -255,5 +259,60 @@ describe('importReport (unit)', () => {
     expect(result.plan.stale).toEqual([])
     expect(result.plan.added.map((c) => c.key)).toEqual([key])
     expect(decisionOf(key)).toMatchObject({department: '税務課', state: 'doing'})
+  })
+
+  it('dates the entries by the day the workbook was saved, in local time with two-digit month and day', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(written)
+    const sheet = book.getWorksheet(SHEET_NAMES.functions)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    sheet.eachRow((row) => {
+      if ((row.values as unknown[]).includes('jumin:fn:0010001')) row.getCell(headers.indexOf('判定')).value = '○ 適合'
+    })
+    book.modified = new Date(2026, 0, 5, 23, 30)
+    book.lastModifiedBy = 'exceljs'
+    const file = path.join(dir, 'dated.xlsx')
+    await book.xlsx.writeFile(file)
+    const result = await importReport(workspace, file, OPTIONS, run([RECORDED]))
+    expect([result.at, result.by]).toEqual(['2026-01-05', undefined])
+    expect(decisionOf('jumin:fn:0010001')).toEqual({key: 'jumin:fn:0010001', verdict: 'fit', at: '2026-01-05', edition: 'test-1', fingerprint: expect.any(String)})
+  })
+
+  it('keeps a person whose name only contains a program name', async () => {
+    const file = await edited([{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}}], '山田 fitgap 担当')
+    expect((await importReport(workspace, file, {...OPTIONS, dryRun: true}, run([RECORDED]))).by).toBe('山田 fitgap 担当')
+  })
+
+  it('reads a row without its hidden record (typed or copied by hand) as an edit on whatever is recorded', async () => {
+    const file = await edited([
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {_fitgap: null, 判定: '○ 適合'}},
+      // 自動判定 as written and 判定 blank, but no record of what was written: nothing to point out.
+      {sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010002', values: {_fitgap: null}},
+    ])
+    const result = await importReport(workspace, file, OPTIONS, run([RECORDED]))
+    expect(result.misplaced).toEqual([])
+    expect(result.plan.added.map((c) => c.key)).toEqual(['jumin:fn:0010001'])
+  })
+
+  it('records entries for a 業務 of the analysis passed in, even one fitgap.yaml does not list', async () => {
+    const other = workspaceAt(workspace.root, {...workspace.config, areas: ['kojin']})
+    const file = await edited([{sheet: SHEET_NAMES.functions, key: 'jumin:fn:0010001', values: {判定: '○ 適合'}}])
+    expect((await importReport(other, file, OPTIONS, run([RECORDED]))).applied).toBe(true)
+    expect(loadDecisions(other, 'jumin').decisions.map((d) => d.key)).toEqual(['jumin:fn:0010001', RECORDED.key])
+  })
+
+  it('takes only findings on the register as 課題一覧 rows: another finding’s key is unknown, not a changed row', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(written)
+    const sheet = book.getWorksheet(SHEET_NAMES.issues)!
+    const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''))
+    // 0010001 is ○ (an information finding, off the register).
+    sheet.getRow(2).getCell(headers.indexOf('キー')).value = 'jumin:issue:fn:0010001'
+    sheet.getRow(2).getCell(headers.indexOf('担当課')).value = '税務課'
+    const file = path.join(dir, 'issue.xlsx')
+    await book.xlsx.writeFile(file)
+    const result = await importReport(workspace, file, OPTIONS, run([RECORDED]))
+    expect(result.plan.unknown.map((u) => u.key)).toEqual(['jumin:issue:fn:0010001'])
+    expect(result.plan.stale).toEqual([])
   })
 })
