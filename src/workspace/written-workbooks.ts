@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 import {z} from 'zod'
@@ -22,10 +22,8 @@ export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes
 const keyOf = (workspace: Workspace, file: string) => path.relative(workspace.root, path.resolve(file)).split(path.sep).join('/')
 
 function load(workspace: Workspace): WrittenRecord {
-  const file = writtenPath(workspace)
-  if (!existsSync(file)) return {version: 1, files: {}}
   try {
-    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(writtenPath(workspace), 'utf8')))
     return parsed.success ? parsed.data : {version: 1, files: {}}
   } catch {
     return {version: 1, files: {}}

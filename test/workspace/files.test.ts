@@ -31,17 +31,17 @@ describe('written workbooks (reports/.fitgap-written.json)', () => {
     recordWrittenWorkbook(workspace, file, {size: 7, sha256: sha256Of(Buffer.from('written'))})
     expect(unchangedSinceWritten(workspace, file)).toBe(true)
     // Relative to the workspace, with forward slashes, sorted; a second record keeps the first.
-    const other = path.join(workspace.reportsDir, 'sub', '0.xlsx')
+    const other = path.join(workspace.reportsDir, '0', 'b.xlsx')
     mkdirSync(path.dirname(other), {recursive: true})
     writeFileSync(other, 'x')
     recordWrittenWorkbook(workspace, other, {size: 1, sha256: sha256Of(Buffer.from('x'))})
     expect(JSON.parse(readFileSync(writtenPath(workspace), 'utf8'))).toEqual({
       version: 1,
-      files: {'reports/a.xlsx': {size: 7, sha256: sha256Of(Buffer.from('written'))}, 'reports/sub/0.xlsx': {size: 1, sha256: sha256Of(Buffer.from('x'))}},
+      files: {'reports/0/b.xlsx': {size: 1, sha256: sha256Of(Buffer.from('x'))}, 'reports/a.xlsx': {size: 7, sha256: sha256Of(Buffer.from('written'))}},
     })
-    expect(Object.keys(JSON.parse(readFileSync(writtenPath(workspace), 'utf8')).files)).toEqual(['reports/a.xlsx', 'reports/sub/0.xlsx'])
+    expect(Object.keys(JSON.parse(readFileSync(writtenPath(workspace), 'utf8')).files)).toEqual(['reports/0/b.xlsx', 'reports/a.xlsx'])
     expect(readFileSync(writtenPath(workspace), 'utf8')).toMatch(/^\{\n {2}"version": 1,[\s\S]*\}\n$/)
-    expect(readdirSync(workspace.reportsDir).sort()).toEqual(['.fitgap-written.json', 'a.xlsx', 'sub'])
+    expect(readdirSync(workspace.reportsDir).sort()).toEqual(['.fitgap-written.json', '0', 'a.xlsx'])
 
     // Saved since: same size, other bytes; other size; deleted.
     writeFileSync(file, 'WRITTEN')
