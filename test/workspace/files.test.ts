@@ -10,7 +10,8 @@ import {describe, expect, it} from 'vitest'
 import {InputError} from '../../src/errors.js'
 import {stringifyMappingFile} from '../../src/mapping/file.js'
 import type {MappingFile} from '../../src/mapping/model.js'
-import {saveMergedMapping} from '../../src/workspace/mapping-save.js'
+import {guardedMappingSaver, saveMergedMapping} from '../../src/workspace/mapping-save.js'
+import {withWorkspaceLock} from '../../src/workspace/lock.js'
 import {checkMappingArea, loadAreaMapping} from '../../src/workspace/mappings.js'
 import {workspaceAt, type Workspace} from '../../src/workspace/workspace.js'
 import {recordWrittenWorkbook, sha256Of, unchangedSinceWritten, writtenPath} from '../../src/workspace/written-workbooks.js'
@@ -124,6 +125,12 @@ describe('saveMergedMapping', () => {
     expect(added.written).toBe(true)
     expect(readFileSync(file, 'utf8')).toMatch(/^# 担当: 市民課\n/)
     expect(readFileSync(file, 'utf8')).toContain('0010002')
+    // Written as stringifyMappingFile writes: long lines whole, flow lists without padding.
+    const long = Array.from({length: 30}, () => '長い備考').join(' ')
+    saveMergedMapping(file, readFileSync(file, 'utf8'), (existing) => mapping([...existing!.items, {...confirmed('0010003', 'T.C'), name: long}]))
+    const saved = readFileSync(file, 'utf8')
+    expect(saved).toContain(`name: ${long}\n`)
+    expect(saved).toContain('refs: [T.C]')
   })
 
   it('merges again onto a file saved meanwhile, so the other save is kept', () => {
@@ -177,5 +184,44 @@ describe('saveMergedMapping', () => {
     writeFileSync(file, text)
     expect(() => saveMergedMapping(file, text, addItem('0010001', 'T.A'))).toThrow('業務「kojin」の対応付けファイルです')
     expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+})
+
+describe('guardedMappingSaver (map review saves on every decision)', () => {
+  it('saves each time under the lock, and refuses once the file was changed outside the screen', async () => {
+    const root = tempDir('fitgap-guarded-')
+    const file = path.join(root, 'mappings', 'jumin.yaml')
+    const save = guardedMappingSaver(root, file, 'mappings/jumin.yaml', undefined)
+    save(mapping([confirmed('0010001', 'T.A')]))
+    save(mapping([confirmed('0010001', 'T.A'), confirmed('0010002', 'T.B')]))
+    expect(readFileSync(file, 'utf8')).toBe(stringifyMappingFile(mapping([confirmed('0010001', 'T.A'), confirmed('0010002', 'T.B')])))
+    expect(readdirSync(root).sort()).toEqual(['mappings'])
+
+    // Another writer holds the lock: nothing is saved, the decision stays on screen.
+    let release!: () => void
+    let held!: () => void
+    const holding = new Promise<void>((resolve) => (held = resolve))
+    const other = withWorkspaceLock(root, 'analyze', async () => {
+      held()
+      await new Promise<void>((resolve) => (release = resolve))
+    })
+    await holding
+    const before = readFileSync(file, 'utf8')
+    expect(() => save(mapping([]))).toThrow(InputError)
+    expect(readFileSync(file, 'utf8')).toBe(before)
+    release()
+    await other
+
+    writeFileSync(file, `${before}# hand edit\n`)
+    expect(() => save(mapping([]))).toThrow(new Error('mappings/jumin.yaml が画面の外で変更されたため上書きしません。q で終了し、map review を開き直してください'))
+    expect(readFileSync(file, 'utf8')).toBe(`${before}# hand edit\n`)
+  })
+
+  it('refuses when a file appeared since the screen opened on none', () => {
+    const root = tempDir('fitgap-guarded-')
+    const file = path.join(root, 'jumin.yaml')
+    const save = guardedMappingSaver(root, file, 'jumin.yaml', undefined)
+    writeFileSync(file, stringifyMappingFile(mapping([])))
+    expect(() => save(mapping([confirmed('0010001', 'T.A')]))).toThrow('画面の外で変更された')
   })
 })
