@@ -34,6 +34,8 @@ describe('workspace lock', () => {
   const wait = process.env.FITGAP_LOCK_WAIT_MS
 
   beforeEach(() => {
+    // A lock that is never released fails a test in seconds, not after the five-minute default.
+    process.env.FITGAP_LOCK_WAIT_MS = '5000'
     root = tempDir('fitgap-lock-unit-')
     stderr = []
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -74,7 +76,6 @@ describe('workspace lock', () => {
   })
 
   it('makes a second writer wait, saying once who writes, until the first is done', async () => {
-    process.env.FITGAP_LOCK_WAIT_MS = '60000'
     const order: string[] = []
     let release!: () => void
     let held!: () => void
