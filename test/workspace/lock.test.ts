@@ -76,6 +76,7 @@ describe('workspace lock', () => {
   })
 
   it('makes a second writer wait, saying once who writes, until the first is done', async () => {
+    process.env.FITGAP_LOCK_WAIT_MS = '60000'
     const order: string[] = []
     let release!: () => void
     let held!: () => void
