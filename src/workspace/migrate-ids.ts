@@ -1,7 +1,7 @@
 import {cpSync, existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {isMap, isPair, isScalar, parseDocument, visit} from 'yaml'
+import {isPair, isScalar, parseDocument, visit} from 'yaml'
 
 import {formFingerprint} from '../analyzers/forms.js'
 import {InputError} from '../errors.js'
@@ -107,17 +107,16 @@ export function rewriteDecisions(text: string, area: Area, catalogOf: (edition: 
   let refingerprinted = 0
   visit(result.doc, {
     Map(_, node) {
-      if (!isMap(node)) return
       const key = node.get('key')
-      const fp = node.get('fingerprint')
-      if (typeof key !== 'string' || typeof fp !== 'string') return
+      if (typeof key !== 'string') return
       const [, kind, id] = key.split(':')
-      if (kind !== 'form' || id === undefined) return
+      if (kind !== 'form') return
       const edition = node.get('edition')
       const form = catalogOf(typeof edition === 'string' ? edition : undefined)?.forms.find((f) => f.id === id)
       if (!form) return
       const legacy = {...form, fields: form.fields.map((f) => (f.dataItem ? {...f, dataItem: legacyDataItemId(area, f.dataItem)} : f))}
       const now = formFingerprint(form)
+      const fp = node.get('fingerprint')
       if (fp === formFingerprint(legacy) && fp !== now) {
         node.set('fingerprint', now)
         refingerprinted += 1

@@ -12,7 +12,7 @@ import {loadCatalog} from '../../src/specs/catalog-store.js'
 import {legacyDataItemId} from '../../src/specs/official-ids.js'
 import {resolveArea} from '../../src/specs/registry.js'
 import {migrateWorkspaceIds, rewriteDecisions, rewriteMapping} from '../../src/workspace/migrate-ids.js'
-import {loadWorkspace} from '../../src/workspace/workspace.js'
+import {loadWorkspace, workspaceAt} from '../../src/workspace/workspace.js'
 import {ROOT, tempDir} from '../helpers/cli.js'
 import {diskState} from '../helpers/disk.js'
 
@@ -89,10 +89,21 @@ describe('rewriteDecisions', () => {
       '  - key: kojin:cur-fn:F0901',
       '',
     ].join('\n')
-    const result = rewriteDecisions(text, kojin, () => undefined)
+    const result = rewriteDecisions(text.replace("    department: '9040054'", "    department: '9040054'\n    note2: kojin:fn:9040054"), kojin, () => undefined)
     expect(result.changed).toBe(1)
     expect(result.examples).toEqual([{from: 'kojin:fn:9040054', to: 'kojin:fn:0100054'}])
-    expect(result.text).toBe(text.replace('key: kojin:fn:9040054', 'key: kojin:fn:0100054'))
+    // A row key written in another field is someone's words: left as written.
+    expect(result.text).toBe(text.replace('key: kojin:fn:9040054', 'key: kojin:fn:0100054').replace("    department: '9040054'", "    department: '9040054'\n    note2: kojin:fn:9040054"))
+  })
+
+  it('returns the text exactly as it was when there is nothing to rewrite, and keeps long lines and flow lists as they are', () => {
+    const text = "area:   jumin\ndecisions: [ ]   # 空\n"
+    expect(rewriteDecisions(text, jumin, () => undefined)).toEqual({text, changed: 0, examples: [], refingerprinted: 0})
+    const long = Array.from({length: 30}, () => '長い備考').join(' ')
+    const written = `area: kojin\ndecisions:\n  - key: kojin:fn:9040054\n    note: ${long}\n    tags: [a, b]\n`
+    expect(rewriteDecisions(written, kojin, () => undefined).text).toBe(written.replace('9040054', '0100054'))
+    const mapping = `version: 1\nitems:\n  - item: '001001001'\n    note: ${long}\n    refs: [A.B, C.D]\n`
+    expect(rewriteMapping(mapping, jumin).text).toBe(mapping.replace('001001001', '00101001'))
   })
 
   it('re-stamps a form decision whose fingerprint was made with the old data item IDs, and only such', () => {
@@ -139,6 +150,19 @@ describe('migrateWorkspaceIds', () => {
     expect(report.files.map((f) => path.relative(dir, f.file)).sort()).toEqual(['decisions/kojin.yaml', 'mappings/jumin.yaml', 'mappings/kojin.yaml', 'mappings/kokuho.yaml'])
     expect(report.files.every((f) => f.changed > 0 && f.examples.length > 0 && f.examples.length <= 5)).toBe(true)
     expect(diskState(dir)).toEqual(before)
+  })
+
+  it('rewrites a decisions file whose only change is a re-stamped form fingerprint', () => {
+    const catalog = loadCatalog(jumin, 'rep-2')
+    const form = catalog.forms.find((f) => f.id === '0010001')!
+    const legacyFp = formFingerprint({...form, fields: form.fields.map((f) => (f.dataItem ? {...f, dataItem: legacyDataItemId(jumin, f.dataItem)} : f))})
+    const workspace = workspaceAt(path.join(tempDir('fitgap-migrate-unit-'), 'ws'), {version: 1, name: 't', areas: [], editions: {}})
+    mkdirSync(workspace.decisionsDir, {recursive: true})
+    const file = path.join(workspace.decisionsDir, 'jumin.yaml')
+    writeFileSync(file, `area: jumin\ndecisions:\n  - key: jumin:form:0010001\n    verdict: fit\n    fingerprint: ${legacyFp}\n    edition: rep-2\n`)
+    const report = migrateWorkspaceIds(workspace)
+    expect(report.files).toEqual([{file, changed: 0, examples: [], refingerprinted: 1}])
+    expect(readFileSync(file, 'utf8')).toContain(`fingerprint: ${formFingerprint(form)}\n`)
   })
 
   it('copies the originals to .fitgap-backup/ids first, never over an earlier backup, and is idempotent', () => {
