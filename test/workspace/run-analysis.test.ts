@@ -36,7 +36,7 @@ describe('which 業務 are analysed', () => {
     expect(slugs(areasToAnalyze(newWorkspace({areas: ['jumin', 'jumin']}), []))).toEqual(['jumin'])
 
     const imported = newWorkspace()
-    for (const name of ['kokuho', 'jumin.bak', 'jumin', 'nothing-known', 'kojinx']) mkdirSync(path.join(imported.currentDir, name), {recursive: true})
+    for (const name of ['kokuho', 'jumin.bak', 'nothing-known', 'kojinx', 'x.kojin.']) mkdirSync(path.join(imported.currentDir, name), {recursive: true})
     // In the registry's order; a folder named after a 業務 with a suffix after a dot counts, another prefix does not.
     expect(slugs(importedAreas(imported))).toEqual(['jumin', 'kokuho'])
     expect(slugs(areasToAnalyze(imported, []))).toEqual(['jumin', 'kokuho'])
