@@ -2,7 +2,7 @@
  * replaceWorkbook, called directly with a writer that stands in for writeWorkbook: a workbook holding entries
  * not imported is never replaced (checked before writing and again right before the rename), unless --force.
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {beforeAll, beforeEach, describe, expect, it} from 'vitest'
@@ -92,6 +92,8 @@ describe('replaceWorkbook', () => {
     )
     expect(wrote).toBe(false)
     expect(readFileSync(out)).toEqual(readFileSync(pending))
+    // The check only reads: nothing was recorded in the workspace.
+    expect(existsSync(workspace.decisionsDir)).toBe(false)
     // The record of a workbook saved since does not let it through.
     recordWrittenWorkbook(workspace, out, {size: 3, sha256: sha256Of(Buffer.from('old'))})
     await expect(replaceWorkbook(workspace, out, RUN, {force: false, record: true}, writer())).rejects.toBeInstanceOf(InputError)
@@ -120,6 +122,11 @@ describe('replaceWorkbook', () => {
     // Saved (with entries) between the first check and the rename.
     const error = await refusal(replaceWorkbook(workspace, out, RUN, {force: false, record: true}, writer(() => writeFileSync(out, readFileSync(pending)))))
     expect(error!.message).toContain('まだ取り込んでいない記入が 2 行あります')
+    expect(readFileSync(out)).toEqual(readFileSync(pending))
+    // Saved with entries over a workbook that had none.
+    writeFileSync(out, readFileSync(clean))
+    const over = await refusal(replaceWorkbook(workspace, out, RUN, {force: false, record: false}, writer(() => writeFileSync(out, readFileSync(pending)))))
+    expect(over).toBeInstanceOf(InputError)
     expect(readFileSync(out)).toEqual(readFileSync(pending))
     // Saved without entries: checked again, and replaced.
     writeFileSync(out, readFileSync(clean))
