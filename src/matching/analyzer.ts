@@ -6,7 +6,7 @@
 import {type ConceptRef, Lexicon, termKey} from './lexicon.js'
 import {ASCII_QUALIFIER_TOKENS, compactName, gramCodes, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
 import {isKana, kanaToRomajiKey, looksLikeRomaji, romajiKey} from './romaji.js'
-import type {Segmenter} from './segmenter.js'
+import type {Morpheme, Segmenter} from './segmenter.js'
 
 export interface Token {
   /** Normalised surface: compact Japanese, or a lower-case ASCII word. */
@@ -228,13 +228,29 @@ export class Analyzer {
       const readings = parts.map((m) => m.reading ?? (isKana(m.surface) ? m.surface : undefined))
       const romaji =
         this.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
-      if (surface !== '') {
-        const token: Token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
-        tokens.push(taken > 1 ? {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))} : token)
-      }
+      if (surface !== '') tokens.push(this.internedJapaneseToken(surface, romaji, taken > 1 ? parts : undefined))
       i += taken
     }
     return tokens
+  }
+
+  /**
+   * One token object per distinct content (住所 in 住所氏名 and in 住所番号 is the same object), so that scores
+   * memoised per token pair (see signals.ts) are found again. Tokens are immutable: sharing changes no result.
+   */
+  private readonly japaneseTokenIntern = new Map<string, Token>()
+
+  private internedJapaneseToken(surface: string, romaji: string, parts: readonly Morpheme[] | undefined): Token {
+    let key = `${surface}\u0000${romaji}`
+    if (parts) for (const m of parts) key += `\u0000${m.surface}\u0001${m.reading ?? '\u0002'}`
+    let token = this.japaneseTokenIntern.get(key)
+    if (!token) {
+      token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
+      if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
+      if (this.japaneseTokenIntern.size >= 200_000) this.japaneseTokenIntern.clear()
+      this.japaneseTokenIntern.set(key, token)
+    }
+    return token
   }
 
   private morphemeToken(raw: string, reading: string | undefined): Token {

@@ -60,8 +60,33 @@ export type ViaName = keyof typeof VIA
 /** The kind of evidence of the last {@link tokenScore} call (kept out of the return value: no allocation). */
 let lastVia = 0
 
-/** How well two tokens correspond, in [0,1]; the kind of evidence is left in `lastVia`. */
+interface TokenPairScore {
+  readonly score: number
+  readonly via: number
+}
+
+/**
+ * Scores per token pair: the same few hundred words meet again and again across thousands of names (tokens are
+ * immutable and shared by the analyser, so identity is content). Bounded per standard token.
+ */
+const tokenPairScores = new WeakMap<Token, Map<Token, TokenPairScore>>()
+
+/** How well two tokens correspond, in [0,1]; the kind of evidence is left in `lastVia`. Memoised per pair. */
 export function tokenScore(s: Token, c: Token): number {
+  let scores = tokenPairScores.get(s)
+  if (!scores) tokenPairScores.set(s, (scores = new Map()))
+  let hit = scores.get(c)
+  if (!hit) {
+    const score = computeTokenScore(s, c)
+    hit = {score, via: lastVia}
+    if (scores.size >= 50_000) scores.clear()
+    scores.set(c, hit)
+  }
+  lastVia = hit.via
+  return hit.score
+}
+
+function computeTokenScore(s: Token, c: Token): number {
   if (s.surface === c.surface || (c.alts.length > 0 && c.alts.includes(s.surface)) || (s.alts.length > 0 && s.alts.includes(c.surface))) {
     lastVia = VIA.surface
     return 1
