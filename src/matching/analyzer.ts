@@ -26,7 +26,12 @@ export interface Token {
   /** {@link gramCodes} of the surface (Japanese tokens) and of each alt (ASCII tokens). */
   readonly grams: Float64Array
   readonly altGrams: readonly Float64Array[]
+  /** Unique per token object in the process: the key of the memoised token-pair scores (signals.ts). */
+  readonly id: number
 }
+
+let lastTokenId = 0
+const nextTokenId = (): number => ++lastTokenId
 
 export interface NameProfile {
   readonly raw: string
@@ -245,7 +250,7 @@ export class Analyzer {
     if (parts) for (const m of parts) key += `\u0000${m.surface}\u0001${m.reading ?? '\u0002'}`
     let token = this.japaneseTokenIntern.get(key)
     if (!token) {
-      token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
+      token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
       if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
       if (this.japaneseTokenIntern.size >= 200_000) this.japaneseTokenIntern.clear()
       this.japaneseTokenIntern.set(key, token)
@@ -256,7 +261,7 @@ export class Analyzer {
   private morphemeToken(raw: string, reading: string | undefined): Token {
     const surface = compactName(normalizeText(raw))
     const kana = reading ?? (isKana(raw) ? raw : undefined)
-    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
+    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
   }
 
   private asciiTokens(words: string[], qualifiers: Set<string>, physical: boolean): Token[] {
@@ -361,7 +366,7 @@ export class Analyzer {
     }
     if (romaji === '' && looksLikeRomaji(word)) romaji = spelled
     if (expansions.length === 0) english.add(word)
-    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes)}
+    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()}
   }
 
   /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */

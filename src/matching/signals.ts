@@ -60,30 +60,82 @@ export type ViaName = keyof typeof VIA
 /** The kind of evidence of the last {@link tokenScore} call (kept out of the return value: no allocation). */
 let lastVia = 0
 
-interface TokenPairScore {
-  readonly score: number
-  readonly via: number
+/**
+ * Scores per token pair, memoised: the same few hundred words meet again and again across thousands of names
+ * (tokens are immutable and shared by the analyser). An open-addressing table keyed by the two token ids: a
+ * lookup costs a few array reads, where two Map lookups cost more than most scores. Full → cleared.
+ */
+class TokenPairMemo {
+  private size = 0
+  private mask: number
+  private first: Int32Array
+  private second: Int32Array
+  private scores: Float64Array
+  private vias: Uint8Array
+
+  constructor(
+    capacity = 1 << 16,
+    private readonly maxCapacity = 1 << 21,
+  ) {
+    this.mask = capacity - 1
+    this.first = new Int32Array(capacity)
+    this.second = new Int32Array(capacity)
+    this.scores = new Float64Array(capacity)
+    this.vias = new Uint8Array(capacity)
+  }
+
+  /** The slot of the pair: its own when stored, else the empty slot where it would go (ids start at 1). */
+  private slot(a: number, b: number): number {
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask
+    while (this.first[i] !== 0 && (this.first[i] !== a || this.second[i] !== b)) i = (i + 1) & this.mask
+    return i
+  }
+
+  score(s: Token, c: Token): number {
+    let i = this.slot(s.id, c.id)
+    if (this.first[i] === 0) {
+      const score = computeTokenScore(s, c)
+      if (2 * (this.size + 1) > this.mask + 1) {
+        this.grow()
+        i = this.slot(s.id, c.id)
+      }
+      this.first[i] = s.id
+      this.second[i] = c.id
+      this.scores[i] = score
+      this.vias[i] = lastVia
+      this.size++
+    }
+    lastVia = this.vias[i]!
+    return this.scores[i]!
+  }
+
+  private grow(): void {
+    const {first, second, scores, vias} = this
+    const capacity = Math.min(this.maxCapacity, 2 * (this.mask + 1))
+    this.mask = capacity - 1
+    this.first = new Int32Array(capacity)
+    this.second = new Int32Array(capacity)
+    this.scores = new Float64Array(capacity)
+    this.vias = new Uint8Array(capacity)
+    this.size = 0
+    if (capacity === first.length) return // at the bound: start again empty
+    for (let j = 0; j < first.length; j++) {
+      if (first[j] === 0) continue
+      const i = this.slot(first[j]!, second[j]!)
+      this.first[i] = first[j]!
+      this.second[i] = second[j]!
+      this.scores[i] = scores[j]!
+      this.vias[i] = vias[j]!
+      this.size++
+    }
+  }
 }
 
-/**
- * Scores per token pair: the same few hundred words meet again and again across thousands of names (tokens are
- * immutable and shared by the analyser, so identity is content). Bounded per standard token.
- */
-const tokenPairScores = new WeakMap<Token, Map<Token, TokenPairScore>>()
+const tokenPairs = new TokenPairMemo()
 
 /** How well two tokens correspond, in [0,1]; the kind of evidence is left in `lastVia`. Memoised per pair. */
 export function tokenScore(s: Token, c: Token): number {
-  let scores = tokenPairScores.get(s)
-  if (!scores) tokenPairScores.set(s, (scores = new Map()))
-  let hit = scores.get(c)
-  if (!hit) {
-    const score = computeTokenScore(s, c)
-    hit = {score, via: lastVia}
-    if (scores.size >= 50_000) scores.clear()
-    scores.set(c, hit)
-  }
-  lastVia = hit.via
-  return hit.score
+  return tokenPairs.score(s, c)
 }
 
 function computeTokenScore(s: Token, c: Token): number {
