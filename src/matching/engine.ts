@@ -15,6 +15,7 @@ import {
   englishSignal,
   nameSignal,
   readingSignal,
+  readingsSignal,
   type Signals,
   tokenScore,
   typeSignal,
@@ -102,6 +103,8 @@ interface FieldProfile {
   readonly tableSurfaces: ReadonlySet<string>
   readonly system?: SystemColumnKind
   readonly kind: ValueKind
+  /** Per variant: its romaji keys behind the table's (SETAI + NUSHI_SHIMEI), for ASCII variants of a table with a reading. */
+  readonly prefixedRomaji: readonly (readonly string[])[]
   /** Index of the variant that is only the label's last segment, and the discount it takes. */
   readonly tail?: {readonly index: number; readonly factor: number}
 }
@@ -262,7 +265,9 @@ export class Matcher {
       if (tailOf) variants.push(analyzer.profile(tailOf.text))
       const tableSurfaces = table.surfaces
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      const tableRomaji = table.profile.romaji[0]
+      const prefixedRomaji = variants.map((v) => (v.ascii && tableRomaji !== undefined ? v.romaji.map((r) => tableRomaji + r) : []))
+      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
@@ -406,7 +411,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     let reading = readingSignal(p.name, variant)
     if (variant.ascii && f.table.romaji.length > 0 && (reading ?? 0) < 1) {
       // Table-prefixed readings: table SETAI + column NUSHI_SHIMEI reads as セタイヌシシメイ.
-      const prefixed = readingSignal(p.name, variant, f.table.romaji[0])
+      const prefixed = readingsSignal(p.name.romaji, f.prefixedRomaji[vi]!)
       if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
     }
     const english = englishSignal(p.name, p.english, variant)
@@ -427,12 +432,8 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   }
   // Label and physical name agreeing is worth a little more than either alone.
   let lex = Math.min(1, bestLex + 0.06 * secondLex)
-  const notes: string[] = []
-  if (f.system) {
-    // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
-    lex = Math.max(lex, 0.8)
-    notes.push(`システム管理用の列 (${SYSTEM_COLUMN_LABELS[f.system]}) → 操作の記録項目`)
-  }
+  // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
+  if (f.system) lex = Math.max(lex, 0.8)
   if (lex < minScore) return undefined
   const firstVariant = f.variants[0]
   const description = descriptionSignal(p.item.description, f.field.description, firstVariant?.japanese ? firstVariant.base : '')
@@ -465,7 +466,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
         itemGroup: p.item.group,
         table: f.field.table,
         itemRomaji: p.name.romaji[0],
-        notes,
+        notes: f.system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[f.system]}) → 操作の記録項目`] : [],
         longerField:
           p.item.length !== undefined && f.field.length !== undefined && f.field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
             ? {field: f.field.length, item: p.item.length}

@@ -39,13 +39,15 @@ export function nameSignal(a: NameProfile, b: NameProfile): number | undefined {
 
 /** Similarity of readings (romaji keys): SEINENGAPPI ≈ 生年月日, ｼﾒｲ ≈ 氏名. */
 export function readingSignal(a: NameProfile, b: NameProfile, prefix = ''): number | undefined {
-  if (a.romaji.length === 0 || b.romaji.length === 0) return undefined
+  return readingsSignal(a.romaji, prefix === '' ? b.romaji : b.romaji.map((raw) => prefix + raw))
+}
+
+/** {@link readingSignal} of two lists of romaji keys (the engine prefixes a field's keys once, not per pair). */
+export function readingsSignal(a: readonly string[], b: readonly string[]): number | undefined {
+  if (a.length === 0 || b.length === 0) return undefined
   let best = 0
-  for (const x of a.romaji)
-    for (const raw of b.romaji) {
-      const y = prefix + raw
-      if (x.length >= 3 && y.length >= 3) best = Math.max(best, editSimilarity(x, y))
-    }
+  for (const x of a)
+    for (const y of b) if (x.length >= 3 && y.length >= 3) best = Math.max(best, editSimilarity(x, y))
   return sharpen(best)
 }
 
@@ -184,6 +186,7 @@ export interface Alignment {
 }
 
 const scratch: number[] = []
+const partScratch: number[] = []
 
 /**
  * Weighted token alignment (Dice-like): each standard token takes its best current token and vice versa.
@@ -221,7 +224,9 @@ export function alignTokens(
     if (best < 0.9 && s.parts && s.parts.length > 1) {
       let sum = 0
       let usedContext = false
-      const partBest = new Array<number>(current.length).fill(0)
+      const partBest = partScratch
+      partBest.length = current.length
+      partBest.fill(0)
       for (const part of s.parts) {
         let pb = 0
         for (let ci = 0; ci < current.length; ci++) {
