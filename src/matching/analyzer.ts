@@ -55,6 +55,16 @@ const NO_GRAMS = new Float64Array(0)
 const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
 const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])
 
+/** A name's runs of ASCII and of other characters; each is analysed its own way. */
+const RUN_RE = /[!-~]+|[\u0080-\u{10FFFF}]+/gu
+const ASCII_RUN_RE = /^[!-~]+$/
+
+/** The texts a Japanese run is segmented as (separators split it). */
+function japaneseChunks(run: string): string[] {
+  const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
+  return text === '' ? [] : text.split(' ')
+}
+
 /** Splits a physical name into lower-case words: snake_case, kebab, camelCase, digits. */
 export function splitAsciiWords(text: string): string[] {
   return text
@@ -153,18 +163,19 @@ export class Analyzer {
   }
 
   private build(raw: string): NameProfile {
-    const normalized = normalizeName(raw)
+    const normalized = this.normalizedCache.get(raw) ?? normalizeName(raw)
+    this.normalizedCache.delete(raw)
     const qualifiers = new Set(normalized.qualifiers)
     const japanese = !isPlainAscii(normalized.text)
     const tokens: Token[] = []
     // Split into Japanese and ASCII runs; each run is analysed its own way.
-    const runs = normalized.text.match(/[!-~]+|[\u0080-\u{10FFFF}]+/gu) ?? []
+    const runs = normalized.text.match(RUN_RE) ?? []
     const asciiWords: string[] = []
     const flushAscii = () => {
       if (asciiWords.length > 0) tokens.push(...this.asciiTokens(asciiWords.splice(0), qualifiers, !japanese))
     }
     for (const run of runs) {
-      if (/^[!-~]+$/.test(run)) {
+      if (ASCII_RUN_RE.test(run)) {
         // camelCase names end in "En" for the English version of an item (eventNameEn → 英字).
         if (/[a-z]En$/.test(run)) {
           qualifiers.add(QUALIFIER.latin)
@@ -210,11 +221,32 @@ export class Analyzer {
     return tokens
   }
 
+  /**
+   * Tells the segmenter which texts the profiles of these names will ask it for, in order (an analyser in a worker
+   * starts on them while this thread works on what is back). Changes no result.
+   */
+  prefetch(names: Iterable<string>): void {
+    if (!this.segmenter.prefetch) return
+    const chunks = new Set<string>()
+    for (const raw of names) {
+      if (this.cache.has(raw)) continue
+      const normalized = normalizeName(raw)
+      this.normalizedCache.set(raw, normalized)
+      for (const run of normalized.text.match(RUN_RE) ?? []) {
+        if (ASCII_RUN_RE.test(run) || this.japaneseRunCache.has(run)) continue
+        for (const chunk of japaneseChunks(run)) chunks.add(chunk)
+      }
+    }
+    if (chunks.size > 0) this.segmenter.prefetch([...chunks])
+  }
+
+  /** {@link normalizeName} of names announced by {@link prefetch}, taken by {@link build}. */
+  private readonly normalizedCache = new Map<string, ReturnType<typeof normalizeName>>()
+
   private buildJapaneseTokens(run: string): Token[] {
-    const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
-    if (text === '') return []
-    const morphemes = text
-      .split(' ')
+    const chunks = japaneseChunks(run)
+    if (chunks.length === 0) return []
+    const morphemes = chunks
       .flatMap((chunk) => this.segmenter.segment(chunk))
       .filter((m) => m.surface.trim() !== '' && !(m.pos && SKIP_POS.has(m.pos) && this.lexicon.concepts(m.surface).length === 0))
     const tokens: Token[] = []

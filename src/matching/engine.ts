@@ -121,6 +121,24 @@ export function labelTail(label: string): {text: string; factor: number} | undef
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
+/** Fields whose names are announced to the analyser at a time: one slice ahead of the one being matched. */
+const PREFETCH_FIELDS = 4096
+
+/** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
+function fieldNames(fields: readonly FieldInput[], from: number, to: number): string[] {
+  const names: string[] = []
+  for (let i = from; i < Math.min(to, fields.length); i++) {
+    const field = fields[i]!
+    names.push(field.table)
+    const label = field.label.trim()
+    if (label !== '') names.push(label)
+    if (field.column.trim() !== '' && field.column.trim() !== label) names.push(field.column)
+    const tail = label !== '' ? labelTail(label) : undefined
+    if (tail) names.push(tail.text)
+  }
+  return names
+}
+
 function indexKeys(profile: NameProfile, out: Set<string>): void {
   for (const token of profile.tokens) {
     out.add(`t:${token.surface}`)
@@ -148,6 +166,12 @@ export class Matcher {
     const minScore = options.minScore ?? 0.3
     const analyzer = this.analyzer
 
+    // An analyser in another thread starts on the names in the order they are needed (see Analyzer.prefetch).
+    analyzer.prefetch(items.map((item) => item.name))
+    analyzer.prefetch(new Set(items.map((item) => item.group)))
+    analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
+    const prefetchFields = (from: number) => analyzer.prefetch(fieldNames(fields, from, from + PREFETCH_FIELDS))
+    prefetchFields(0)
     analyzer.registerVocabulary(items.map((item) => item.name))
     analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
     const names = items.map((item) => analyzer.profile(item.name))
@@ -247,7 +271,9 @@ export class Matcher {
     let fieldsDone = 0
     let fieldNo = 0
     for (const field of fields) {
-      if (options.onProgress && fieldsDone++ % 256 === 0) options.onProgress(fieldsDone - 1, fields.length)
+      if (fieldsDone % PREFETCH_FIELDS === 0) prefetchFields(fieldsDone + PREFETCH_FIELDS)
+      if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
+      fieldsDone++
       const ref = `${field.table}.${field.column}`
       let table = tableCache.get(field.table)
       if (!table) {

@@ -67,7 +67,7 @@ let lastVia = 0
  * (tokens are immutable and shared by the analyser). An open-addressing table keyed by the two token ids: a
  * lookup costs a few array reads, where two Map lookups cost more than most scores. Full → cleared.
  */
-class TokenPairMemo {
+export class TokenPairMemo {
   private size = 0
   private mask: number
   private first: Int32Array
@@ -140,7 +140,8 @@ export function tokenScore(s: Token, c: Token): number {
   return tokenPairs.score(s, c)
 }
 
-function computeTokenScore(s: Token, c: Token): number {
+/** {@link tokenScore} without the memo. */
+export function computeTokenScore(s: Token, c: Token): number {
   if (s.surface === c.surface || (c.alts.length > 0 && c.alts.includes(s.surface)) || (s.alts.length > 0 && s.alts.includes(c.surface))) {
     lastVia = VIA.surface
     return 1
