@@ -338,15 +338,24 @@ export class Matcher {
 
       keep(ref, scored)
     }
-    // Reasons are written only for what is kept (the same pair object serves both views).
-    const finished = new Map<Scored, Candidate>()
+    // The same pair object serves both views. A reason is written when first read: most kept candidates (the
+    // per-field lists of a large export) are never shown.
     const finish = (c: Scored): Candidate => {
-      let done = finished.get(c)
-      if (!done) {
-        done = {itemId: c.itemId, ref: c.ref, score: c.score, confidence: calibratedConfidence(c.score), signals: c.signals, reason: c.reason()}
-        finished.set(c, done)
+      if (!c.done) {
+        const write = c.reason
+        let reason: string | undefined
+        c.done = {
+          itemId: c.itemId,
+          ref: c.ref,
+          score: c.score,
+          confidence: calibratedConfidence(c.score),
+          signals: c.signals,
+          get reason() {
+            return (reason ??= write())
+          },
+        }
       }
-      return done
+      return c.done
     }
     options.onProgress?.(fields.length, fields.length)
     for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
@@ -370,6 +379,8 @@ interface Scored {
   readonly score: number
   readonly signals: Signals
   readonly reason: () => string
+  /** The candidate made of it, once kept. */
+  done: Candidate | undefined
 }
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
@@ -482,6 +493,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     ref: f.ref,
     score,
     signals,
+    done: undefined,
     reason: () =>
       buildReason({
         signals,

@@ -117,4 +117,15 @@ describe('analyser in a worker thread', () => {
     expect(view(announced)).toBe(view(silent))
     expect(announced.stats.pairsScored).toBe(ITEMS.length * FIELDS.length)
   })
+
+  it('writes a reason when read, the same each time, and in every copy (JSON, spread)', () => {
+    const result = matcher().match(ITEMS, FIELDS, {topK: 3})
+    const candidate = result.byItem.get('001001002')![0]!
+    expect(candidate.reason).toMatch(/\S/)
+    expect(candidate.reason).toBe(candidate.reason)
+    expect((JSON.parse(JSON.stringify(candidate)) as {reason: string}).reason).toBe(candidate.reason)
+    expect({...candidate}.reason).toBe(candidate.reason)
+    // The two views hand out the same candidate object.
+    expect(result.byField.get(candidate.ref)!.find((c) => c.itemId === candidate.itemId)).toBe(candidate)
+  })
 })
