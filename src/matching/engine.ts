@@ -121,8 +121,9 @@ export function labelTail(label: string): {text: string; factor: number} | undef
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-/** Fields whose names are announced to the analyser at a time: one slice ahead of the one being matched. */
-const PREFETCH_FIELDS = 4096
+/** Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step. */
+const PREFETCH_AHEAD = 16_384
+const PREFETCH_STEP = 4096
 
 /** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
 function fieldNames(fields: readonly FieldInput[], from: number, to: number): string[] {
@@ -170,8 +171,8 @@ export class Matcher {
     analyzer.prefetch(items.map((item) => item.name))
     analyzer.prefetch(new Set(items.map((item) => item.group)))
     analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
-    const prefetchFields = (from: number) => analyzer.prefetch(fieldNames(fields, from, from + PREFETCH_FIELDS))
-    prefetchFields(0)
+    // The first fields too: their names are normalised while the analyser loads its dictionary.
+    analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
     analyzer.registerVocabulary(items.map((item) => item.name))
     analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
     const names = items.map((item) => analyzer.profile(item.name))
@@ -271,7 +272,7 @@ export class Matcher {
     let fieldsDone = 0
     let fieldNo = 0
     for (const field of fields) {
-      if (fieldsDone % PREFETCH_FIELDS === 0) prefetchFields(fieldsDone + PREFETCH_FIELDS)
+      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
       fieldsDone++
       const ref = `${field.table}.${field.column}`

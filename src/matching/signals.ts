@@ -88,7 +88,10 @@ export class TokenPairMemo {
 
   /** The slot of the pair: its own when stored, else the empty slot where it would go (ids start at 1). */
   private slot(a: number, b: number): number {
-    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask
+    // Mixed so that neighbouring ids (tokens made one after another) do not fill neighbouring slots.
+    let h = Math.imul(a, 0x9e3779b1) ^ b
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b)
+    let i = (h ^ (h >>> 13)) & this.mask
     while (this.first[i] !== 0 && (this.first[i] !== a || this.second[i] !== b)) i = (i + 1) & this.mask
     return i
   }
