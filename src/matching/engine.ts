@@ -488,30 +488,45 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   if (description !== undefined) signals.description = round3(description)
   if (type !== undefined) signals.type = round3(type)
   if (context !== undefined) signals.context = round3(context)
-  const chosen = f.variants[bestVi]!
   return {
     itemId: p.item.id,
     ref: f.ref,
     score,
     signals,
     done: undefined,
-    reason: () =>
-      buildReason({
-        signals,
-        qualifierFactor: bQualifier,
-        itemQualifiers: p.name.qualifiers,
-        fieldQualifiers: chosen.qualifiers,
-        via: bVia,
-        itemGroup: p.item.group,
-        table: f.field.table,
-        itemRomaji: p.name.romaji[0],
-        notes: f.system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[f.system]}) → 操作の記録項目`] : [],
-        longerField:
-          p.item.length !== undefined && f.field.length !== undefined && f.field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
-            ? {field: f.field.length, item: p.item.length}
-            : undefined,
-      }),
+    reason: reasonWriter(p, f.field, f.variants[bestVi]!, signals, bQualifier, bVia, f.system),
   }
+}
+
+/**
+ * Writes a kept pair's reason when it is read. A function of its own so that it holds the field's input and the
+ * chosen name only, not the field's whole profile (kept candidates would keep every field's profile alive).
+ */
+function reasonWriter(
+  p: ItemProfile,
+  field: FieldInput,
+  chosen: NameProfile,
+  signals: Signals,
+  qualifierFactor: number,
+  via: number,
+  system: SystemColumnKind | undefined,
+): () => string {
+  return () =>
+    buildReason({
+      signals,
+      qualifierFactor,
+      itemQualifiers: p.name.qualifiers,
+      fieldQualifiers: chosen.qualifiers,
+      via,
+      itemGroup: p.item.group,
+      table: field.table,
+      itemRomaji: p.name.romaji[0],
+      notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
+      longerField:
+        p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
+          ? {field: field.length, item: p.item.length}
+          : undefined,
+    })
 }
 
 /**
