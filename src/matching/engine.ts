@@ -404,11 +404,12 @@ function contextSignal(group: NameProfile, table: NameProfile): number | undefin
   return any ? matched / group.tokens.length : undefined
 }
 
-/** The strongest name evidence, plus a little of the second strongest. */
-function combineLexical(...values: (number | undefined)[]): number {
+/** The strongest name evidence, plus a little of the second strongest (fixed arguments: called per pair and variant). */
+function combineLexical(a: number | undefined, b: number | undefined, c: number | undefined, d: number): number {
   let first = 0
   let second = 0
-  for (const v of values) {
+  for (let i = 0; i < 4; i++) {
+    const v = i === 0 ? a : i === 1 ? b : i === 2 ? c : d
     if (v === undefined) continue
     if (v > first) {
       second = first

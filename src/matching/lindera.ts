@@ -52,9 +52,15 @@ const work = () => {
   }
   if (batch.length === 0) return
   const results = []
-  for (const text of batch) {
-    const tokens = text.trim() === '' ? [] : tokenizer.tokenize(text)
-    results.push(text, tokens.map((t) => [t.surface, t.reading && t.reading !== '*' && t.reading !== 'UNK' ? t.reading : '', t.partOfSpeech ?? '']))
+  try {
+    for (const text of batch) {
+      const tokens = text.trim() === '' ? [] : tokenizer.tokenize(text)
+      results.push(text, tokens.map((t) => [t.surface, t.reading && t.reading !== '*' && t.reading !== 'UNK' ? t.reading : '', t.partOfSpeech ?? '']))
+    }
+  } catch (error) {
+    // The thread waiting for an answer must hear of it (it then goes on without readings, and says so).
+    post({error: String((error && error.message) || error)})
+    return
   }
   post({results})
   schedule()

@@ -2,7 +2,7 @@
  * The matcher's speed paths change no result: memoised token-pair scores, shared token objects, and the analyser
  * in a worker thread (announced names, names asked for ahead of the queue, a worker that cannot load).
  */
-import {existsSync} from 'node:fs'
+import {existsSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 
@@ -108,6 +108,23 @@ describe('analyser in a worker thread', () => {
     expect(names.segment('住民票ABC')).toEqual(scriptSegmenter.segment('住民票ABC'))
     names.save()
     expect(existsSync(file)).toBe(false)
+  })
+
+  it('reports an analyser that fails on a text instead of leaving the caller waiting', () => {
+    const fake = path.join(tempDir(), 'fake-lindera.cjs')
+    writeFileSync(
+      fake,
+      `exports.TokenizerBuilder = class {
+        setDictionary() {}
+        setMode() {}
+        build() {
+          return {tokenize: (text) => { if (text === '障害') throw new Error('壊れた辞書'); return [{surface: text, reading: 'ヨミ', partOfSpeech: '名詞'}] }}
+        }
+      }`,
+    )
+    const worker = linderaWorker(fake)
+    expect(worker.segment('住所')).toEqual([{surface: '住所', reading: 'ヨミ', pos: '名詞'}])
+    expect(() => worker.segment('障害')).toThrow(AnalyserUnavailableError)
   })
 
   it('matches the same with the names announced to the analyser as without', () => {
