@@ -94,7 +94,8 @@ export class WorkerSegmenter implements Segmenter {
   constructor(modulePath: string) {
     const {port1, port2} = new MessageChannel()
     this.port = port1
-    this.worker = new Worker(WORKER_SOURCE, {eval: true, workerData: {port: port2, signal: this.flag.buffer, modulePath}, transferList: [port2]})
+    // None of this process's flags (--input-type=module would make the source a module, --import tsx is not needed).
+    this.worker = new Worker(WORKER_SOURCE, {eval: true, execArgv: [], workerData: {port: port2, signal: this.flag.buffer, modulePath}, transferList: [port2]})
     // Neither keeps the process alive: a run ends when its own work does.
     this.worker.unref()
     this.port.unref()

@@ -2,6 +2,7 @@
  * The matcher's speed paths change no result: memoised token-pair scores, shared token objects, and the analyser
  * in a worker thread (announced names, names asked for ahead of the queue, a worker that cannot load).
  */
+import {spawnSync} from 'node:child_process'
 import {existsSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -14,7 +15,7 @@ import type {FieldInput, MatchResult} from '../../src/matching/engine.js'
 import {linderaWorker} from '../../src/matching/lindera.js'
 import {AnalyserUnavailableError, type Morpheme, scriptSegmenter} from '../../src/matching/segmenter.js'
 import {computeTokenScore, TokenPairMemo, tokenMatch} from '../../src/matching/signals.js'
-import {tempDir} from '../helpers/cli.js'
+import {ROOT, tempDir} from '../helpers/cli.js'
 import {ITEMS, matcher} from './helpers.js'
 
 const NAMES = [
@@ -108,6 +109,14 @@ describe('analyser in a worker thread', () => {
     expect(names.segment('住民票ABC')).toEqual(scriptSegmenter.segment('住民票ABC'))
     names.save()
     expect(existsSync(file)).toBe(false)
+  })
+
+  it('starts its worker without the flags of the process (a module run with --input-type=module)', () => {
+    const code = `import {linderaWorker} from ${JSON.stringify(path.join(ROOT, 'src', 'matching', 'lindera.ts'))}
+      process.stdout.write(JSON.stringify(linderaWorker(${JSON.stringify(modulePath)}).segment('住所')))`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {cwd: ROOT, encoding: 'utf8', timeout: 60_000})
+    expect(child.stderr).toBe('')
+    expect(JSON.parse(child.stdout)).toEqual([{surface: '住所', reading: 'ジュウショ', pos: '名詞'}])
   })
 
   it('reports an analyser that fails on a text instead of leaving the caller waiting', () => {
