@@ -80,7 +80,7 @@ if (tokenizer)
 `
 
 /** How long `segment` waits for the worker without any answer before giving up (a dead worker must not hang a run). */
-const STALL_MS = 120_000
+const STALL_MS = 30_000
 
 export class WorkerSegmenter implements Segmenter {
   private readonly results = new Map<string, Morpheme[]>()
