@@ -8,7 +8,7 @@ import {parseMappingFile} from '../../src/mapping/file.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, ROOT, tempDir} from '../helpers/cli.js'
+import {analysedDemoCopy, ROOT, tempDir} from '../helpers/cli.js'
 import {fitgapProcess, watchedProcess} from '../helpers/spawn.js'
 
 async function editCell(source: string, target: string, sheetName: string, key: string, header: string, value: string): Promise<void> {
@@ -51,9 +51,8 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
   let decisionsBefore: string
 
   beforeAll(async () => {
-    workspace = demoCopy()
+    workspace = await analysedDemoCopy()
     report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
-    expect((await fitgap(['analyze', '--workspace', workspace, '--out', report])).exitCode).toBe(0)
     decisionsBefore = readFileSync(path.join(workspace, 'decisions', 'jumin.yaml'), 'utf8')
   })
 
