@@ -75,10 +75,12 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
 export async function readWorkbookGrids(file: string, onSheet?: (done: number, total: number) => void): Promise<SheetGrid[]> {
   const workbook = new (excelJs().Workbook)()
   await workbook.xlsx.readFile(file)
-  return workbook.worksheets.map((worksheet, index, all) => {
+  const grids = workbook.worksheets.map((worksheet, index, all) => {
     onSheet?.(index, all.length)
     return worksheetToGrid(worksheet)
   })
+  if (grids.length > 0) onSheet?.(grids.length, grids.length)
+  return grids
 }
 
 const EMPTY: GridCell = {text: '', headerText: ''}
