@@ -35,13 +35,8 @@ export interface CharCount {
   readonly count: number
 }
 
-export interface ColumnProfile {
-  readonly column: string
-  readonly ref: string
-  readonly itemId: string
-  readonly itemName: string
-  readonly itemType: string
-  readonly length?: number
+/** A column's figures, named by the same fields as its target. */
+export interface ColumnProfile extends Pick<ColumnTarget, 'column' | 'ref' | 'itemId' | 'itemName' | 'itemType' | 'length'> {
   readonly rows: number
   readonly empty: number
   readonly maxChars: number
