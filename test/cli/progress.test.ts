@@ -4,6 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {createProgress, formatDuration, progressLine} from '../../src/cli/progress.js'
+import {loadPairReviewSession} from '../../src/ui/pair-review/load.js'
 import {loadReviewSession} from '../../src/ui/review/load.js'
 import {writeFixture} from '../fixtures/spec-import/workbooks.js'
 import {analysedDemoCopy, demoCopy, fitgap, tempDir} from '../helpers/cli.js'
@@ -193,5 +194,15 @@ describe('progress in commands', () => {
     expect(session.input.items.length).toBeGreaterThan(0)
     expect(writes.some((w) => w.includes('辞書を読み込んでいます'))).toBe(true)
     expect(writes.some((w) => /候補を照合しています \(標準データ項目 \d+ 件\) \[#+\] (\d+)\/\1 \(100%\)/.test(w))).toBe(true)
+  })
+
+  it('map review --target functions / forms says what it loads', () => {
+    const dir = demoCopy()
+    for (const section of ['functions', 'forms'] as const) {
+      const {stream, writes} = fakeStream(true)
+      const session = loadPairReviewSession('jumin', section, {workspace: dir, progress: createProgress({stream})})
+      expect(session.state).toBeDefined()
+      expect(writes.some((w) => w.includes(`${section === 'functions' ? '機能' : '帳票'}の対応の候補を読み込んでいます`))).toBe(true)
+    }
   })
 })
