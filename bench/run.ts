@@ -2,6 +2,7 @@
  * `npm run bench`: every performance target of the project, measured in one run on this machine, each next to
  * its target with OK / 超過:
  *   - startup: `fitgap --version`, `--help`, `areas` (built CLI) against a bare `node -e 0` (median of 7, interleaved);
+ *   - each command: the time until its own work (run()) starts, target 0.5 s;
  *   - dictionary load: the synonym lexicon from the cache (warm) and from the source files (cold), and the first
  *     start of the morphological analyser (Lindera), each in a fresh process;
  *   - matching 1× / 2× / 4× (bench/matching.bench.ts) and `analyze` against the exceljs floor (bench/analyze.bench.ts):
@@ -11,7 +12,7 @@
  * `npm run bench -- --quick`: startup and dictionary load only (seconds instead of minutes). Uses its own cache folder (never the user's).
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -35,27 +36,31 @@ const ms = (value: number) => `${value.toFixed(0)} ms`
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ')
 
 /** Wall and CPU (user + system) milliseconds of one process. */
-function timeProcess(command: string, args: string[]): {wall: number; cpu: number} {
+function timeProcess(command: string, args: string[], cache: string): {wall: number; cpu: number} {
   const started = performance.now()
-  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %U %S', command, ...args], {cwd: tmpdir(), encoding: 'utf8'})
+  const result = spawnSync('/usr/bin/time', ['-f', 'FITGAP_TIME %U %S', command, ...args], {cwd: tmpdir(), encoding: 'utf8', env: {...process.env, FITGAP_CACHE_DIR: cache}})
   const wall = performance.now() - started
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (${result.status}):\n${result.stderr.slice(-1000)}`)
   const [, user, system] = result.stderr.split('\n').find((l) => l.startsWith('FITGAP_TIME'))!.split(' ')
   return {wall, cpu: (Number(user) + Number(system)) * 1000}
 }
 
-function startup(): void {
+/** The bare `node -e 0` of this run (medians), for the ratios of the rows after it. */
+let bareNode = {wall: NaN, cpu: NaN}
+
+function startup(cache: string): void {
   process.stderr.write('起動時間を計測中…\n')
   const cases: Record<string, string[]> = {node: ['-e', '0'], '--version': [RUN, '--version'], '--help': [RUN, '--help'], areas: [RUN, 'areas']}
   const times: Record<string, {wall: number; cpu: number}[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]))
-  for (let round = 0; round < ROUNDS; round++) for (const [name, args] of Object.entries(cases)) times[name]!.push(timeProcess(process.execPath, args))
+  for (let round = 0; round < ROUNDS; round++) for (const [name, args] of Object.entries(cases)) times[name]!.push(timeProcess(process.execPath, args, cache))
   const wall = (name: string) => median(times[name]!.map((t) => t.wall))
   const cpu = (name: string) => median(times[name]!.map((t) => t.cpu))
   const bare = wall('node')
+  bareNode = {wall: bare, cpu: cpu('node')}
   rows.push({what: '素の node -e 0', value: `${ms(bare)} (CPU ${ms(cpu('node'))})`, target: '(基準)', ok: undefined})
   for (const name of ['--version', '--help', 'areas']) {
     const value = wall(name)
-    const label = name === 'areas' ? 'fitgap areas (20業務のカタログを読む)' : `fitgap ${name}`
+    const label = name === 'areas' ? 'fitgap areas (20業務の件数: 2回目以降はキャッシュから)' : `fitgap ${name}`
     rows.push({
       what: label,
       value: `${ms(value)} (${(value / bare).toFixed(1)} 倍; CPU ${ms(cpu(name))} = ${(cpu(name) / cpu('node')).toFixed(1)} 倍)`,
@@ -63,6 +68,31 @@ function startup(): void {
       ok: name === 'areas' ? undefined : value <= 3 * bare,
     })
   }
+}
+
+const STOP_AT_RUN = path.join(ROOT, 'bench', 'hooks', 'stop-at-run.mjs')
+
+/**
+ * Each command of the manifest, in a fresh process that stops where its run() would start (bench/hooks/stop-at-run.mjs):
+ * what a user waits before the command does anything of its own (milliseconds since the process started, median of 3).
+ */
+function timeToRun(cache: string): void {
+  process.stderr.write('各コマンドの起動 (run() まで) を計測中…\n')
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, unknown>}
+  const ids = Object.keys(manifest.commands).sort()
+  const results: {id: string; wall: number; cpu: number}[] = []
+  for (const id of ids) {
+    const samples = Array.from({length: 3}, () => {
+      const result = spawnSync(process.execPath, ['--import', STOP_AT_RUN, RUN, ...id.split(':')], {cwd: tmpdir(), encoding: 'utf8', env: {...process.env, FITGAP_CACHE_DIR: cache}})
+      const line = result.stderr.split('\n').find((l) => l.startsWith('FITGAP_RUN_AT '))
+      if (!line) throw new Error(`fitgap ${id.replaceAll(':', ' ')} did not reach run():\n${result.stderr.slice(-1000)}`)
+      const [, wall, cpu] = line.split(' ')
+      return {wall: Number(wall), cpu: Number(cpu)}
+    })
+    results.push({id, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu))})
+  }
+  for (const r of results)
+    rows.push({what: `fitgap ${r.id.replaceAll(':', ' ')}: 自分の処理 (run()) の開始まで`, value: `${ms(r.wall)} (素の node の ${(r.wall / bareNode.wall).toFixed(1)} 倍; CPU ${ms(r.cpu)} = ${(r.cpu / bareNode.cpu).toFixed(1)} 倍)`, target: '≤ 500 ms', ok: r.wall <= 500})
 }
 
 // Timed as a command sees it: yaml and zod are already loaded there (fitgap.yaml and the catalogue come first).
@@ -173,7 +203,8 @@ const cache = mkdtempSync(path.join(tmpdir(), 'fitgap-bench-cache-'))
 const started = performance.now()
 const loadBefore = load()
 try {
-  startup()
+  startup(cache)
+  timeToRun(cache)
   dictionary(cache)
   const only = (prefix: string) => {
     const dir = mkdtempSync(path.join(tmpdir(), `fitgap-bench-${prefix}-`))

@@ -6,7 +6,7 @@
 import {type ConceptRef, Lexicon, termKey} from './lexicon.js'
 import {ASCII_QUALIFIER_TOKENS, compactName, gramCodes, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
 import {isKana, kanaToRomajiKey, looksLikeRomaji, romajiKey} from './romaji.js'
-import type {Segmenter} from './segmenter.js'
+import type {Morpheme, Segmenter} from './segmenter.js'
 
 export interface Token {
   /** Normalised surface: compact Japanese, or a lower-case ASCII word. */
@@ -26,7 +26,12 @@ export interface Token {
   /** {@link gramCodes} of the surface (Japanese tokens) and of each alt (ASCII tokens). */
   readonly grams: Float64Array
   readonly altGrams: readonly Float64Array[]
+  /** Unique per token object in the process: the key of the memoised token-pair scores (signals.ts). */
+  readonly id: number
 }
+
+let lastTokenId = 0
+const nextTokenId = (): number => ++lastTokenId
 
 export interface NameProfile {
   readonly raw: string
@@ -49,6 +54,16 @@ const NO_GRAMS = new Float64Array(0)
 
 const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
 const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])
+
+/** A name's runs of ASCII and of other characters; each is analysed its own way. */
+const RUN_RE = /[!-~]+|[\u0080-\u{10FFFF}]+/gu
+const ASCII_RUN_RE = /^[!-~]+$/
+
+/** The texts a Japanese run is segmented as (separators split it). */
+function japaneseChunks(run: string): string[] {
+  const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
+  return text === '' ? [] : text.split(' ')
+}
 
 /** Splits a physical name into lower-case words: snake_case, kebab, camelCase, digits. */
 export function splitAsciiWords(text: string): string[] {
@@ -148,18 +163,19 @@ export class Analyzer {
   }
 
   private build(raw: string): NameProfile {
-    const normalized = normalizeName(raw)
+    const normalized = this.normalizedCache.get(raw) ?? normalizeName(raw)
+    this.normalizedCache.delete(raw)
     const qualifiers = new Set(normalized.qualifiers)
     const japanese = !isPlainAscii(normalized.text)
     const tokens: Token[] = []
     // Split into Japanese and ASCII runs; each run is analysed its own way.
-    const runs = normalized.text.match(/[!-~]+|[\u0080-\u{10FFFF}]+/gu) ?? []
+    const runs = normalized.text.match(RUN_RE) ?? []
     const asciiWords: string[] = []
     const flushAscii = () => {
       if (asciiWords.length > 0) tokens.push(...this.asciiTokens(asciiWords.splice(0), qualifiers, !japanese))
     }
     for (const run of runs) {
-      if (/^[!-~]+$/.test(run)) {
+      if (ASCII_RUN_RE.test(run)) {
         // camelCase names end in "En" for the English version of an item (eventNameEn → 英字).
         if (/[a-z]En$/.test(run)) {
           qualifiers.add(QUALIFIER.latin)
@@ -205,11 +221,32 @@ export class Analyzer {
     return tokens
   }
 
+  /**
+   * Tells the segmenter which texts the profiles of these names will ask it for, in order (an analyser in a worker
+   * starts on them while this thread works on what is back). Changes no result.
+   */
+  prefetch(names: Iterable<string>): void {
+    if (!this.segmenter.prefetch) return
+    const chunks = new Set<string>()
+    for (const raw of names) {
+      if (this.cache.has(raw)) continue
+      const normalized = normalizeName(raw)
+      this.normalizedCache.set(raw, normalized)
+      for (const run of normalized.text.match(RUN_RE) ?? []) {
+        if (ASCII_RUN_RE.test(run) || this.japaneseRunCache.has(run)) continue
+        for (const chunk of japaneseChunks(run)) chunks.add(chunk)
+      }
+    }
+    if (chunks.size > 0) this.segmenter.prefetch([...chunks])
+  }
+
+  /** {@link normalizeName} of names announced by {@link prefetch}, taken by {@link build}. */
+  private readonly normalizedCache = new Map<string, ReturnType<typeof normalizeName>>()
+
   private buildJapaneseTokens(run: string): Token[] {
-    const text = normalizeText(run).replace(/[\s・_\-.,、，/:：()[\]{}「」【】]+/g, ' ').trim()
-    if (text === '') return []
-    const morphemes = text
-      .split(' ')
+    const chunks = japaneseChunks(run)
+    if (chunks.length === 0) return []
+    const morphemes = chunks
       .flatMap((chunk) => this.segmenter.segment(chunk))
       .filter((m) => m.surface.trim() !== '' && !(m.pos && SKIP_POS.has(m.pos) && this.lexicon.concepts(m.surface).length === 0))
     const tokens: Token[] = []
@@ -228,19 +265,35 @@ export class Analyzer {
       const readings = parts.map((m) => m.reading ?? (isKana(m.surface) ? m.surface : undefined))
       const romaji =
         this.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
-      if (surface !== '') {
-        const token: Token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
-        tokens.push(taken > 1 ? {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))} : token)
-      }
+      if (surface !== '') tokens.push(this.internedJapaneseToken(surface, romaji, taken > 1 ? parts : undefined))
       i += taken
     }
     return tokens
   }
 
+  /**
+   * One token object per distinct content (住所 in 住所氏名 and in 住所番号 is the same object), so that scores
+   * memoised per token pair (see signals.ts) are found again. Tokens are immutable: sharing changes no result.
+   */
+  private readonly japaneseTokenIntern = new Map<string, Token>()
+
+  private internedJapaneseToken(surface: string, romaji: string, parts: readonly Morpheme[] | undefined): Token {
+    let key = `${surface}\u0000${romaji}`
+    if (parts) for (const m of parts) key += `\u0000${m.surface}\u0001${m.reading ?? '\u0002'}`
+    let token = this.japaneseTokenIntern.get(key)
+    if (!token) {
+      token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
+      if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
+      if (this.japaneseTokenIntern.size >= 200_000) this.japaneseTokenIntern.clear()
+      this.japaneseTokenIntern.set(key, token)
+    }
+    return token
+  }
+
   private morphemeToken(raw: string, reading: string | undefined): Token {
     const surface = compactName(normalizeText(raw))
     const kana = reading ?? (isKana(raw) ? raw : undefined)
-    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: []}
+    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
   }
 
   private asciiTokens(words: string[], qualifiers: Set<string>, physical: boolean): Token[] {
@@ -345,7 +398,7 @@ export class Analyzer {
     }
     if (romaji === '' && looksLikeRomaji(word)) romaji = spelled
     if (expansions.length === 0) english.add(word)
-    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes)}
+    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()}
   }
 
   /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */

@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {writeFileAtomic} from '../io/atomic-write.js'
-import type {Morpheme, Segmenter} from './segmenter.js'
+import {AnalyserUnavailableError, type Morpheme, type Segmenter} from './segmenter.js'
 
 export function cacheDir(): string {
   if (process.env.FITGAP_CACHE_DIR) return path.resolve(process.env.FITGAP_CACHE_DIR)
@@ -88,18 +88,34 @@ export function persistentSegmenter(
     for (const [text, morphemes] of known) lines.push([text, ...morphemes.map((m) => `${m.surface}\u001F${m.reading ?? ''}\u001F${m.pos ?? ''}`)].join('\t'))
     writeCacheLines(file, header, lines)
   }
+  const analyser = (): Segmenter | undefined => {
+    if (!loaded) {
+      inner = load()
+      loaded = true
+    }
+    return inner
+  }
   return {
     save,
+    prefetch(texts) {
+      const known = knownMap()
+      const missing = texts.filter((text) => !known.has(text))
+      if (missing.length > 0) analyser()?.prefetch?.(missing)
+    },
     segment(text) {
       const known = knownMap()
       const hit = known.get(text)
       if (hit) return hit
-      if (!loaded) {
-        inner = load()
-        loaded = true
+      const active = analyser()
+      if (!active) return fallback.segment(text)
+      let result: Morpheme[]
+      try {
+        result = active.segment(text)
+      } catch (error) {
+        if (!(error instanceof AnalyserUnavailableError)) throw error
+        inner = undefined
+        return fallback.segment(text)
       }
-      if (!inner) return fallback.segment(text)
-      const result = inner.segment(text)
       if (known.size < limit && cacheable(text) && result.every((m) => cacheable(m.surface) && !m.surface.includes('\u001F'))) {
         if (!added && !listening) process.once('exit', save)
         added = listening = true

@@ -15,6 +15,7 @@ import {
   englishSignal,
   nameSignal,
   readingSignal,
+  readingsSignal,
   type Signals,
   tokenScore,
   typeSignal,
@@ -102,6 +103,8 @@ interface FieldProfile {
   readonly tableSurfaces: ReadonlySet<string>
   readonly system?: SystemColumnKind
   readonly kind: ValueKind
+  /** Per variant: its romaji keys behind the table's (SETAI + NUSHI_SHIMEI), for ASCII variants of a table with a reading. */
+  readonly prefixedRomaji: readonly (readonly string[])[]
   /** Index of the variant that is only the label's last segment, and the discount it takes. */
   readonly tail?: {readonly index: number; readonly factor: number}
 }
@@ -117,6 +120,25 @@ export function labelTail(label: string): {text: string; factor: number} | undef
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+/** Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step. */
+const PREFETCH_AHEAD = 16_384
+const PREFETCH_STEP = 4096
+
+/** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
+function fieldNames(fields: readonly FieldInput[], from: number, to: number): string[] {
+  const names: string[] = []
+  for (let i = from; i < Math.min(to, fields.length); i++) {
+    const field = fields[i]!
+    names.push(field.table)
+    const label = field.label.trim()
+    if (label !== '') names.push(label)
+    if (field.column.trim() !== '' && field.column.trim() !== label) names.push(field.column)
+    const tail = label !== '' ? labelTail(label) : undefined
+    if (tail) names.push(tail.text)
+  }
+  return names
+}
 
 function indexKeys(profile: NameProfile, out: Set<string>): void {
   for (const token of profile.tokens) {
@@ -145,6 +167,12 @@ export class Matcher {
     const minScore = options.minScore ?? 0.3
     const analyzer = this.analyzer
 
+    // An analyser in another thread starts on the names in the order they are needed (see Analyzer.prefetch).
+    analyzer.prefetch(items.map((item) => item.name))
+    analyzer.prefetch(new Set(items.map((item) => item.group)))
+    analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
+    // The first fields too: their names are normalised while the analyser loads its dictionary.
+    analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
     analyzer.registerVocabulary(items.map((item) => item.name))
     analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
     const names = items.map((item) => analyzer.profile(item.name))
@@ -244,7 +272,9 @@ export class Matcher {
     let fieldsDone = 0
     let fieldNo = 0
     for (const field of fields) {
-      if (options.onProgress && fieldsDone++ % 256 === 0) options.onProgress(fieldsDone - 1, fields.length)
+      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
+      if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
+      fieldsDone++
       const ref = `${field.table}.${field.column}`
       let table = tableCache.get(field.table)
       if (!table) {
@@ -262,7 +292,9 @@ export class Matcher {
       if (tailOf) variants.push(analyzer.profile(tailOf.text))
       const tableSurfaces = table.surfaces
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      const tableRomaji = table.profile.romaji[0]
+      const prefixedRomaji = variants.map((v) => (v.ascii && tableRomaji !== undefined ? v.romaji.map((r) => tableRomaji + r) : []))
+      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
@@ -307,15 +339,24 @@ export class Matcher {
 
       keep(ref, scored)
     }
-    // Reasons are written only for what is kept (the same pair object serves both views).
-    const finished = new Map<Scored, Candidate>()
+    // The same pair object serves both views. A reason is written when first read: most kept candidates (the
+    // per-field lists of a large export) are never shown.
     const finish = (c: Scored): Candidate => {
-      let done = finished.get(c)
-      if (!done) {
-        done = {itemId: c.itemId, ref: c.ref, score: c.score, confidence: calibratedConfidence(c.score), signals: c.signals, reason: c.reason()}
-        finished.set(c, done)
+      if (!c.done) {
+        const write = c.reason
+        let reason: string | undefined
+        c.done = {
+          itemId: c.itemId,
+          ref: c.ref,
+          score: c.score,
+          confidence: calibratedConfidence(c.score),
+          signals: c.signals,
+          get reason() {
+            return (reason ??= write())
+          },
+        }
       }
-      return done
+      return c.done
     }
     options.onProgress?.(fields.length, fields.length)
     for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
@@ -339,6 +380,8 @@ interface Scored {
   readonly score: number
   readonly signals: Signals
   readonly reason: () => string
+  /** The candidate made of it, once kept. */
+  done: Candidate | undefined
 }
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
@@ -361,11 +404,12 @@ function contextSignal(group: NameProfile, table: NameProfile): number | undefin
   return any ? matched / group.tokens.length : undefined
 }
 
-/** The strongest name evidence, plus a little of the second strongest. */
-function combineLexical(...values: (number | undefined)[]): number {
+/** The strongest name evidence, plus a little of the second strongest (fixed arguments: called per pair and variant). */
+function combineLexical(a: number | undefined, b: number | undefined, c: number | undefined, d: number): number {
   let first = 0
   let second = 0
-  for (const v of values) {
+  for (let i = 0; i < 4; i++) {
+    const v = i === 0 ? a : i === 1 ? b : i === 2 ? c : d
     if (v === undefined) continue
     if (v > first) {
       second = first
@@ -406,7 +450,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
     let reading = readingSignal(p.name, variant)
     if (variant.ascii && f.table.romaji.length > 0 && (reading ?? 0) < 1) {
       // Table-prefixed readings: table SETAI + column NUSHI_SHIMEI reads as セタイヌシシメイ.
-      const prefixed = readingSignal(p.name, variant, f.table.romaji[0])
+      const prefixed = readingsSignal(p.name.romaji, f.prefixedRomaji[vi]!)
       if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
     }
     const english = englishSignal(p.name, p.english, variant)
@@ -427,12 +471,8 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   }
   // Label and physical name agreeing is worth a little more than either alone.
   let lex = Math.min(1, bestLex + 0.06 * secondLex)
-  const notes: string[] = []
-  if (f.system) {
-    // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
-    lex = Math.max(lex, 0.8)
-    notes.push(`システム管理用の列 (${SYSTEM_COLUMN_LABELS[f.system]}) → 操作の記録項目`)
-  }
+  // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
+  if (f.system) lex = Math.max(lex, 0.8)
   if (lex < minScore) return undefined
   const firstVariant = f.variants[0]
   const description = descriptionSignal(p.item.description, f.field.description, firstVariant?.japanese ? firstVariant.base : '')
@@ -449,29 +489,45 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   if (description !== undefined) signals.description = round3(description)
   if (type !== undefined) signals.type = round3(type)
   if (context !== undefined) signals.context = round3(context)
-  const chosen = f.variants[bestVi]!
   return {
     itemId: p.item.id,
     ref: f.ref,
     score,
     signals,
-    reason: () =>
-      buildReason({
-        signals,
-        qualifierFactor: bQualifier,
-        itemQualifiers: p.name.qualifiers,
-        fieldQualifiers: chosen.qualifiers,
-        via: bVia,
-        itemGroup: p.item.group,
-        table: f.field.table,
-        itemRomaji: p.name.romaji[0],
-        notes,
-        longerField:
-          p.item.length !== undefined && f.field.length !== undefined && f.field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
-            ? {field: f.field.length, item: p.item.length}
-            : undefined,
-      }),
+    done: undefined,
+    reason: reasonWriter(p, f.field, f.variants[bestVi]!, signals, bQualifier, bVia, f.system),
   }
+}
+
+/**
+ * Writes a kept pair's reason when it is read. A function of its own so that it holds the field's input and the
+ * chosen name only, not the field's whole profile (kept candidates would keep every field's profile alive).
+ */
+function reasonWriter(
+  p: ItemProfile,
+  field: FieldInput,
+  chosen: NameProfile,
+  signals: Signals,
+  qualifierFactor: number,
+  via: number,
+  system: SystemColumnKind | undefined,
+): () => string {
+  return () =>
+    buildReason({
+      signals,
+      qualifierFactor,
+      itemQualifiers: p.name.qualifiers,
+      fieldQualifiers: chosen.qualifiers,
+      via,
+      itemGroup: p.item.group,
+      table: field.table,
+      itemRomaji: p.name.romaji[0],
+      notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
+      longerField:
+        p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
+          ? {field: field.length, item: p.item.length}
+          : undefined,
+    })
 }
 
 /**

@@ -10,7 +10,12 @@ export interface Morpheme {
 
 export interface Segmenter {
   segment(text: string): Morpheme[]
+  /** Told which texts `segment` will be asked for, in that order (an analyser in another thread starts on them). */
+  prefetch?(texts: readonly string[]): void
 }
+
+/** Thrown by a segmenter whose analyser could not be loaded after all (the caller falls back, see dictionary-cache.ts). */
+export class AnalyserUnavailableError extends Error {}
 
 /**
  * A dictionary-free segmenter: splits at script changes (kanji / katakana / hiragana / Latin / digits).
@@ -33,6 +38,9 @@ export function cachedSegmenter(inner: Segmenter, limit = 200_000): Segmenter {
       const result = inner.segment(text)
       if (cache.size < limit) cache.set(text, result)
       return result
+    },
+    prefetch(texts) {
+      if (inner.prefetch) inner.prefetch(texts.filter((text) => !cache.has(text)))
     },
   }
 }

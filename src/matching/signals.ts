@@ -39,13 +39,15 @@ export function nameSignal(a: NameProfile, b: NameProfile): number | undefined {
 
 /** Similarity of readings (romaji keys): SEINENGAPPI ≈ 生年月日, ｼﾒｲ ≈ 氏名. */
 export function readingSignal(a: NameProfile, b: NameProfile, prefix = ''): number | undefined {
-  if (a.romaji.length === 0 || b.romaji.length === 0) return undefined
+  return readingsSignal(a.romaji, prefix === '' ? b.romaji : b.romaji.map((raw) => prefix + raw))
+}
+
+/** {@link readingSignal} of two lists of romaji keys (the engine prefixes a field's keys once, not per pair). */
+export function readingsSignal(a: readonly string[], b: readonly string[]): number | undefined {
+  if (a.length === 0 || b.length === 0) return undefined
   let best = 0
-  for (const x of a.romaji)
-    for (const raw of b.romaji) {
-      const y = prefix + raw
-      if (x.length >= 3 && y.length >= 3) best = Math.max(best, editSimilarity(x, y))
-    }
+  for (const x of a)
+    for (const y of b) if (x.length >= 3 && y.length >= 3) best = Math.max(best, editSimilarity(x, y))
   return sharpen(best)
 }
 
@@ -60,8 +62,89 @@ export type ViaName = keyof typeof VIA
 /** The kind of evidence of the last {@link tokenScore} call (kept out of the return value: no allocation). */
 let lastVia = 0
 
-/** How well two tokens correspond, in [0,1]; the kind of evidence is left in `lastVia`. */
+/**
+ * Scores per token pair, memoised: the same few hundred words meet again and again across thousands of names
+ * (tokens are immutable and shared by the analyser). An open-addressing table keyed by the two token ids: a
+ * lookup costs a few array reads, where two Map lookups cost more than most scores. Full → cleared.
+ */
+export class TokenPairMemo {
+  private size = 0
+  private mask: number
+  private first: Int32Array
+  private second: Int32Array
+  private scores: Float64Array
+  private vias: Uint8Array
+
+  constructor(
+    capacity = 1 << 16,
+    private readonly maxCapacity = 1 << 21,
+  ) {
+    this.mask = capacity - 1
+    this.first = new Int32Array(capacity)
+    this.second = new Int32Array(capacity)
+    this.scores = new Float64Array(capacity)
+    this.vias = new Uint8Array(capacity)
+  }
+
+  /** The slot of the pair: its own when stored, else the empty slot where it would go (ids start at 1). */
+  private slot(a: number, b: number): number {
+    // Mixed so that neighbouring ids (tokens made one after another) do not fill neighbouring slots.
+    let h = Math.imul(a, 0x9e3779b1) ^ b
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b)
+    let i = (h ^ (h >>> 13)) & this.mask
+    while (this.first[i] !== 0 && (this.first[i] !== a || this.second[i] !== b)) i = (i + 1) & this.mask
+    return i
+  }
+
+  score(s: Token, c: Token): number {
+    let i = this.slot(s.id, c.id)
+    if (this.first[i] === 0) {
+      const score = computeTokenScore(s, c)
+      if (2 * (this.size + 1) > this.mask + 1) {
+        this.grow()
+        i = this.slot(s.id, c.id)
+      }
+      this.first[i] = s.id
+      this.second[i] = c.id
+      this.scores[i] = score
+      this.vias[i] = lastVia
+      this.size++
+    }
+    lastVia = this.vias[i]!
+    return this.scores[i]!
+  }
+
+  private grow(): void {
+    const {first, second, scores, vias} = this
+    const capacity = Math.min(this.maxCapacity, 2 * (this.mask + 1))
+    this.mask = capacity - 1
+    this.first = new Int32Array(capacity)
+    this.second = new Int32Array(capacity)
+    this.scores = new Float64Array(capacity)
+    this.vias = new Uint8Array(capacity)
+    this.size = 0
+    if (capacity === first.length) return // at the bound: start again empty
+    for (let j = 0; j < first.length; j++) {
+      if (first[j] === 0) continue
+      const i = this.slot(first[j]!, second[j]!)
+      this.first[i] = first[j]!
+      this.second[i] = second[j]!
+      this.scores[i] = scores[j]!
+      this.vias[i] = vias[j]!
+      this.size++
+    }
+  }
+}
+
+const tokenPairs = new TokenPairMemo()
+
+/** How well two tokens correspond, in [0,1]; the kind of evidence is left in `lastVia`. Memoised per pair. */
 export function tokenScore(s: Token, c: Token): number {
+  return tokenPairs.score(s, c)
+}
+
+/** {@link tokenScore} without the memo. */
+export function computeTokenScore(s: Token, c: Token): number {
   if (s.surface === c.surface || (c.alts.length > 0 && c.alts.includes(s.surface)) || (s.alts.length > 0 && s.alts.includes(c.surface))) {
     lastVia = VIA.surface
     return 1
@@ -107,6 +190,7 @@ export interface Alignment {
 }
 
 const scratch: number[] = []
+const partScratch: number[] = []
 
 /**
  * Weighted token alignment (Dice-like): each standard token takes its best current token and vice versa.
@@ -144,7 +228,9 @@ export function alignTokens(
     if (best < 0.9 && s.parts && s.parts.length > 1) {
       let sum = 0
       let usedContext = false
-      const partBest = new Array<number>(current.length).fill(0)
+      const partBest = partScratch
+      partBest.length = current.length
+      partBest.fill(0)
       for (const part of s.parts) {
         let pb = 0
         for (let ci = 0; ci < current.length; ci++) {

@@ -1,8 +1,9 @@
 import {existsSync, readFileSync} from 'node:fs'
 
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import {InputError} from '../errors.js'
+import {excelJs} from '../io/exceljs.js'
 import {assertRegularFile} from '../io/regular-file.js'
 import {checkXlsxSize} from '../io/xlsx-limits.js'
 import type {Decision} from '../model/decision.js'
@@ -45,7 +46,7 @@ async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   assertRegularFile(file)
   const bytes = readFileSync(file)
   checkXlsxSize(bytes, displayPath(file))
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (excelJs().Workbook)()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {

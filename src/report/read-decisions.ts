@@ -15,7 +15,7 @@ import {
 import {parseImplementationKind} from '../model/vocabulary.js'
 import {TEXT_FORMAT, unescapeLegacyText} from './cells.js'
 import {AUTO_VERDICT_HEADER, DECISION_HEADERS, KEY_HEADER, META_HEADER, REGISTER_HEADERS, type RowMeta, SHEET_NAMES} from './sheets.js'
-import {POLICY_CHOICES, STATE_CHOICES, VERDICT_CHOICES} from './workbook.js'
+import {POLICY_CHOICES, STATE_CHOICES, VERDICT_CHOICES} from './sheets.js'
 
 /** The sheets whose decision columns the team fills in. */
 export const DECISION_SHEETS = [SHEET_NAMES.functions, SHEET_NAMES.forms, SHEET_NAMES.dataItems, SHEET_NAMES.currentOnly] as const

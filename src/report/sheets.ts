@@ -5,7 +5,7 @@ import {FIELD_CHANGE_LABELS, type FormFieldDiffRow, type FormRow} from '../analy
 import type {FunctionRow} from '../analyzers/functions.js'
 import {PAIR_STATE_LABELS} from '../analyzers/pairing.js'
 import {fieldRef} from '../model/current.js'
-import {type Decision, ISSUE_STATE_LABELS, POLICY_LABELS, VERDICT_LABELS, type Verdict} from '../model/decision.js'
+import {type Decision, ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS, type Verdict} from '../model/decision.js'
 import {FINDING_KIND_LABELS, SEVERITY_LABELS} from '../model/finding.js'
 import {type RegisterRow, registerState} from './issue-register.js'
 import type {TextPart} from '../specs/diff.js'
@@ -76,6 +76,11 @@ export interface RowMeta {
   /** The 自動判定 label as written, to notice entries typed into that column. */
   readonly av?: string
 }
+
+/** The values the workbook's drop-downs offer (and import accepts) for 判定, 対応方針 and 状態. */
+export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
+export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
+export const STATE_CHOICES = ISSUE_STATES.map((s) => ISSUE_STATE_LABELS[s])
 
 export const SHEET_NAMES = {
   summary: 'サマリー',

@@ -3,9 +3,10 @@
  * Requirement text changes are rich text (removed: red strikethrough, added: blue underline); 実装区分 changes are
  * coloured by direction. Every string from a catalogue goes through safeText (never a formula).
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
+import {excelJs} from '../io/exceljs.js'
 import {DATA_TYPE_LABELS, type DataType, KIND_LABELS} from '../model/vocabulary.js'
 import type {
   AttributeValue,
@@ -430,7 +431,7 @@ export interface SpecDiffWorkbookOptions {
 
 /** Builds the workbook in memory (catalogues are small: thousands of rows at most). */
 export function buildSpecDiffWorkbook(diff: CatalogDiff, options: SpecDiffWorkbookOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (excelJs().Workbook)()
   workbook.creator = 'fitgap'
   const keep = <T extends {status: DiffStatus}>(rows: readonly T[]) => (options.includeUnchanged ? rows : rows.filter((r) => r.status !== 'unchanged'))
   addSummary(workbook, diff, options.areaName)

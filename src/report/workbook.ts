@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 
 import {withAtomicTarget} from '../io/atomic-write.js'
 import {sha256Of} from '../workspace/written-workbooks.js'
-import {ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABELS, VERDICTS} from '../model/decision.js'
+import {ISSUE_STATE_LABELS, ISSUE_STATES, POLICIES, POLICY_LABELS, VERDICT_LABELS} from '../model/decision.js'
 import {SEVERITY_LABELS} from '../model/finding.js'
 import {KIND_LABELS} from '../model/vocabulary.js'
 import {columnLetter} from '../io/column-letter.js'
@@ -34,9 +34,12 @@ import {
   type InputRow,
   issueSheet,
   KEY_HEADER,
+  POLICY_CHOICES,
   REGISTER_HEADERS,
   SHEET_NAMES,
   type SheetSpec,
+  STATE_CHOICES,
+  VERDICT_CHOICES,
 } from './sheets.js'
 
 type WorksheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']> & {
@@ -44,10 +47,6 @@ type WorksheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorkshe
 }
 
 const fill = (argb: string) => ({fill: {type: 'pattern' as const, pattern: 'solid' as const, bgColor: {argb}}})
-
-export const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v])
-export const POLICY_CHOICES = POLICIES.map((p) => POLICY_LABELS[p])
-export const STATE_CHOICES = ISSUE_STATES.map((s) => ISSUE_STATE_LABELS[s])
 
 /**
  * Writes the Fit&Gap workbook to a temp file and renames it into place: a failed run leaves no half workbook.

@@ -1,8 +1,9 @@
 import type {Area} from '../model/area.js'
 import type {SpecCatalog} from '../model/catalog.js'
 import {IMPLEMENTATION_KINDS, type ImplementationKind} from '../model/vocabulary.js'
-import {type CatalogPart, defaultEdition, listEditions, loadCatalog, loadCatalogFile} from './catalog-store.js'
+import {type CatalogFile, type CatalogPart, defaultEdition, listEditions, loadCatalog, loadCatalogFile} from './catalog-store.js'
 import {loadRegistry} from './registry.js'
+import {cachedSummaries} from './summary-cache.js'
 
 export interface CatalogCounts {
   functions: number
@@ -69,9 +70,15 @@ export function summarizeEdition(catalog: SpecCatalog): EditionSummary {
   }
 }
 
-export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?: string): AreaSummary {
-  const files = listEditions(area.slug, specsDirs)
-  const editions = files.map((file) => summarizeEdition(loadCatalogFile(file.file)))
+const summarizeFiles = (files: readonly CatalogFile[]) =>
+  cachedSummaries(
+    files.map((file) => file.file),
+    (file) => summarizeEdition(loadCatalogFile(file)),
+  )
+
+export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?: string, known?: {files: CatalogFile[]; editions: EditionSummary[]}): AreaSummary {
+  const files = known?.files ?? listEditions(area.slug, specsDirs)
+  const editions = known?.editions ?? summarizeFiles(files)
   const inUse = (pinned !== undefined && editions.some((e) => e.edition === pinned) ? pinned : defaultEdition(files)?.edition) ?? null
   const borrowed = inUse !== null && editions.some((e) => e.edition === inUse && CATALOG_PARTS_EMPTY(e)) ? (loadCatalog(area, inUse, specsDirs).borrowed ?? {}) : {}
   return {
@@ -97,8 +104,15 @@ export function summarizeArea(area: Area, specsDirs?: readonly string[], pinned?
 const CATALOG_PARTS_EMPTY = (e: EditionSummary) => e.counts.functions === 0 || e.counts.forms === 0 || e.counts.dataItems === 0
 
 export function listAreaSummaries(specsDirs?: readonly string[], pinned: Readonly<Record<string, string>> = {}): AreaSummary[] {
-  return loadRegistry()
+  const areas = loadRegistry()
     .areas.slice()
     .sort((a, b) => a.no - b.no)
-    .map((area) => summarizeArea(area, specsDirs, pinned[area.slug]))
+  const files = areas.map((area) => listEditions(area.slug, specsDirs))
+  // One pass over the cache for every catalogue.
+  const summaries = summarizeFiles(files.flat())
+  let next = 0
+  return areas.map((area, i) => {
+    const editions = summaries.slice(next, (next += files[i]!.length))
+    return summarizeArea(area, specsDirs, pinned[area.slug], {files: files[i]!, editions})
+  })
 }

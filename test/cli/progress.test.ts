@@ -4,7 +4,10 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {createProgress, formatDuration, progressLine} from '../../src/cli/progress.js'
-import {demoCopy, fitgap, tempDir} from '../helpers/cli.js'
+import {loadPairReviewSession} from '../../src/ui/pair-review/load.js'
+import {loadReviewSession} from '../../src/ui/review/load.js'
+import {writeFixture} from '../fixtures/spec-import/workbooks.js'
+import {analysedDemoCopy, demoCopy, fitgap, tempDir} from '../helpers/cli.js'
 
 function fakeStream(isTTY: boolean, columns = 100) {
   const writes: string[] = []
@@ -147,5 +150,59 @@ describe('progress in commands', () => {
     const profiledJson = await withStderrTTY(true, () => fitgap(['data', 'profile', 'jumin', data, '--workspace', dir, '--table', 'JUMIN_KIHON', '--json']))
     expect(profiledJson.exitCode, profiledJson.stderr).toBe(0)
     expect(profiledJson.stderr).not.toContain('検査しています')
+  })
+
+  it('specs import, report import and specs diff --out say what they read or write on a terminal only, never with --json', async () => {
+    const out = tempDir()
+    const workbook = await writeFixture('legacy-style.xlsx', path.join(tempDir('fitgap-import-'), 'legacy-style.xlsx'))
+    const specsArgs = ['specs', 'import', workbook, '--area', 'jumin', '--edition', 'v1', '--out', out, '--dry-run']
+    const specs = await withStderrTTY(true, () => fitgap(specsArgs))
+    expect(specs.exitCode, specs.stderr).toBe(0)
+    expect(specs.stderr).toContain('legacy-style.xlsx を読み込んでいます')
+    expect(specs.stderr).toMatch(/シートを読み取っています \[#+\] (\d+)\/\1 \(100%\)/)
+    for (const quiet of [await withStderrTTY(true, () => fitgap([...specsArgs, '--json'])), await withStderrTTY(false, () => fitgap(specsArgs))]) {
+      expect(quiet.exitCode, quiet.stderr).toBe(0)
+      expect(quiet.stderr).not.toContain('読み込んでいます')
+    }
+
+    const dir = await analysedDemoCopy()
+    const report = path.join(dir, 'reports', 'fitgap-report.xlsx')
+    const imported = await withStderrTTY(true, () => fitgap(['report', 'import', report, '--workspace', dir, '--dry-run']))
+    expect(imported.exitCode, imported.stderr).toBe(0)
+    expect(imported.stderr).toContain('fitgap-report.xlsx を読み込んでいます')
+    for (const quiet of [
+      await withStderrTTY(true, () => fitgap(['report', 'import', report, '--workspace', dir, '--dry-run', '--json'])),
+      await withStderrTTY(false, () => fitgap(['report', 'import', report, '--workspace', dir, '--dry-run'])),
+    ]) {
+      expect(quiet.exitCode, quiet.stderr).toBe(0)
+      expect(quiet.stderr).not.toContain('読み込んでいます')
+    }
+
+    const diffOut = path.join(tempDir(), 'diff.xlsx')
+    const diff = await withStderrTTY(true, () => fitgap(['specs', 'diff', 'jumin', '--from', 'rep-1', '--to', 'rep-2', '--out', diffOut]))
+    expect(diff.exitCode, diff.stderr).toBe(0)
+    expect(diff.stderr).toContain('Excel ブックを書いています')
+    const diffJson = await withStderrTTY(true, () => fitgap(['specs', 'diff', 'jumin', '--from', 'rep-1', '--to', 'rep-2', '--out', diffOut, '--json']))
+    expect(diffJson.exitCode, diffJson.stderr).toBe(0)
+    expect(diffJson.stderr).not.toContain('書いています')
+  })
+
+  it('map review shows what it loads (dictionaries, then matching with a count) while the screen is not up yet', async () => {
+    const {stream, writes} = fakeStream(true)
+    const dir = demoCopy()
+    const session = await loadReviewSession('jumin', {workspace: dir, filter: 'all', progress: createProgress({stream})})
+    expect(session.input.items.length).toBeGreaterThan(0)
+    expect(writes.some((w) => w.includes('辞書を読み込んでいます'))).toBe(true)
+    expect(writes.some((w) => /候補を照合しています \(標準データ項目 \d+ 件\) \[#+\] (\d+)\/\1 \(100%\)/.test(w))).toBe(true)
+  })
+
+  it('map review --target functions / forms says what it loads', () => {
+    const dir = demoCopy()
+    for (const section of ['functions', 'forms'] as const) {
+      const {stream, writes} = fakeStream(true)
+      const session = loadPairReviewSession('jumin', section, {workspace: dir, progress: createProgress({stream})})
+      expect(session.state).toBeDefined()
+      expect(writes.some((w) => w.includes(`${section === 'functions' ? '機能' : '帳票'}の対応の候補を読み込んでいます`))).toBe(true)
+    }
   })
 })

@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {CONVERSION_SHEET_NAME} from '../../src/report/conversion-sheet.js'
 import {DATA_CHECK_SHEET_NAME} from '../../src/report/data-check-sheet.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
-import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {analysedDemoCopy, demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 import {diskState} from '../helpers/disk.js'
 
 interface AnalysisJson {
@@ -163,9 +163,8 @@ describe('fitgap analyze', () => {
 
 describe('fitgap analyze keeps the team’s entries', () => {
   it('refuses to overwrite a workbook with entries not yet imported, until imported or --force', async () => {
-    const workspace = demoCopy()
+    const workspace = await analysedDemoCopy()
     const out = path.join(workspace, 'reports', 'fitgap-report.xlsx')
-    expect((await fitgap(['analyze', '--workspace', workspace])).exitCode).toBe(0)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(out)
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!
@@ -218,9 +217,8 @@ describe('fitgap analyze and the areas of fitgap.yaml', () => {
 
 describe('fitgap analyze of one 業務', () => {
   it('still protects entries made for another 業務 in the workbook it would replace', async () => {
-    const workspace = demoCopy()
+    const workspace = await analysedDemoCopy()
     const out = path.join(workspace, 'reports', 'fitgap-report.xlsx')
-    expect((await fitgap(['analyze', '--workspace', workspace])).exitCode).toBe(0)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(out)
     const sheet = workbook.getWorksheet(SHEET_NAMES.functions)!

@@ -8,10 +8,8 @@ import {parseMappingFile} from '../../src/mapping/file.js'
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, ROOT, tempDir} from '../helpers/cli.js'
-import {fitgapProcess} from '../helpers/spawn.js'
-
-const ROUNDS = 3
+import {analysedDemoCopy, ROOT, tempDir} from '../helpers/cli.js'
+import {fitgapProcess, watchedProcess} from '../helpers/spawn.js'
 
 async function editCell(source: string, target: string, sheetName: string, key: string, header: string, value: string): Promise<void> {
   const workbook = new ExcelJS.Workbook()
@@ -53,9 +51,8 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
   let decisionsBefore: string
 
   beforeAll(async () => {
-    workspace = demoCopy()
+    workspace = await analysedDemoCopy()
     report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
-    expect((await fitgap(['analyze', '--workspace', workspace, '--out', report])).exitCode).toBe(0)
     decisionsBefore = readFileSync(path.join(workspace, 'decisions', 'jumin.yaml'), 'utf8')
   })
 
@@ -64,14 +61,23 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
     const b = path.join(workspace, 'b.xlsx')
     await editCell(report, a, SHEET_NAMES.functions, 'jumin:fn:0010002', '担当課', '市民課')
     await editCell(report, b, SHEET_NAMES.functions, 'jumin:fn:0010003', '担当課', '情報政策課')
-    for (let round = 0; round < ROUNDS; round++) {
-      writeFileSync(path.join(workspace, 'decisions', 'jumin.yaml'), decisionsBefore)
-      const results = await Promise.all([a, b].map((file) => fitgapProcess(['report', 'import', file, '--workspace', workspace])))
-      for (const result of results) expect(result.exitCode, result.stderr).toBe(0)
-      const decisions = loadDecisions(loadWorkspace(workspace), 'jumin').decisions
-      expect(decisions.find((d) => d.key === 'jumin:fn:0010002')?.department, `round ${round}`).toBe('市民課')
-      expect(decisions.find((d) => d.key === 'jumin:fn:0010003')?.department, `round ${round}`).toBe('情報政策課')
+    const decisionsFile = path.join(workspace, 'decisions', 'jumin.yaml')
+    writeFileSync(decisionsFile, decisionsBefore)
+    // The worst interleaving, every time: the first import is held after reading decisions/, the second starts
+    // then, and must wait for the first to finish instead of reading the same old file.
+    const first = heldRun(['report', 'import', a, '--workspace', workspace], decisionsFile)
+    await first.held
+    const second = watchedProcess(['report', 'import', b, '--workspace', workspace])
+    try {
+      await second.said('書き込み中です。終わるのを待っています')
+    } finally {
+      first.go()
     }
+    const results = [await first.done, await second.done]
+    for (const result of results) expect(result.exitCode, result.stderr).toBe(0)
+    const decisions = loadDecisions(loadWorkspace(workspace), 'jumin').decisions
+    expect(decisions.find((d) => d.key === 'jumin:fn:0010002')?.department).toBe('市民課')
+    expect(decisions.find((d) => d.key === 'jumin:fn:0010003')?.department).toBe('情報政策課')
   })
 
   it('map suggest keeps a confirmation saved while it runs', async () => {
@@ -85,43 +91,36 @@ describe('concurrent writers lose nothing', {timeout: 600_000}, () => {
     expect(firstSuggested!.index).toBeLessThan(lastScore.index)
     const itemId = [...original.slice(0, firstSuggested!.index).matchAll(/- item: '?([^'\n]+)'?/g)].at(-1)![1]!
     const confirmed = original.replace(firstSuggested![0], firstSuggested![0].replace('status: suggested', 'status: confirmed\n        by: 山田'))
-    for (let round = 0; round < ROUNDS; round++) {
-      writeFileSync(mappingFile, original)
-      const suggest = heldRun(['map', 'suggest', 'jumin', '--workspace', workspace], mappingFile)
-      await suggest.held
-      // An editor's save after the run read the file: write a temp file, rename it over the original.
-      writeFileSync(`${mappingFile}.swp`, confirmed)
-      renameSync(`${mappingFile}.swp`, mappingFile)
-      suggest.go()
-      const result = await suggest.done
-      expect(result.exitCode, result.stderr).toBe(0)
-      // The same current field may be confirmed for another item: look in this item only.
-      const entry = parseMappingFile(readFileSync(mappingFile, 'utf8'), 'jumin.yaml')
-        .items.find((item) => item.item === itemId)
-        ?.entries.find((e) => e.refs.join(',') === firstSuggested![1])
-      expect(entry, `round ${round}`).toMatchObject({status: 'confirmed', by: '山田'})
-      expect(readFileSync(mappingFile, 'utf8'), `round ${round}: the run rewrote the stale score`).not.toContain('score: 0.111')
-    }
+    writeFileSync(mappingFile, original)
+    const suggest = heldRun(['map', 'suggest', 'jumin', '--workspace', workspace], mappingFile)
+    await suggest.held
+    // An editor's save after the run read the file: write a temp file, rename it over the original.
+    writeFileSync(`${mappingFile}.swp`, confirmed)
+    renameSync(`${mappingFile}.swp`, mappingFile)
+    suggest.go()
+    const result = await suggest.done
+    expect(result.exitCode, result.stderr).toBe(0)
+    // The same current field may be confirmed for another item: look in this item only.
+    const entry = parseMappingFile(readFileSync(mappingFile, 'utf8'), 'jumin.yaml')
+      .items.find((item) => item.item === itemId)
+      ?.entries.find((e) => e.refs.join(',') === firstSuggested![1])
+    expect(entry).toMatchObject({status: 'confirmed', by: '山田'})
+    expect(readFileSync(mappingFile, 'utf8'), 'the run rewrote the stale score').not.toContain('score: 0.111')
   })
 
   it('analyze does not replace a workbook saved with new entries while it runs', async () => {
     const edited = path.join(workspace, 'edited.xlsx')
     await editCell(report, edited, SHEET_NAMES.functions, 'jumin:fn:0010004', '担当課', '税務課')
-    const pristine = path.join(workspace, 'pristine.xlsx')
-    copyFileSync(report, pristine)
-    for (let round = 0; round < ROUNDS; round++) {
-      copyFileSync(pristine, report)
-      const analyze = heldRun(['analyze', '--workspace', workspace, '--out', report], report)
-      // Held once its guard has read the workbook (and found nothing unimported).
-      await analyze.held
-      // Excel-style save: a new file renamed over the workbook.
-      copyFileSync(edited, `${report}.tmp`)
-      renameSync(`${report}.tmp`, report)
-      analyze.go()
-      const result = await analyze.done
-      expect(result.exitCode, `round ${round}: ${result.stderr}`).toBe(2)
-      expect(result.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
-      expect(readFileSync(report).equals(readFileSync(edited)), `round ${round}`).toBe(true)
-    }
+    const analyze = heldRun(['analyze', '--workspace', workspace, '--out', report], report)
+    // Held once its guard has read the workbook (and found nothing unimported).
+    await analyze.held
+    // Excel-style save: a new file renamed over the workbook.
+    copyFileSync(edited, `${report}.tmp`)
+    renameSync(`${report}.tmp`, report)
+    analyze.go()
+    const result = await analyze.done
+    expect(result.exitCode, result.stderr).toBe(2)
+    expect(result.stderr).toContain('まだ取り込んでいない記入が 1 行あります')
+    expect(readFileSync(report).equals(readFileSync(edited))).toBe(true)
   })
 })

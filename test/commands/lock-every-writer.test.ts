@@ -3,7 +3,6 @@
  * the same workspace lock: a second writer waits for the first or is refused with advice, never a success that
  * lost the other's write.
  */
-import {spawn} from 'node:child_process'
 import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
@@ -13,7 +12,7 @@ import {loadMappingFile} from '../../src/mapping/file.js'
 import {guardedSaver} from '../../src/ui/review/save.js'
 import {withWorkspaceLock} from '../../src/workspace/lock.js'
 import {demoCopy, ROOT, tempDir} from '../helpers/cli.js'
-import {fitgapProcess} from '../helpers/spawn.js'
+import {fitgapProcess, watchedProcess} from '../helpers/spawn.js'
 
 const LEGACY = path.join(ROOT, 'test/fixtures/legacy-workspace')
 
@@ -41,48 +40,23 @@ async function holdLock(dir: string, holder: string, beforeRelease: () => void =
   }}
 }
 
-/** A fitgap process whose stderr can be awaited while it runs (fitgapProcess reports only at the end). */
-function watchedProcess(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js'), ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
-  let stdout = ''
-  let stderr = ''
-  const waiters: {text: string; resolve: () => void}[] = []
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve()
-  })
-  const done = new Promise<{exitCode: number; stdout: string; stderr: string}>((resolve) =>
-    child.on('close', (code) => resolve({exitCode: code ?? 1, stdout, stderr})),
-  )
-  const said = (text: string) =>
-    Promise.race([
-      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({text, resolve}))),
-      done.then((result) => {
-        throw new Error(`ended before saying「${text}」: ${result.stderr}`)
-      }),
-    ])
-  return {done, said}
-}
-
 describe('one workspace lock for every writer', {timeout: 300_000}, () => {
   it('migrate waits for a run holding the lock, then migrates what that run wrote', async () => {
-    for (let round = 0; round < 2; round++) {
-      const dir = legacyCopy()
-      const file = path.join(dir, 'mappings', 'jumin.yaml')
-      // The holder's write, made while migrate waits: a note on the first item.
-      const lock = await holdLock(dir, 'テスト', () =>
-        writeFileSync(file, readFileSync(file, 'utf8').replace('by: 市民課 山田', 'by: 市民課 山田\n        note: 待っている間の記入')),
-      )
-      const migrate = watchedProcess(['migrate', '-w', dir])
-      await migrate.said('書き込み中です。終わるのを待っています')
-      await lock.release()
-      const result = await migrate.done
-      expect(result.exitCode, result.stderr).toBe(0)
-      const text = readFileSync(file, 'utf8')
-      expect(text, `round ${round}`).toContain("item: '00101001'")
-      expect(text, `round ${round}`).toContain('note: 待っている間の記入')
-    }
+    const dir = legacyCopy()
+    const file = path.join(dir, 'mappings', 'jumin.yaml')
+    // The holder's write, made while migrate waits: a note on the first item.
+    const lock = await holdLock(dir, 'テスト', () =>
+      writeFileSync(file, readFileSync(file, 'utf8').replace('by: 市民課 山田', 'by: 市民課 山田\n        note: 待っている間の記入')),
+    )
+    const migrate = watchedProcess(['migrate', '-w', dir])
+    // Deterministic: migrate has found the lock taken before the holder writes and lets go.
+    await migrate.said('書き込み中です。終わるのを待っています')
+    await lock.release()
+    const result = await migrate.done
+    expect(result.exitCode, result.stderr).toBe(0)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain("item: '00101001'")
+    expect(text).toContain('note: 待っている間の記入')
   })
 
   it('migrate is refused with advice (exit 2, nothing written) when the wait limit passes', async () => {

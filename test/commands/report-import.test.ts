@@ -1,13 +1,13 @@
-import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import ExcelJS from 'exceljs'
-import {beforeAll, beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it} from 'vitest'
 
 import {SHEET_NAMES} from '../../src/report/sheets.js'
 import {loadDecisions} from '../../src/workspace/decisions-store.js'
 import {loadWorkspace} from '../../src/workspace/workspace.js'
-import {demoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
+import {analysedDemoCopy, fitgap, fitgapJson, keyColumnOf, ROOT, tempDir} from '../helpers/cli.js'
 import {editWorkbook} from '../helpers/edit-workbook.js'
 import {diskState} from '../helpers/disk.js'
 
@@ -25,16 +25,9 @@ describe('fitgap report import', () => {
   let workspace: string
   let report: string
 
-  // One analysis for the whole file; each test gets its own copy of the analysed workspace and its workbook.
-  let analysed: string
-  beforeAll(async () => {
-    analysed = demoCopy()
-    const result = await fitgap(['analyze', '--workspace', analysed, '--out', path.join(analysed, 'reports', 'fitgap-report.xlsx')])
-    expect(result.exitCode, result.stderr).toBe(0)
-  })
-  beforeEach(() => {
-    workspace = path.join(tempDir(), 'demo')
-    cpSync(analysed, workspace, {recursive: true})
+  // Each test gets its own copy of the analysed demo workspace and its workbook.
+  beforeEach(async () => {
+    workspace = await analysedDemoCopy()
     report = path.join(workspace, 'reports', 'fitgap-report.xlsx')
   })
 

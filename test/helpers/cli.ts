@@ -42,6 +42,24 @@ export function demoCopy(): string {
   return dir
 }
 
+let analysedDemo: Promise<string> | undefined
+
+/**
+ * A private copy of the demo workspace after `fitgap analyze` (its workbook in reports/fitgap-report.xlsx): the
+ * analysis runs once per test process and is copied for each caller (the original is never handed out).
+ */
+export async function analysedDemoCopy(): Promise<string> {
+  analysedDemo ??= (async () => {
+    const dir = demoCopy()
+    const result = await fitgap(['analyze', '--workspace', dir, '--out', path.join(dir, 'reports', 'fitgap-report.xlsx')])
+    if (result.exitCode !== 0) throw new Error(`analyze of the demo failed: ${result.stderr}`)
+    return dir
+  })()
+  const dir = path.join(tempDir(), 'demo')
+  cpSync(await analysedDemo, dir, {recursive: true})
+  return dir
+}
+
 /** The column of a workbook sheet's row keys (キー), wherever the sheet puts it. */
 export function keyColumnOf(sheet: {getRow(n: number): {values: unknown}}): number {
   const column = (sheet.getRow(1).values as unknown[]).indexOf('キー')

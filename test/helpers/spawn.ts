@@ -32,23 +32,37 @@ function builtFromSources(): boolean {
   return (built = statSync(manifest).mtimeMs >= sources && newestMtime(path.join(ROOT, 'dist')) >= sources)
 }
 
+const entry = () => (builtFromSources() ? [path.join(ROOT, 'bin', 'run.js')] : ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js')])
+
 /**
  * Runs fitgap in its own process, for tests where two runs race: the build when it is up to date (a plain node
  * process, as users run it), else the sources through tsx (bin/dev.js).
  */
 export function fitgapProcess(args: string[], options: {env?: Record<string, string>} = {}): Promise<SpawnResult> {
-  const entry = builtFromSources() ? [path.join(ROOT, 'bin', 'run.js')] : ['--import', 'tsx', path.join(ROOT, 'bin', 'dev.js')]
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry, ...args], {
-      cwd: ROOT,
-      env: {...process.env, ...options.env},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return watchedProcess(args, options).done
+}
+
+/** A fitgap process (as fitgapProcess) whose stderr can be awaited while it runs: `said(text)`. */
+export function watchedProcess(args: string[], options: {env?: Record<string, string>} = {}) {
+  const child = spawn(process.execPath, [...entry(), ...args], {cwd: ROOT, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  const waiters: {text: string; resolve: () => void}[] = []
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve()
+  })
+  const done = new Promise<SpawnResult>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => resolve({stdout, stderr, exitCode: code ?? 1}))
   })
+  const said = (text: string) =>
+    Promise.race([
+      new Promise<void>((resolve) => (stderr.includes(text) ? resolve() : waiters.push({text, resolve}))),
+      done.then((result) => {
+        throw new Error(`ended before saying「${text}」: ${result.stderr}`)
+      }),
+    ])
+  return {done, said}
 }

@@ -68,9 +68,17 @@ fitgap map suggest で候補を作り、mappings/<業務>.yaml の status を書
     if (flags.json || !process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(notInteractiveMessage(area.slug, flags.json))
 
     if (flags.target === 'functions' || flags.target === 'forms') {
-      const {loadPairReviewSession} = await import('../../ui/pair-review/load.js')
-      const {runPairReview} = await import('../../ui/pair-review/run.js')
-      const session = loadPairReviewSession(args.area, flags.target, {workspace: flags.workspace, edition: flags.edition, by: flags.by})
+      const progress = createProgress()
+      progress.step('対応付けファイルと現行の機能・帳票を読み込んでいます')
+      let session, runPairReview
+      try {
+        const {loadPairReviewSession} = await import('../../ui/pair-review/load.js')
+        session = loadPairReviewSession(args.area, flags.target, {workspace: flags.workspace, edition: flags.edition, by: flags.by, progress})
+        progress.step('画面を準備しています')
+        runPairReview = (await import('../../ui/pair-review/run.js')).runPairReview
+      } finally {
+        progress.done()
+      }
       const outcome = await runPairReview(session)
       process.stdout.write(`確認を終了しました。この回の判断 ${outcome.state.decisions} 件 / 候補 ${outcome.state.queue.length} 件。\n`)
       if (outcome.saveError) {

@@ -12,6 +12,7 @@ import {emptyMappingFile, HUMAN_STATUSES, type MappingFile, type PairItem} from 
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {fieldSuggestions, renderFieldSuggestions, suggestionsToMappingFile} from '../../mapping/suggest.js'
 import {displayPath} from '../../paths.js'
+import {ownDictionaryDirs} from '../../workspace/dictionary-dirs.js'
 import {withWorkspaceLock} from '../../workspace/lock.js'
 import {saveMergedMapping} from '../../workspace/mapping-save.js'
 import {requireWorkspace} from '../../workspace/workspace.js'
@@ -78,9 +79,9 @@ export default class MapSuggest extends BaseCommand {
       let result
       try {
         // The matcher and its dictionaries are loaded only here (they are heavy).
-        const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+        const {createMatcher, DICTIONARY_FILES, loadMatchResources} = await import('../../matching/dictionary-loader.js')
         const {applyEvidence} = await import('../../matching/learned.js')
-        const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
+        const matcher = createMatcher(loadMatchResources({extraDirs: ownDictionaryDirs(context.workspace.mappingsDir, Object.values(DICTIONARY_FILES))}))
         progress.step(`照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
         // Decisions in the other 業務 and the vendor's column dictionary count as evidence here.
         const evidence = loadPairEvidence(context.workspace.mappingsDir, area.slug)

@@ -3,8 +3,10 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
 import {type Decision, ISSUE_STATE_LABELS, type IssueState, type Policy, POLICY_LABELS, type Verdict, VERDICT_LABELS} from '../../model/decision.js'
+import {displayPath} from '../../paths.js'
 import {EDITABLE_HEADERS} from '../../report/sheets.js'
 import {type ReportImportResult, importReport} from '../../report/import-report.js'
 import {withWorkspaceLock} from '../../workspace/lock.js'
@@ -116,14 +118,23 @@ export default class ReportImport extends BaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(ReportImport)
     const workspace = requireWorkspace(flags.workspace)
-    const run = () =>
-      importReport(workspace, path.resolve(args.file), {
-        dryRun: flags['dry-run'],
-        skipInvalid: flags['skip-invalid'],
-        prefer: flags.prefer as 'mine' | 'theirs' | undefined,
-        by: flags.by,
-        at: flags.at,
-      })
+    const file = path.resolve(args.file)
+    const progress = createProgress({enabled: !flags.json})
+    const run = async () => {
+      // Shown at once: reading a workbook starts with loading exceljs (about a second).
+      progress.step(`${displayPath(file)} を読み込んでいます`)
+      try {
+        return await importReport(workspace, file, {
+          dryRun: flags['dry-run'],
+          skipInvalid: flags['skip-invalid'],
+          prefer: flags.prefer as 'mine' | 'theirs' | undefined,
+          by: flags.by,
+          at: flags.at,
+        })
+      } finally {
+        progress.done()
+      }
+    }
     // The lock spans read, merge and write: a second import waits and then merges onto this one's result.
     const result = flags['dry-run'] ? await run() : await withWorkspaceLock(workspace.root, 'report import', run)
     if (flags.json)

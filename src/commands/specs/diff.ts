@@ -4,6 +4,7 @@ import {Args, Flags} from '@oclif/core'
 import chalk from 'chalk'
 
 import {BaseCommand} from '../../base-command.js'
+import {createProgress} from '../../cli/progress.js'
 import {renderTable} from '../../cli/render.js'
 import {InputError} from '../../errors.js'
 import type {Area} from '../../model/area.js'
@@ -73,7 +74,13 @@ export default class SpecsDiff extends BaseCommand {
     if (flags.out !== undefined) {
       const out = path.resolve(flags.out)
       if (!out.toLowerCase().endsWith('.xlsx')) throw new InputError(`--out には .xlsx のファイル名を指定してください (${flags.out})。`)
-      await writeSpecDiffWorkbook(diff, out, {areaName: area.name, includeUnchanged: flags.all})
+      const progress = createProgress({enabled: !flags.json})
+      progress.step('Excel ブックを書いています')
+      try {
+        await writeSpecDiffWorkbook(diff, out, {areaName: area.name, includeUnchanged: flags.all})
+      } finally {
+        progress.done()
+      }
     }
     if (flags.json) this.printJson(diff)
     else {

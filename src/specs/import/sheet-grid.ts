@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+
+import {excelJs} from '../../io/exceljs.js'
 
 import {cellValueText, MAX_SHEET_COLUMNS, readSafely} from '../../io/cell-text.js'
 
@@ -71,12 +73,14 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
 
 /** Reads every worksheet of an .xlsx file. Formulas give their cached results (the file is not recalculated). */
 export async function readWorkbookGrids(file: string, onSheet?: (done: number, total: number) => void): Promise<SheetGrid[]> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (excelJs().Workbook)()
   await workbook.xlsx.readFile(file)
-  return workbook.worksheets.map((worksheet, index, all) => {
+  const grids = workbook.worksheets.map((worksheet, index, all) => {
     onSheet?.(index, all.length)
     return worksheetToGrid(worksheet)
   })
+  if (grids.length > 0) onSheet?.(grids.length, grids.length)
+  return grids
 }
 
 const EMPTY: GridCell = {text: '', headerText: ''}

@@ -6,6 +6,7 @@ import {emptyMappingFile, type MappingFile, type PairSection} from '../../mappin
 import {pairSuggestions} from '../../mapping/pair-suggest.js'
 import {FORM_KIND_LABELS, KIND_LABELS} from '../../model/vocabulary.js'
 import {displayPath} from '../../paths.js'
+import type {Progress} from '../../cli/progress.js'
 import {createPairReviewState, type PairCandidate, type PairReviewState} from './state.js'
 
 export interface PairReviewSession {
@@ -19,8 +20,9 @@ export interface PairReviewSession {
 export function loadPairReviewSession(
   areaQuery: string,
   section: PairSection,
-  options: {workspace?: string; edition?: string; by?: string; today?: string},
+  options: {workspace?: string; edition?: string; by?: string; today?: string; progress?: Progress},
 ): PairReviewSession {
+  options.progress?.step(`${section === 'functions' ? '機能' : '帳票'}の対応の候補を読み込んでいます`)
   const context = loadMapContext(areaQuery, options)
   const {catalog, area} = context
   const current = context.current ?? {area: area.slug, sources: [], fields: [], forms: [], functions: []}

@@ -10,6 +10,7 @@ import {loadMapContext, type MapContext} from '../../mapping/context.js'
 import {emptyMappingFile} from '../../mapping/model.js'
 import {DATA_TYPE_LABELS} from '../../model/vocabulary.js'
 import {displayPath} from '../../paths.js'
+import {ownDictionaryDirs} from '../../workspace/dictionary-dirs.js'
 import type {FieldInfo} from './search.js'
 import type {MatchCandidate, ReviewFilter, ReviewInput, ReviewItem} from './state.js'
 
@@ -65,10 +66,10 @@ export async function loadReviewSession(areaQuery: string, options: ReviewLoadOp
     )
 
   // The matcher and its dictionaries are heavy: loaded only here.
-  const {createMatcher, loadMatchResources} = await import('../../matching/dictionary-loader.js')
+  const {createMatcher, DICTIONARY_FILES, loadMatchResources} = await import('../../matching/dictionary-loader.js')
   const {DEFAULT_ACCEPT_THRESHOLD} = await import('../../matching/engine.js')
   options.progress?.step('辞書を読み込んでいます')
-  const matcher = createMatcher(loadMatchResources({extraDirs: [context.workspace.mappingsDir]}))
+  const matcher = createMatcher(loadMatchResources({extraDirs: ownDictionaryDirs(context.workspace.mappingsDir, Object.values(DICTIONARY_FILES))}))
   options.progress?.step(`候補を照合しています (標準データ項目 ${catalog.dataItems.length} 件)`, current.fields.length)
   // Every item is scored now (a 業務 is small): show what map suggest would write (≥ 0.45), not every faint match.
   const result = matcher.match(catalog.dataItems, current.fields, {topK: options.topK ?? 5, minScore: 0.45, onProgress: (done) => options.progress?.update(done)})
