@@ -125,6 +125,53 @@ describe('workspace lock', () => {
     expect(readdirSync(root)).toEqual([])
   })
 
+  it('says who writes only once over several polls, then gives up at the limit', async () => {
+    // 600 ms is two or three polls (every 250 ms) before the limit.
+    process.env.FITGAP_LOCK_WAIT_MS = '600'
+    let release!: () => void
+    let held!: () => void
+    const holding = new Promise<void>((resolve) => (held = resolve))
+    const first = withWorkspaceLock(root, 'analyze', async () => {
+      held()
+      await new Promise<void>((resolve) => (release = resolve))
+    })
+    await holding
+    await expect(withWorkspaceLock(root, 'report import', () => 'ran')).rejects.toBeInstanceOf(InputError)
+    expect(stderr.filter((line) => line.includes('待っています'))).toHaveLength(1)
+    release()
+    await first
+  })
+
+  it('waits the default five minutes when FITGAP_LOCK_WAIT_MS is not a number of milliseconds', async () => {
+    for (const value of ['-5', 'soon']) {
+      process.env.FITGAP_LOCK_WAIT_MS = value
+      stderr.length = 0
+      let release!: () => void
+      let held!: () => void
+      const holding = new Promise<void>((resolve) => (held = resolve))
+      const first = withWorkspaceLock(root, 'analyze', async () => {
+        held()
+        await new Promise<void>((resolve) => (release = resolve))
+      })
+      await holding
+      // Not refused at once: still waiting when the holder finishes, then it runs.
+      const second = withWorkspaceLock(root, 'report import', () => 'ran')
+      await vi.waitFor(() => expect(stderr.join('')).toContain('待っています'), {timeout: 10_000, interval: 20})
+      release()
+      await first
+      expect(await second, value).toBe('ran')
+    }
+  })
+
+  it('passes on a failure that is not the lock being held (a missing workspace folder), without waiting', async () => {
+    process.env.FITGAP_LOCK_WAIT_MS = '2000'
+    const missing = path.join(root, 'no-such-folder')
+    const failed = await withWorkspaceLock(missing, 'analyze', () => 'ran').catch((e: unknown) => e)
+    expect(failed).not.toBeInstanceOf(InputError)
+    expect((failed as NodeJS.ErrnoException).code).toBe('ENOENT')
+    expect(stderr).toEqual([])
+  })
+
   it('takes over a lock left by a run that died on this machine, saying so once', async () => {
     const lockPath = leftBehind(root)
     expect(await withWorkspaceLock(root, 'analyze', () => 'ran')).toBe('ran')
