@@ -5,7 +5,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {beforeEach, describe, expect, it} from 'vitest'
+import {beforeEach, describe, expect, it, vi} from 'vitest'
 
 import {InputError} from '../../src/errors.js'
 import {BUNDLED_SPECS_DIR} from '../../src/paths.js'
@@ -100,16 +100,17 @@ describe('workspace', () => {
   it('requires a workspace: the one named, the one around the working folder, or a refusal saying how to make one', () => {
     writeConfig('version: 1\nname: x\n')
     expect(requireWorkspace(root).root).toBe(root)
-    const cwd = process.cwd()
+    // The working folder as the process would report it (process.chdir is not available in worker threads).
+    const cwd = vi.spyOn(process, 'cwd')
     try {
-      process.chdir(root)
+      cwd.mockReturnValue(root)
       expect(requireWorkspace().root).toBe(root)
-      process.chdir(parent)
+      cwd.mockReturnValue(parent)
       expect(refusal(() => requireWorkspace()).message).toBe(
         'ワークスペースが見つかりません。--workspace で指定するか、`fitgap init` で作成してください (fitgap.yaml を含むフォルダ)。',
       )
     } finally {
-      process.chdir(cwd)
+      cwd.mockRestore()
     }
   })
 
