@@ -28,6 +28,20 @@ function leftBehind(root: string, owner: Partial<{pid: number; host: string; loc
   return lockPath
 }
 
+/** Holds the lock as a running `fitgap analyze` until `release` is called; `then` runs once it is released. */
+async function holdLock(root: string, then?: () => void): Promise<{release: () => void; done: Promise<void>}> {
+  let release!: () => void
+  let held!: () => void
+  const holding = new Promise<void>((resolve) => (held = resolve))
+  const done = withWorkspaceLock(root, 'analyze', async () => {
+    held()
+    await new Promise<void>((resolve) => (release = resolve))
+    then?.()
+  })
+  await holding
+  return {release, done}
+}
+
 describe('workspace lock', () => {
   let root: string
   let stderr: string[]
@@ -78,15 +92,7 @@ describe('workspace lock', () => {
   it('makes a second writer wait, saying once who writes, until the first is done', async () => {
     process.env.FITGAP_LOCK_WAIT_MS = '60000'
     const order: string[] = []
-    let release!: () => void
-    let held!: () => void
-    const holding = new Promise<void>((resolve) => (held = resolve))
-    const first = withWorkspaceLock(root, 'analyze', async () => {
-      held()
-      await new Promise<void>((resolve) => (release = resolve))
-      order.push('first')
-    })
-    await holding
+    const {release, done: first} = await holdLock(root, () => order.push('first'))
     const second = withWorkspaceLock(root, 'report import', () => order.push('second'))
     await vi.waitFor(() => expect(stderr.join('')).toContain('がワークスペースに書き込み中です。終わるのを待っています…'), {timeout: 30_000, interval: 20})
     expect(stderr.join('')).toMatch(new RegExp(`^fitgap analyze \\(プロセス ${process.pid}、${hostname()}、\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 開始\\) がワークスペース`))
@@ -99,14 +105,7 @@ describe('workspace lock', () => {
 
   it('gives up after the wait limit with exit 2, naming the holder and the lock folder', async () => {
     process.env.FITGAP_LOCK_WAIT_MS = '0'
-    let release!: () => void
-    let held!: () => void
-    const holding = new Promise<void>((resolve) => (held = resolve))
-    const first = withWorkspaceLock(root, 'analyze', async () => {
-      held()
-      await new Promise<void>((resolve) => (release = resolve))
-    })
-    await holding
+    const {release, done: first} = await holdLock(root)
     let ran = false
     const refused = await withWorkspaceLock(root, 'report import', () => (ran = true)).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(InputError)
@@ -128,14 +127,7 @@ describe('workspace lock', () => {
   it('says who writes only once over several polls, then gives up at the limit', async () => {
     // 600 ms is two or three polls (every 250 ms) before the limit.
     process.env.FITGAP_LOCK_WAIT_MS = '600'
-    let release!: () => void
-    let held!: () => void
-    const holding = new Promise<void>((resolve) => (held = resolve))
-    const first = withWorkspaceLock(root, 'analyze', async () => {
-      held()
-      await new Promise<void>((resolve) => (release = resolve))
-    })
-    await holding
+    const {release, done: first} = await holdLock(root)
     await expect(withWorkspaceLock(root, 'report import', () => 'ran')).rejects.toBeInstanceOf(InputError)
     expect(stderr.filter((line) => line.includes('待っています'))).toHaveLength(1)
     release()
@@ -146,14 +138,7 @@ describe('workspace lock', () => {
     for (const value of ['-5', 'soon']) {
       process.env.FITGAP_LOCK_WAIT_MS = value
       stderr.length = 0
-      let release!: () => void
-      let held!: () => void
-      const holding = new Promise<void>((resolve) => (held = resolve))
-      const first = withWorkspaceLock(root, 'analyze', async () => {
-        held()
-        await new Promise<void>((resolve) => (release = resolve))
-      })
-      await holding
+      const {release, done: first} = await holdLock(root)
       // Not refused at once: still waiting when the holder finishes, then it runs.
       const second = withWorkspaceLock(root, 'report import', () => 'ran')
       await vi.waitFor(() => expect(stderr.join('')).toContain('待っています'), {timeout: 10_000, interval: 20})
