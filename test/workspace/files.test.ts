@@ -11,11 +11,11 @@ import {InputError} from '../../src/errors.js'
 import {stringifyMappingFile} from '../../src/mapping/file.js'
 import type {MappingFile} from '../../src/mapping/model.js'
 import {guardedMappingSaver, saveMergedMapping} from '../../src/workspace/mapping-save.js'
-import {withWorkspaceLock} from '../../src/workspace/lock.js'
 import {checkMappingArea, loadAreaMapping} from '../../src/workspace/mappings.js'
 import {workspaceAt, type Workspace} from '../../src/workspace/workspace.js'
 import {recordWrittenWorkbook, sha256Of, unchangedSinceWritten, writtenPath} from '../../src/workspace/written-workbooks.js'
 import {tempDir} from '../helpers/cli.js'
+import {holdWorkspaceLock} from '../helpers/hold-lock.js'
 
 const newWorkspace = (): Workspace => workspaceAt(path.join(tempDir('fitgap-ws-unit-'), 'ws'), {version: 1, name: 'テスト市', areas: [], editions: {}})
 
@@ -198,14 +198,7 @@ describe('guardedMappingSaver (map review saves on every decision)', () => {
     expect(readdirSync(root).sort()).toEqual(['mappings'])
 
     // Another writer holds the lock: nothing is saved, the decision stays on screen.
-    let release!: () => void
-    let held!: () => void
-    const holding = new Promise<void>((resolve) => (held = resolve))
-    const other = withWorkspaceLock(root, 'analyze', async () => {
-      held()
-      await new Promise<void>((resolve) => (release = resolve))
-    })
-    await holding
+    const {release, done: other} = await holdWorkspaceLock(root)
     const before = readFileSync(file, 'utf8')
     expect(() => save(mapping([]))).toThrow(InputError)
     expect(readFileSync(file, 'utf8')).toBe(before)

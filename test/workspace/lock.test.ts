@@ -12,6 +12,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {InputError} from '../../src/errors.js'
 import {LOCK_DIR, withWorkspaceLock, withWorkspaceLockNow} from '../../src/workspace/lock.js'
 import {tempDir} from '../helpers/cli.js'
+import {holdWorkspaceLock} from '../helpers/hold-lock.js'
 
 const OWNER = '.fitgap.lock.json'
 
@@ -26,20 +27,6 @@ function leftBehind(root: string, owner: Partial<{pid: number; host: string; loc
   const record = {pid: deadPid(), host: hostname(), command: 'analyze', since: '2026-01-01 09:00:00', lock: `${stat.ino}:${stat.birthtimeMs}`, ...owner}
   writeFileSync(path.join(root, OWNER), JSON.stringify(record))
   return lockPath
-}
-
-/** Holds the lock as a running `fitgap analyze` until `release` is called; `then` runs once it is released. */
-async function holdLock(root: string, then?: () => void): Promise<{release: () => void; done: Promise<void>}> {
-  let release!: () => void
-  let held!: () => void
-  const holding = new Promise<void>((resolve) => (held = resolve))
-  const done = withWorkspaceLock(root, 'analyze', async () => {
-    held()
-    await new Promise<void>((resolve) => (release = resolve))
-    then?.()
-  })
-  await holding
-  return {release, done}
 }
 
 describe('workspace lock', () => {
@@ -92,7 +79,7 @@ describe('workspace lock', () => {
   it('makes a second writer wait, saying once who writes, until the first is done', async () => {
     process.env.FITGAP_LOCK_WAIT_MS = '60000'
     const order: string[] = []
-    const {release, done: first} = await holdLock(root, () => order.push('first'))
+    const {release, done: first} = await holdWorkspaceLock(root, () => order.push('first'))
     const second = withWorkspaceLock(root, 'report import', () => order.push('second'))
     await vi.waitFor(() => expect(stderr.join('')).toContain('がワークスペースに書き込み中です。終わるのを待っています…'), {timeout: 30_000, interval: 20})
     expect(stderr.join('')).toMatch(new RegExp(`^fitgap analyze \\(プロセス ${process.pid}、${hostname()}、\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 開始\\) がワークスペース`))
@@ -105,7 +92,7 @@ describe('workspace lock', () => {
 
   it('gives up after the wait limit with exit 2, naming the holder and the lock folder', async () => {
     process.env.FITGAP_LOCK_WAIT_MS = '0'
-    const {release, done: first} = await holdLock(root)
+    const {release, done: first} = await holdWorkspaceLock(root)
     let ran = false
     const refused = await withWorkspaceLock(root, 'report import', () => (ran = true)).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(InputError)
@@ -127,7 +114,7 @@ describe('workspace lock', () => {
   it('says who writes only once over several polls, then gives up at the limit', async () => {
     // 600 ms is two or three polls (every 250 ms) before the limit.
     process.env.FITGAP_LOCK_WAIT_MS = '600'
-    const {release, done: first} = await holdLock(root)
+    const {release, done: first} = await holdWorkspaceLock(root)
     await expect(withWorkspaceLock(root, 'report import', () => 'ran')).rejects.toBeInstanceOf(InputError)
     expect(stderr.filter((line) => line.includes('待っています'))).toHaveLength(1)
     release()
@@ -138,7 +125,7 @@ describe('workspace lock', () => {
     for (const value of ['-5', 'soon']) {
       process.env.FITGAP_LOCK_WAIT_MS = value
       stderr.length = 0
-      const {release, done: first} = await holdLock(root)
+      const {release, done: first} = await holdWorkspaceLock(root)
       // Not refused at once: still waiting when the holder finishes, then it runs.
       const second = withWorkspaceLock(root, 'report import', () => 'ran')
       await vi.waitFor(() => expect(stderr.join('')).toContain('待っています'), {timeout: 10_000, interval: 20})
