@@ -4,7 +4,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {loadSettingsYaml} from '../io/yaml-source.js'

@@ -2,7 +2,13 @@
  * Text encodings of exports: UTF-8 (with or without BOM), CP932 (Shift_JIS with the Microsoft / NEC / IBM
  * extensions: ①, ㈱, ≒, 髙, 﨑 …) and UTF-16 (Excel's "Unicode テキスト"). Pure: bytes in, text out.
  */
-import iconv from 'iconv-lite'
+import {createRequire} from 'node:module'
+
+import type Iconv from 'iconv-lite'
+
+/** iconv-lite (half a megabyte of code tables) is loaded by the first CP932 file only: UTF-8 and UTF-16 never need it. */
+let iconv: typeof Iconv | undefined
+const loadIconv = () => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv)
 
 export type EncodingChoice = 'auto' | 'utf-8' | 'cp932'
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'cp932' | 'utf-16le' | 'utf-16be'
@@ -84,7 +90,7 @@ export interface TextDecoderStream {
 
 export function createDecoder(encoding: TextEncoding): TextDecoderStream {
   if (encoding === 'cp932') {
-    const decoder = iconv.getDecoder('cp932')
+    const decoder = loadIconv().getDecoder('cp932')
     return {write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), end: () => decoder.end() ?? ''}
   }
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding

@@ -2,7 +2,7 @@
  * JSON in fitgap's own model: `{"area": "jumin", "fields": [...], "forms": [...], "functions": [...]}`
  * (what `fitgap current show --json` prints). Each record's provenance becomes this file and line.
  */
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {type JsonSource, JsonSyntaxError, parseJsonSource} from '../io/json-source.js'

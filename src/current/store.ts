@@ -12,7 +12,7 @@ import {createHash, randomBytes} from 'node:crypto'
 import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {writeFileAtomic} from '../io/atomic-write.js'

@@ -6,7 +6,7 @@
 import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {writeFileAtomic} from '../io/atomic-write.js'

@@ -2,12 +2,13 @@ import {readFileSync} from 'node:fs'
 
 import jsyaml from 'js-yaml'
 import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
-import {z} from 'zod'
+import * as z from 'zod'
+import ja from 'zod/v4/locales/ja.js'
 
 import {InputError} from '../errors.js'
 import {displayPath} from '../paths.js'
 
-z.config(z.locales.ja())
+z.config(ja())
 
 export type IssuePath = readonly PropertyKey[]
 

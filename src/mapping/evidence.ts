@@ -5,7 +5,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {loadSettingsYaml} from '../io/yaml-source.js'
 import type {PairEvidence} from '../matching/learned.js'

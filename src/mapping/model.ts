@@ -3,7 +3,7 @@
  * (TABLE.COLUMN) correspond, per standard function / form which current function / form, and whether a machine suggested it or a person decided it.
  * Read by map suggest / map check / map review / analyze / report import. Format: docs/mapping-file.md.
  */
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {SIGNALS} from '../matching/signals.js'
 import {byCodePoint} from '../model/order.js'

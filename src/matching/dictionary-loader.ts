@@ -11,7 +11,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {parse} from 'yaml'
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../paths.js'

@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 
 /** How a registry fact is known: V read in an official source, S secondary source, U unverified. */
 export const FACT_SOURCES = ['V', 'S', 'U'] as const

@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 
 /** 判定: how the current work relates to a standard requirement. */
 export const VERDICTS = ['fit', 'partial', 'gap', 'na', 'undecided'] as const

@@ -21,11 +21,16 @@ const extension = path.extname(fileURLToPath(import.meta.url))
 /** The modules whose code decides a summary (schema, checks, counting). */
 const CODE = ['../model/catalog', '../model/vocabulary', '../model/area', './catalog-store', './summary', './summary-cache']
 
+/** Set by the bundled build (scripts/build.mjs): a hash of the sources it was built from, standing for CODE there. */
+declare const FITGAP_BUILD_ID: string | undefined
+
 let header: string | undefined
 function cacheHeader(): string {
   if (header) return header
   const hash = createHash('sha256')
-  for (const file of [...CODE.map((m) => path.join(here, `${m}${extension}`)), path.join(BUNDLED_SPECS_DIR, 'areas.yaml')]) {
+  const code = typeof FITGAP_BUILD_ID === 'string' ? [] : CODE.map((m) => path.join(here, `${m}${extension}`))
+  if (typeof FITGAP_BUILD_ID === 'string') hash.update(FITGAP_BUILD_ID)
+  for (const file of [...code, path.join(BUNDLED_SPECS_DIR, 'areas.yaml')]) {
     try {
       hash.update(readFileSync(file))
     } catch {

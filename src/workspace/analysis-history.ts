@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {writeFileAtomic} from '../io/atomic-write.js'
 import type {AnalysisSnapshot} from '../report/summary-model.js'

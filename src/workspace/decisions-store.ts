@@ -2,7 +2,7 @@ import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {stringify} from 'yaml'
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../errors.js'
 import {readTextIfExists, tempPathFor, writeFileAtomic} from '../io/atomic-write.js'

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {writeFileAtomic} from '../io/atomic-write.js'
 import type {Workspace} from './workspace.js'

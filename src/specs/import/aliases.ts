@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {InputError} from '../../errors.js'
 import {normalizeHeader} from '../../io/header-text.js'

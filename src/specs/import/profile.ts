@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 
 import {loadSettingsYaml, parseSettingsYaml} from '../../io/yaml-source.js'
 import {aliasFileSchema, sheetNamesSchema} from './aliases.js'

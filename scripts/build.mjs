@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: the CLI as a few bundled ES modules in dist/ (esbuild), then the oclif manifest.
+ *
+ * Why a bundle: a command used to load ~200 small files (our modules, zod's 95, yaml's, oclif's) and Node spends
+ * most of a command's start resolving, reading and compiling them one by one. Each command (dist/commands/**.js)
+ * and the hook are entry points; code shared by several commands goes into chunks next to them (dist/chunk-*.js),
+ * and a dynamic import() stays a separate chunk loaded only when the command reaches it (exceljs, ink/react,
+ * the dictionaries and the matcher stay out of a command's start).
+ *
+ * Left outside the bundle (loaded from node_modules as before): @oclif/core (it finds our commands and its own
+ * files by path), exceljs (CommonJS, required on first use: src/io/exceljs.ts), the Lindera package (its wasm file
+ * sits next to it) and ink's optional devtools. Typechecking is `npm run typecheck` (tsc); this only transpiles.
+ * The output is deterministic: same sources and lockfile, same bytes (chunk names are hashes of their content).
+ */
+import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {build} from 'esbuild'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const OUT = path.join(ROOT, 'dist')
+
+function entries(dir) {
+  return readdirSync(path.join(ROOT, dir), {withFileTypes: true, recursive: true})
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+/**
+ * What the bundle was built from (every source file and the lockfile): caches keyed by our code's files use it
+ * in the bundle, where those files do not exist (src/specs/summary-cache.ts).
+ */
+function buildId() {
+  const hash = createHash('sha256')
+  for (const file of [...entries('src'), 'package-lock.json']) hash.update(`${file}\n`).update(readFileSync(path.join(ROOT, file)))
+  return hash.digest('hex').slice(0, 32)
+}
+
+rmSync(OUT, {recursive: true, force: true})
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: [...entries('src/commands'), ...entries('src/hooks')],
+  outbase: 'src',
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  define: {FITGAP_BUILD_ID: JSON.stringify(buildId())},
+  // Whitespace and syntax only: names stay (stack traces, class names) while there is less text to parse.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
+  legalComments: 'none',
+  chunkNames: 'chunk-[hash]',
+  external: ['@oclif/core', 'exceljs', 'lindera-wasm-nodejs-ipadic', 'react-devtools-core'],
+  // Bundled CommonJS packages (js-yaml, iconv-lite, proper-lockfile…) call require() for Node's own modules.
+  banner: {js: "import {createRequire as __fitgapCreateRequire} from 'node:module';const require=__fitgapCreateRequire(import.meta.url);"},
+  logLevel: 'warning',
+  metafile: Boolean(process.env.FITGAP_BUILD_META),
+})
+// FITGAP_BUILD_META=file: what went into each output file, for size work (https://esbuild.github.io/analyze/).
+if (process.env.FITGAP_BUILD_META) writeFileSync(process.env.FITGAP_BUILD_META, JSON.stringify(result.metafile))
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit']})
