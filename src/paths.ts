@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 
 /**
  * The installed package's root: the nearest folder above this module with a package.json (src/ under tsx; once
- * built, this code sits in a bundle file of dist/ or of a folder below it, see scripts/build.mjs).
+ * built, this code sits in a bundle file of dist/ or of a folder below it, see scripts/build.js).
  */
 function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url))

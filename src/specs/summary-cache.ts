@@ -21,7 +21,7 @@ const extension = path.extname(fileURLToPath(import.meta.url))
 /** The modules whose code decides a summary (schema, checks, counting). */
 const CODE = ['../model/catalog', '../model/vocabulary', '../model/area', './catalog-store', './summary', './summary-cache']
 
-/** Set by the bundled build (scripts/build.mjs): a hash of the sources it was built from, standing for CODE there. */
+/** Set by the bundled build (scripts/build.js): a hash of the sources it was built from, standing for CODE there. */
 declare const FITGAP_BUILD_ID: string | undefined
 
 let header: string | undefined
