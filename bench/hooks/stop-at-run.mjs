@@ -4,7 +4,9 @@
 import {performance} from 'node:perf_hooks'
 import process from 'node:process'
 
-import {Command} from '@oclif/core'
+// oclif's Command module, not its index: the index runs start-up checks whose settings bin/run.js chooses, and
+// loading it here, before bin/run.js, would time checks the CLI does not do.
+import {Command} from '@oclif/core/command'
 
 const init = Command.prototype.init
 Command.prototype.init = async function (...args) {
