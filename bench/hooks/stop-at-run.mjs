@@ -4,9 +4,9 @@
 import {performance} from 'node:perf_hooks'
 import process from 'node:process'
 
-// oclif's Command module, not its index: the index runs start-up checks whose settings bin/run.js chooses, and
-// loading it here, before bin/run.js, would time checks the CLI does not do.
-import {Command} from '@oclif/core/command'
+// The Command class of the built CLI: oclif is bundled into dist/ (scripts/build.js) and bin/run.js starts it from
+// there; loading that file here first costs nothing extra (bin/run.js finds it loaded).
+import {Command} from '../../dist/oclif.js'
 
 const init = Command.prototype.init
 Command.prototype.init = async function (...args) {
