@@ -70,7 +70,7 @@ const result = await build({
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
   // Loaded at run time from node_modules, only when used; the last four are oclif's for development setups (tsx, ts-node, Yarn PnP).
-  external: ['exceljs', 'lindera-wasm-nodejs-ipadic', 'react-devtools-core', 'typescript', 'ts-node', 'tsx', 'pnpapi'],
+  external: ['exceljs', 'iconv-lite', 'lindera-wasm-nodejs-ipadic', 'react-devtools-core', 'typescript', 'ts-node', 'tsx', 'pnpapi'],
   // Bundled CommonJS packages (js-yaml, iconv-lite, proper-lockfile…) call require() for Node's own modules.
   banner: {js: "import {createRequire as __fitgapCreateRequire} from 'node:module';const require=__fitgapCreateRequire(import.meta.url);"},
   logLevel: 'warning',

@@ -24,7 +24,7 @@ let built: boolean | undefined
  * True when dist/ is the build of the current sources: `npm run build` writes the manifest last, so a manifest
  * newer than every source (and package.json) means dist/ was compiled from them (npm test builds before vitest).
  */
-function builtFromSources(): boolean {
+export function builtFromSources(): boolean {
   if (built !== undefined) return built
   const manifest = path.join(ROOT, 'oclif.manifest.json')
   if (!existsSync(manifest) || !existsSync(path.join(ROOT, 'dist', 'commands'))) return (built = false)
