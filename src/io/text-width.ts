@@ -1,4 +1,13 @@
-import stringWidth from 'string-width'
+import {createRequire} from 'node:module'
+
+import type StringWidth from 'string-width'
+
+/**
+ * string-width, loaded by the first text it has to measure: loading it builds a grapheme segmenter and Unicode
+ * property expressions (a noticeable part of a command's start) that most output never needs.
+ */
+let loaded: typeof StringWidth | undefined
+const stringWidth = (text: string) => (loaded ??= (createRequire(import.meta.url)('string-width') as {default: typeof StringWidth}).default)(text)
 
 /**
  * Display width (full-width = 2) of text, as string-width measures it, without its per-character Unicode regular
