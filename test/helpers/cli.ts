@@ -1,4 +1,5 @@
-import {cpSync, mkdtempSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -6,6 +7,13 @@ import {fileURLToPath} from 'node:url'
 import {runCommand} from '@oclif/test'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/**
+ * With a manifest (npm test builds first), oclif loads each command from the build, whose oclif is bundled in
+ * (scripts/build.js): load that copy now, as Node loads it for the commands, so that it sets itself up with the real
+ * terminal streams rather than inside a test that stands in a fake terminal for them.
+ */
+if (existsSync(path.join(ROOT, 'oclif.manifest.json')) && existsSync(path.join(ROOT, 'dist', 'oclif.js'))) createRequire(import.meta.url)(path.join(ROOT, 'dist', 'oclif.js'))
 
 export interface CliResult {
   stdout: string
