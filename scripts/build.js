@@ -86,3 +86,9 @@ const result = await build({
 // FITGAP_BUILD_META=file: what went into each output file, for size work (https://esbuild.github.io/analyze/).
 if (process.env.FITGAP_BUILD_META) writeFileSync(process.env.FITGAP_BUILD_META, JSON.stringify(result.metafile))
 execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit']})
+// oclif lists the commands in the order its file search found them, which varies from run to run: sorted, the
+// manifest is the same file for the same sources.
+const MANIFEST = path.join(ROOT, 'oclif.manifest.json')
+const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'))
+manifest.commands = Object.fromEntries(Object.keys(manifest.commands).sort().map((id) => [id, manifest.commands[id]]))
+writeFileSync(MANIFEST, JSON.stringify(manifest, null, 2))
