@@ -8,11 +8,12 @@
  * several goes into chunks next to them (dist/chunk-*.js), and a dynamic import() stays a separate file loaded only
  * when the command reaches it (exceljs, ink/react, the dictionaries and the matcher stay out of a command's start).
  *
- * Left outside the bundle (loaded from node_modules as before, when used): exceljs (CommonJS, required on first
- * use: src/io/exceljs.ts), iconv-lite (src/current/encoding.ts), the Lindera package (its wasm file sits next to
- * it), ink's optional devtools and what oclif loads only in development. Typechecking is `npm run typecheck` (tsc);
- * this only transpiles. The tests run the sources (oclif maps dist/ to src/ under vitest); the built CLI is
- * checked by test/build.test.ts.
+ * Left outside the bundle (loaded from node_modules as before, on first use): exceljs (src/io/exceljs.ts),
+ * iconv-lite (src/current/encoding.ts), string-width (src/io/text-width.ts), the Lindera package (its wasm file sits
+ * next to it), ink's optional devtools and what oclif loads only in development. Typechecking is
+ * `npm run typecheck` (tsc); this only transpiles. With a manifest, oclif loads the commands from dist/ in the
+ * in-process tests too (as it did with tsc's output); without one (bin/dev.js, a stale build) it runs src/. The
+ * built CLI itself is checked by test/scripts/build.test.ts.
  * The output is deterministic: same sources and lockfile, same bytes (chunk names are hashes of their content).
  */
 import {execFileSync} from 'node:child_process'
