@@ -1,11 +1,12 @@
 /**
  * The analysis of many 業務 on several threads: each thread (this one and workers) takes a 業務 not yet taken,
  * loads its inputs, matches and analyses it; the reports come back in the order of the 業務 asked for, the same as
- * {@link runAnalysis} returns them. Used when the inputs are large enough to pay for starting a thread.
+ * {@link runAnalysis} returns them. Only when asked for (FITGAP_THREADS): measured on 2 cores with the bench's 20 業務,
+ * two threads took about 30% more CPU time and memory (each thread loads the dictionaries and re-analyses names, the
+ * reports are copied between threads, the garbage collector already uses the second core) for no shorter run.
  * Worker w starts with 業務 w, then takes them from the front; this thread takes them from the back meanwhile.
  */
-import {existsSync, readdirSync, statSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
@@ -56,10 +57,6 @@ export type AnalysisMessage =
   | {readonly index: number; readonly report: AreaReport}
   | {readonly index: number; readonly error: {readonly message: string; readonly stack?: string; readonly problems?: readonly string[]}}
 
-/** Below this many bytes of current definitions and mapping files, one thread is quicker than starting another. */
-const PARALLEL_BYTES = 2 * 1024 * 1024
-const MAX_THREADS = 4
-
 /**
  * The compiled worker (an entry point of its own in dist/, whichever bundle file this code ends up in); none when
  * this code runs from the TypeScript sources (tests): then one thread.
@@ -70,26 +67,10 @@ function workerFile(): string | undefined {
   return fileURLToPath(import.meta.url).startsWith(dist + path.sep) && existsSync(file) ? file : undefined
 }
 
-/** Threads for this analysis: FITGAP_THREADS when set (1: this thread only), else the cores (≤ 4) for large inputs. */
-export function analysisThreads(workspace: Workspace, areas: readonly Area[]): number {
+/** Threads for an analysis of these 業務: FITGAP_THREADS when it is a whole number from 1 (at most one per 業務), else 1. */
+export function analysisThreads(areas: readonly Area[]): number {
   const asked = Number.parseInt(process.env.FITGAP_THREADS ?? '', 10)
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, areas.length)
-  const cores = Math.min(MAX_THREADS, availableParallelism(), areas.length)
-  return cores > 1 && inputBytes(workspace, areas) >= PARALLEL_BYTES ? cores : 1
-}
-
-function inputBytes(workspace: Workspace, areas: readonly Area[]): number {
-  const size = (file: string) => statSync(file, {throwIfNoEntry: false})?.size ?? 0
-  const current = existsSync(workspace.currentDir) ? readdirSync(workspace.currentDir) : []
-  let bytes = 0
-  for (const area of areas) {
-    bytes += size(path.join(workspace.mappingsDir, `${area.slug}.yaml`))
-    for (const name of current.filter((n) => n === area.slug || n.startsWith(`${area.slug}.`))) {
-      const entry = path.join(workspace.currentDir, name)
-      bytes += statSync(entry).isDirectory() ? readdirSync(entry).reduce((sum, f) => sum + size(path.join(entry, f)), 0) : size(entry)
-    }
-  }
-  return bytes
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, areas.length) : 1
 }
 
 /** {@link runAnalysis} on {@link analysisThreads} threads; the same reports, and the same first error, as one thread gives. */
@@ -98,7 +79,7 @@ export async function runAnalysisInParallel(
   areas: readonly Area[],
   options: {suggest: boolean; onArea?: (area: Area, index: number) => void},
 ): Promise<AnalysisRun> {
-  const threads = analysisThreads(workspace, areas)
+  const threads = analysisThreads(areas)
   const worker = threads > 1 ? workerFile() : undefined
   if (!worker) return runAnalysis(workspace, areas, options)
   const queue = newQueue(threads - 1, areas.length)
