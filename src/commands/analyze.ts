@@ -12,8 +12,7 @@ import {analysisJson} from '../report/analysis-json.js'
 import {snapshotOf, summarize} from '../report/summary-model.js'
 import {loadPreviousAnalysis, saveAnalysis} from '../workspace/analysis-history.js'
 import {DEMO_WORKSPACE_DIR, displayPath} from '../paths.js'
-import {runAnalysisInParallel} from '../workspace/parallel-analysis.js'
-import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas} from '../workspace/run-analysis.js'
+import {type AnalysisRun, areasToAnalyze, buildReport, importedAreas, runAnalysis} from '../workspace/run-analysis.js'
 import {withWorkspaceLock} from '../workspace/lock.js'
 import {replaceWorkbook} from '../workspace/workbook-replace.js'
 import {findWorkspace, loadWorkspace, type Workspace} from '../workspace/workspace.js'
@@ -68,7 +67,7 @@ export default class Analyze extends BaseCommand {
     progress.step('業務を分析しています', areas.length)
     let run: AnalysisRun
     try {
-      run = await runAnalysisInParallel(workspace, areas, {suggest: flags.suggest, onArea: (area, index) => progress.update(index, area.name)})
+      run = runAnalysis(workspace, areas, {suggest: flags.suggest, onArea: (area, index) => progress.update(index, area.name)})
     } finally {
       progress.done()
     }

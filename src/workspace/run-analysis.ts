@@ -50,40 +50,35 @@ export function runAnalysis(
   return {
     areas: areas.map((area, index): AreaReport => {
       options.onArea?.(area, index)
-      return analyseArea(workspace, area, {suggest: options.suggest ?? true})
+      const edition = workspace.config.editions[area.slug]
+      const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
+      const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
+      const links = loadFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest ?? true})
+      const decisions = loadDecisions(workspace, area.slug)
+      const carried = carryOver(workspace, area, catalog, decisions.decisions)
+      const analysis: AreaAnalysis = analyzeArea({
+        area: {slug: area.slug, name: area.name},
+        catalog,
+        current,
+        fieldLinks: links.links,
+        noCounterpart: links.noCounterpart,
+        functionPairs: links.functionPairs,
+        formPairs: links.formPairs,
+        decisions: carried.effective,
+        carryOver: carried.rows,
+      })
+      const dataChecks = loadDataChecks(workspace, area.slug)
+      return {
+        analysis,
+        specTitle: catalog.title,
+        provenance: catalog.provenance,
+        ...(catalog.attribution !== undefined ? {attribution: catalog.attribution} : {}),
+        specNotes: [...(catalog.fictional ? ['架空の改定版 (動作確認用。公式の仕様ではありません)'] : []), ...describeBorrowed(catalog)],
+        sources: current.sources,
+        mappingFile: links.mappingFile,
+        ...(dataChecks ? {dataChecks} : {}),
+      }
     }),
-  }
-}
-
-/** One 業務: its inputs loaded from the workspace, analysed. */
-export function analyseArea(workspace: Workspace, area: Area, options: {suggest: boolean}): AreaReport {
-  const edition = workspace.config.editions[area.slug]
-  const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
-  const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
-  const links = loadFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest})
-  const decisions = loadDecisions(workspace, area.slug)
-  const carried = carryOver(workspace, area, catalog, decisions.decisions)
-  const analysis: AreaAnalysis = analyzeArea({
-    area: {slug: area.slug, name: area.name},
-    catalog,
-    current,
-    fieldLinks: links.links,
-    noCounterpart: links.noCounterpart,
-    functionPairs: links.functionPairs,
-    formPairs: links.formPairs,
-    decisions: carried.effective,
-    carryOver: carried.rows,
-  })
-  const dataChecks = loadDataChecks(workspace, area.slug)
-  return {
-    analysis,
-    specTitle: catalog.title,
-    provenance: catalog.provenance,
-    ...(catalog.attribution !== undefined ? {attribution: catalog.attribution} : {}),
-    specNotes: [...(catalog.fictional ? ['架空の改定版 (動作確認用。公式の仕様ではありません)'] : []), ...describeBorrowed(catalog)],
-    sources: current.sources,
-    mappingFile: links.mappingFile,
-    ...(dataChecks ? {dataChecks} : {}),
   }
 }
 
