@@ -5,7 +5,7 @@ import {pathToFileURL} from 'node:url'
 
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {demoCopy, ROOT, tempDir} from '../helpers/cli.js'
+import {ROOT, tempDir} from '../helpers/cli.js'
 import {builtFromSources} from '../helpers/spawn.js'
 
 /**
@@ -106,40 +106,5 @@ Command.prototype.init = async function (...args) {
       const loaded = loadedBy(command)
       for (const heavy of ['exceljs', 'iconv-lite', 'lindera-wasm-nodejs-ipadic']) expect(loaded.filter((f) => f.includes(`/node_modules/${heavy}/`)), command.join(' ')).toEqual([])
     }
-  })
-
-  // Worker threads run files of their own (src/**/*-worker.ts → dist/**/*-worker.js, scripts/build.js).
-  const workerSources = readdirSync(path.join(ROOT, 'src'), {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('-worker.ts'))
-
-  it.skipIf(workerSources.length === 0)('starts analyze\'s threads from their bundle file, with the result of one thread', () => {
-    for (const source of workerSources) expect(existsSync(path.join(DIST, source.replace(/\.ts$/, '.js'))), source).toBe(true)
-    const hook = path.join(tempDir(), 'log-workers.mjs')
-    writeFileSync(
-      hook,
-      `import module from 'node:module'
-import threads from 'node:worker_threads'
-const Worker = threads.Worker
-threads.Worker = class extends Worker {
-  constructor(file, options) {
-    if (!options?.eval) process.stderr.write('WORKER ' + String(file) + '\\n')
-    super(file, options)
-  }
-}
-module.syncBuiltinESMExports()
-`,
-    )
-    const workspace = demoCopy()
-    const analyse = (threads: string) =>
-      spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, path.join(ROOT, 'bin', 'run.js'), 'analyze', '--workspace', workspace, '--json'], {
-        cwd: tempDir(),
-        encoding: 'utf8',
-        env: {...process.env, FITGAP_THREADS: threads},
-      })
-    const one = analyse('1')
-    const two = analyse('2')
-    expect(two.status, two.stderr).toBe(0)
-    expect(two.stderr).toContain(`WORKER ${path.join(DIST, 'workspace', 'analysis-worker.js')}`)
-    expect(one.stderr).not.toContain('WORKER')
-    expect(two.stdout).toBe(one.stdout)
   })
 })
