@@ -92,6 +92,8 @@ interface ItemProfile {
   /** The system columns this item may receive (操作者ID ← 更新者). */
   readonly operations: readonly SystemColumnKind[]
   readonly kind: ValueKind
+  /** Index of the first item with this id: the pairs of items sharing an id are kept together, as one item's. */
+  readonly slot: number
 }
 
 interface FieldProfile {
@@ -141,17 +143,25 @@ function fieldNames(fields: readonly FieldInput[], from: number, to: number): st
 }
 
 function indexKeys(profile: NameProfile, out: Set<string>): void {
-  for (const token of profile.tokens) {
-    out.add(`t:${token.surface}`)
-    for (const alt of token.alts) out.add(`t:${alt}`)
-    if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
-    for (const concept of token.concepts) out.add(`c:${concept.id}`)
-    if (token.parts)
-      for (const part of token.parts) {
-        out.add(`t:${part.surface}`)
-        if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
-      }
-  }
+  for (const token of profile.tokens) tokenKeys(token, out)
+  nameKeys(profile, out)
+}
+
+/** The index keys of one token, in order (repeats possible: whoever reads them counts a key once). */
+function tokenKeys(token: Token, out: {add(key: string): unknown}): void {
+  out.add(`t:${token.surface}`)
+  for (const alt of token.alts) out.add(`t:${alt}`)
+  if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
+  for (const concept of token.concepts) out.add(`c:${concept.id}`)
+  if (token.parts)
+    for (const part of token.parts) {
+      out.add(`t:${part.surface}`)
+      if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
+    }
+}
+
+/** The keys of a name as a whole (character bigrams, romaji trigrams), after its tokens' keys. */
+function nameKeys(profile: NameProfile, out: {add(key: string): unknown}): void {
   if (profile.japanese) for (const gram of bigrams(profile.base)) out.add(`b:${gram}`)
   for (const gloss of profile.glosses) for (const gram of bigrams(gloss)) out.add(`b:${gram}`)
   const romaji = profile.romaji[0]
@@ -200,6 +210,7 @@ export class Matcher {
       weightCache.set(token, result)
       return result
     }
+    const slots = new Map<string, number>()
     const profiles: ItemProfile[] = items.map((item, index) => ({
       item,
       name: names[index]!,
@@ -208,6 +219,7 @@ export class Matcher {
       group: analyzer.profile(item.group),
       operations: operationItemKinds(item.name, item.type),
       kind: itemValueKind(item),
+      slot: slots.get(item.id) ?? (slots.set(item.id, index), index),
     }))
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
@@ -228,18 +240,29 @@ export class Matcher {
     const postings = new Map<string, Posting>()
     for (const [key, list] of keyed) if (list.length <= maxPostings) postings.set(key, {items: Int32Array.from(list), weight: Math.log(1 + n / list.length), stamp: -1})
     keyed.clear()
-    // The posting lists of a name, in key order (labels repeat across tables: each is looked up once).
+    // The posting lists of a name, in key order, repeats included (the match loop counts a key once per field).
+    // Tokens recur across names (they are interned): their lists are looked up once.
+    const tokenPostings = new Map<Token, Posting[]>()
+    const listOf = (into: Posting[]) => ({
+      add(key: string) {
+        const posting = postings.get(key)
+        if (posting) into.push(posting)
+      },
+    })
     const namePostings = new Map<NameProfile, Posting[]>()
     const postingsOf = (profile: NameProfile): Posting[] => {
       let lists = namePostings.get(profile)
       if (!lists) {
-        const keys = new Set<string>()
-        indexKeys(profile, keys)
         lists = []
-        for (const key of keys) {
-          const posting = postings.get(key)
-          if (posting) lists.push(posting)
+        for (const token of profile.tokens) {
+          let own = tokenPostings.get(token)
+          if (!own) {
+            tokenKeys(token, listOf((own = [])))
+            tokenPostings.set(token, own)
+          }
+          for (const posting of own) lists.push(posting)
         }
+        nameKeys(profile, listOf(lists))
         namePostings.set(profile, lists)
       }
       return lists
@@ -247,7 +270,9 @@ export class Matcher {
 
     const byItem = new Map<string, Candidate[]>()
     const byField = new Map<string, Candidate[]>()
-    const byItemScored = new Map<string, Scored[]>()
+    // Per item slot, its best candidates so far; slots in the order they were first reached.
+    const byItemScored: (Scored[] | undefined)[] = new Array<Scored[] | undefined>(profiles.length)
+    const itemOrder: number[] = []
     const byFieldScored = new Map<string, Scored[]>()
     const accumulator = new Float64Array(profiles.length)
     const touched: number[] = []
@@ -258,8 +283,11 @@ export class Matcher {
       scored.sort(byScore)
       if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
       for (const candidate of scored) {
-        let list = byItemScored.get(candidate.itemId)
-        if (!list) byItemScored.set(candidate.itemId, (list = []))
+        let list = byItemScored[candidate.slot]
+        if (!list) {
+          byItemScored[candidate.slot] = list = []
+          itemOrder.push(candidate.slot)
+        }
         // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
         if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
         let at = list.length
@@ -343,7 +371,6 @@ export class Matcher {
     // per-field lists of a large export) are never shown.
     const finish = (c: Scored): Candidate => {
       if (!c.done) {
-        const write = c.reason
         let reason: string | undefined
         c.done = {
           itemId: c.itemId,
@@ -352,14 +379,14 @@ export class Matcher {
           confidence: calibratedConfidence(c.score),
           signals: c.signals,
           get reason() {
-            return (reason ??= write())
+            return (reason ??= writeReason(c))
           },
         }
       }
       return c.done
     }
     options.onProgress?.(fields.length, fields.length)
-    for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
+    for (const slot of itemOrder) byItem.set(profiles[slot]!.item.id, byItemScored[slot]!.map(finish))
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
@@ -374,12 +401,22 @@ interface Posting {
   stamp: number
 }
 
+/**
+ * A scored pair, with what its reason is written from when first read (the field's input and the chosen name's
+ * qualifiers, not the field's whole profile: kept candidates would keep every field's profile alive).
+ */
 interface Scored {
   readonly itemId: string
+  readonly slot: number
   readonly ref: string
   readonly score: number
   readonly signals: Signals
-  readonly reason: () => string
+  readonly item: ItemProfile
+  readonly field: FieldInput
+  readonly qualifiers: readonly string[]
+  readonly qualifierFactor: number
+  readonly via: number
+  readonly system: SystemColumnKind | undefined
   /** The candidate made of it, once kept. */
   done: Candidate | undefined
 }
@@ -491,43 +528,38 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   if (context !== undefined) signals.context = round3(context)
   return {
     itemId: p.item.id,
+    slot: p.slot,
     ref: f.ref,
     score,
     signals,
+    item: p,
+    field: f.field,
+    qualifiers: f.variants[bestVi]!.qualifiers,
+    qualifierFactor: bQualifier,
+    via: bVia,
+    system: f.system,
     done: undefined,
-    reason: reasonWriter(p, f.field, f.variants[bestVi]!, signals, bQualifier, bVia, f.system),
   }
 }
 
-/**
- * Writes a kept pair's reason when it is read. A function of its own so that it holds the field's input and the
- * chosen name only, not the field's whole profile (kept candidates would keep every field's profile alive).
- */
-function reasonWriter(
-  p: ItemProfile,
-  field: FieldInput,
-  chosen: NameProfile,
-  signals: Signals,
-  qualifierFactor: number,
-  via: number,
-  system: SystemColumnKind | undefined,
-): () => string {
-  return () =>
-    buildReason({
-      signals,
-      qualifierFactor,
-      itemQualifiers: p.name.qualifiers,
-      fieldQualifiers: chosen.qualifiers,
-      via,
-      itemGroup: p.item.group,
-      table: field.table,
-      itemRomaji: p.name.romaji[0],
-      notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
-      longerField:
-        p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
-          ? {field: field.length, item: p.item.length}
-          : undefined,
-    })
+/** The one-line reason of a kept pair. */
+function writeReason(c: Scored): string {
+  const {item: p, field, system} = c
+  return buildReason({
+    signals: c.signals,
+    qualifierFactor: c.qualifierFactor,
+    itemQualifiers: p.name.qualifiers,
+    fieldQualifiers: c.qualifiers,
+    via: c.via,
+    itemGroup: p.item.group,
+    table: field.table,
+    itemRomaji: p.name.romaji[0],
+    notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
+    longerField:
+      p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
+        ? {field: field.length, item: p.item.length}
+        : undefined,
+  })
 }
 
 /**
