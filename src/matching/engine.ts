@@ -6,7 +6,7 @@ import {availableParallelism} from 'node:os'
 
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
-import {CandidateIndex} from './candidates.js'
+import {bigrams} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
@@ -117,6 +117,32 @@ function fieldNames(fields: readonly FieldInput[], from: number, to: number): st
   return names
 }
 
+function indexKeys(profile: NameProfile, out: Set<string>): void {
+  for (const token of profile.tokens) tokenKeys(token, out)
+  nameKeys(profile, out)
+}
+
+/** The index keys of one token, in order (repeats possible: whoever reads them counts a key once). */
+function tokenKeys(token: Token, out: {add(key: string): unknown}): void {
+  out.add(`t:${token.surface}`)
+  for (const alt of token.alts) out.add(`t:${alt}`)
+  if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
+  for (const concept of token.concepts) out.add(`c:${concept.id}`)
+  if (token.parts)
+    for (const part of token.parts) {
+      out.add(`t:${part.surface}`)
+      if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
+    }
+}
+
+/** The keys of a name as a whole (character bigrams, romaji trigrams), after its tokens' keys. */
+function nameKeys(profile: NameProfile, out: {add(key: string): unknown}): void {
+  if (profile.japanese) for (const gram of bigrams(profile.base)) out.add(`b:${gram}`)
+  for (const gloss of profile.glosses) for (const gram of bigrams(gloss)) out.add(`b:${gram}`)
+  const romaji = profile.romaji[0]
+  if (romaji) for (let i = 0; i + 3 <= romaji.length; i++) out.add(`g:${romaji.slice(i, i + 3)}`)
+}
+
 export class Matcher {
   constructor(readonly analyzer: Analyzer) {}
 
@@ -183,12 +209,59 @@ export class Matcher {
     }))
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
+    // Inverted index over the standard items.
+    const keyed = new Map<string, number[]>()
+    profiles.forEach((p, index) => {
+      const keys = new Set<string>()
+      indexKeys(p.name, keys)
+      if (p.english) indexKeys(p.english, keys)
+      for (const key of keys) {
+        let list = keyed.get(key)
+        if (!list) keyed.set(key, (list = []))
+        list.push(index)
+      }
+    })
+    // Keys shared by many items (番号, コード …) say little and cost much: they get no posting list.
+    const maxPostings = Math.max(60, Math.min(160, Math.ceil(n * 0.02)))
+    const postings = new Map<string, Posting>()
+    for (const [key, list] of keyed) if (list.length <= maxPostings) postings.set(key, {items: Int32Array.from(list), weight: Math.log(1 + n / list.length), stamp: -1})
+    keyed.clear()
+    // The posting lists of a name, in key order, repeats included (the match loop counts a key once per field).
+    // Tokens recur across names (they are interned): their lists are looked up once.
+    const tokenPostings = new Map<Token, Posting[]>()
+    const listOf = (into: Posting[]) => ({
+      add(key: string) {
+        const posting = postings.get(key)
+        if (posting) into.push(posting)
+      },
+    })
+    const namePostings = new Map<NameProfile, Posting[]>()
+    const postingsOf = (profile: NameProfile): Posting[] => {
+      let lists = namePostings.get(profile)
+      if (!lists) {
+        lists = []
+        for (const token of profile.tokens) {
+          let own = tokenPostings.get(token)
+          if (!own) {
+            tokenKeys(token, listOf((own = [])))
+            tokenPostings.set(token, own)
+          }
+          for (const posting of own) lists.push(posting)
+        }
+        nameKeys(profile, listOf(lists))
+        namePostings.set(profile, lists)
+      }
+      return lists
+    }
+
     const byItem = new Map<string, Candidate[]>()
     const byField = new Map<string, Candidate[]>()
     // Per item slot, its best candidates so far; slots in the order they were first reached.
     const byItemScored: (Scored[] | undefined)[] = new Array<Scored[] | undefined>(profiles.length)
     const itemOrder: number[] = []
     const byFieldScored = new Map<string, Scored[]>()
+    const accumulator = new Float64Array(profiles.length)
+    const touched: number[] = []
     let pairsScored = 0
     const tableCache = new Map<string, {profile: NameProfile; surfaces: Set<string>}>()
     const systemColumns = new Map<string, SystemColumnKind>()
@@ -212,7 +285,7 @@ export class Matcher {
 
     // Fields go in chunks; a chunk is scored here or, while the helper has room, in the helper's thread. Chunks are
     // kept in field order whoever scored them: the result does not depend on timing.
-    helper?.sendItems(profiles, {minScore, perField: fullScoring ? undefined : perField})
+    helper?.sendItems(profiles, minScore)
     const out = newPairScore()
     const scored = (p: ItemProfile, fp: FieldProfile, ref: string, pair: PairScore): Scored => ({
       itemId: p.item.id,
@@ -228,24 +301,21 @@ export class Matcher {
       system: fp.system,
       done: undefined,
     })
-    const index = fullScoring ? undefined : new CandidateIndex(profiles, perField)
     const scoreHere = (chunk: Chunk): Scored[][] =>
       chunk.fields.map((fp, i) => {
         const list: Scored[] = []
-        const candidates = index?.candidates(fp.variants)
-        pairsScored += candidates?.length ?? profiles.length
+        const candidates = chunk.candidates[i]
         if (candidates === undefined) {
           for (const p of profiles) if (scorePair(p, fp, minScore, out)) list.push(scored(p, fp, chunk.refs[i]!, out))
         } else
-          for (const item of candidates) {
-            const p = profiles[item]!
+          for (const index of candidates) {
+            const p = profiles[index]!
             if (scorePair(p, fp, minScore, out)) list.push(scored(p, fp, chunk.refs[i]!, out))
           }
         return list
       })
     const fromHelper = (chunk: Chunk, results: HelperResults): Scored[][] =>
-      ((pairsScored += results.pairs),
-      decodeResults(results, (fieldInChunk, itemIndex, pair) => scored(profiles[itemIndex]!, chunk.fields[fieldInChunk]!, chunk.refs[fieldInChunk]!, pair)))
+      decodeResults(results, (fieldInChunk, itemIndex, pair) => scored(profiles[itemIndex]!, chunk.fields[fieldInChunk]!, chunk.refs[fieldInChunk]!, pair))
     const chunks: (Chunk | undefined)[] = []
     let applied = 0
     const applyReady = () => {
@@ -255,10 +325,10 @@ export class Matcher {
       }
     }
     const takeFromHelper = () => helper?.drain((k, results) => (chunks[k]!.results = fromHelper(chunks[k]!, results)))
-    let current: Chunk = {fields: [], refs: []}
+    let current: Chunk = {fields: [], refs: [], candidates: []}
     const close = () => {
       const chunk = current
-      current = {fields: [], refs: []}
+      current = {fields: [], refs: [], candidates: []}
       const k = chunks.push(chunk) - 1
       takeFromHelper()
       if (helper?.hasRoom()) helper.send(k, chunk)
@@ -267,6 +337,7 @@ export class Matcher {
     }
 
     let fieldsDone = 0
+    let fieldNo = 0
     for (const field of fields) {
       if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
@@ -294,6 +365,38 @@ export class Matcher {
       if (fp.system) systemColumns.set(ref, fp.system)
       current.fields.push(fp)
       current.refs.push(ref)
+      if (fullScoring) {
+        pairsScored += profiles.length
+        current.candidates.push(undefined)
+        if (current.fields.length === CHUNK_FIELDS) close()
+        continue
+      }
+
+      // Each key counts once per field, whichever variants share it.
+      const stamp = fieldNo++
+      for (const v of variants)
+        for (const posting of postingsOf(v)) {
+          if (posting.stamp === stamp) continue
+          posting.stamp = stamp
+          const w = posting.weight
+          for (const index of posting.items) {
+            if (accumulator[index] === 0) touched.push(index)
+            accumulator[index]! += w
+          }
+        }
+      let candidates = touched
+      if (touched.length > perField) {
+        // Keep the strongest prefilter scores only: a cheap cut first, then a sort of what is left.
+        let top = 0
+        for (const index of touched) if (accumulator[index]! > top) top = accumulator[index]!
+        const floor = top * 0.4
+        candidates = touched.filter((index) => accumulator[index]! >= floor)
+        if (candidates.length > perField) candidates = candidates.sort((a, b) => accumulator[b]! - accumulator[a]! || a - b).slice(0, perField)
+      }
+      pairsScored += candidates.length
+      current.candidates.push(Int32Array.from(candidates))
+      for (const index of touched) accumulator[index] = 0
+      touched.length = 0
       if (current.fields.length === CHUNK_FIELDS) close()
     }
     if (current.fields.length > 0) close()
@@ -328,6 +431,15 @@ export class Matcher {
 }
 
 type Chunk = ChunkOf<Scored>
+
+interface Posting {
+  /** Indexes of the standard items that have the key. */
+  readonly items: Int32Array
+  /** Inverse document frequency of the key. */
+  readonly weight: number
+  /** The last field that counted this key (a key counts once per field). */
+  stamp: number
+}
 
 /**
  * A scored pair, with what its reason is written from when first read (the field's input and the chosen name's

@@ -18,9 +18,10 @@ import {gramCodes} from './normalize.js'
 import {type FieldProfile, type ItemProfile, newPairScore, type PairScore} from './pair-score.js'
 import {SIGNALS, type Signals} from './signals.js'
 
-/** The work of a chunk: its fields' profiles (whoever scores them picks their candidates). */
+/** The work of a chunk: its fields' profiles, and per field the indexes of the items to score (undefined: all). */
 export interface ChunkWork {
   readonly fields: FieldProfile[]
+  readonly candidates: (Int32Array | undefined)[]
 }
 
 export interface Chunk<T = unknown> extends ChunkWork {
@@ -33,9 +34,7 @@ export interface Chunk<T = unknown> extends ChunkWork {
 export interface HelperResults {
   readonly kind: 'scored'
   readonly chunk: number
-  /** Pairs scored (candidates), whether they reached minScore or not. */
-  readonly pairs: number
-  /** Per field: how many pairs reached minScore. */
+  /** Per field: how many pairs. */
   readonly counts: Int32Array
   /** Per pair, {@link INTS} numbers: item index, variant, evidence bits, which signals are present (bits in SIGNALS order). */
   readonly ints: Int32Array
@@ -53,20 +52,17 @@ type ItemWire = Omit<ItemProfile, 'name' | 'english' | 'group'> & {readonly name
 type FieldWire = Omit<FieldProfile, 'variants' | 'table'> & {readonly variants: readonly ProfileWire[]; readonly table: number}
 
 export type HelperRequest =
-  | {readonly kind: 'items'; readonly tokens: readonly TokenWire[]; readonly items: readonly ItemWire[]; readonly options: HelperOptions}
+  | {readonly kind: 'items'; readonly tokens: readonly TokenWire[]; readonly items: readonly ItemWire[]; readonly minScore: number}
   | {
       readonly kind: 'chunk'
       readonly chunk: number
       readonly tokens: readonly TokenWire[]
       readonly tables: readonly (readonly [number, ProfileWire])[]
       readonly fields: readonly FieldWire[]
+      /** Per field, how many candidates it has in {@link candidates} (−1: every item). */
+      readonly counts: Int32Array
+      readonly candidates: Int32Array
     }
-
-export interface HelperOptions {
-  readonly minScore: number
-  /** Candidates per field (the prefilter), or undefined: every item is scored. */
-  readonly perField: number | undefined
-}
 
 /** The main thread's side of the wire: what the helper already has. */
 class WireWriter {
@@ -243,9 +239,10 @@ export class ScoringHelper {
     return new ScoringHelper(worker, port1, flag, required)
   }
 
-  sendItems(profiles: readonly ItemProfile[], options: HelperOptions): void {
+  sendItems(profiles: readonly ItemProfile[], minScore: number): void {
     const items = profiles.map((p) => this.wire.item(p))
-    this.post({kind: 'items', options, tokens: this.wire.tokens(), items})
+    const tokens = this.wire.tokens()
+    this.post({kind: 'items', minScore, tokens, items})
   }
 
   /** Whether a chunk can go to the helper now. */
@@ -259,7 +256,15 @@ export class ScoringHelper {
     if (process.env.WMDEBUG) process.stderr.write(`S${k} `)
     const tables: [number, ProfileWire][] = []
     const fields = chunk.fields.map((fp) => this.wire.field(fp, tables))
-    this.post({kind: 'chunk', chunk: k, tokens: this.wire.tokens(), tables, fields})
+    const counts = Int32Array.from(chunk.candidates, (list) => (list === undefined ? -1 : list.length))
+    const candidates = new Int32Array(counts.reduce((sum, n) => sum + Math.max(0, n), 0))
+    let at = 0
+    for (const list of chunk.candidates)
+      if (list !== undefined) {
+        candidates.set(list, at)
+        at += list.length
+      }
+    this.post({kind: 'chunk', chunk: k, tokens: this.wire.tokens(), tables, fields, counts, candidates})
   }
 
   /** Takes what the helper has sent, without waiting. */

@@ -1,13 +1,11 @@
 /**
  * The scoring thread of {@link ScoringHelper} (score-helper.ts): receives the standard items' profiles once, then
- * chunks of fields, and answers each chunk with the pairs that reach minScore. Candidates are picked by the same
- * index as on the main thread (candidates.ts), built from the same profiles.
+ * chunks of fields with their candidates, and answers each chunk with the pairs that reach minScore.
  */
 import {type MessagePort, workerData} from 'node:worker_threads'
 
-import {CandidateIndex} from './candidates.js'
 import {type ItemProfile, newPairScore, scorePair} from './pair-score.js'
-import {encodePair, type HelperMessage, type HelperOptions, type HelperRequest, WireReader} from './score-helper.js'
+import {encodePair, type HelperMessage, type HelperRequest, WireReader} from './score-helper.js'
 
 const {port, signal} = workerData as {port: MessagePort; signal: SharedArrayBuffer}
 const flag = new Int32Array(signal)
@@ -20,30 +18,29 @@ function post(message: HelperMessage): void {
 
 const wire = new WireReader()
 let items: readonly ItemProfile[] = []
-let options: HelperOptions = {minScore: 0, perField: undefined}
-let index: CandidateIndex | undefined
+let minScore = 0
 const pair = newPairScore()
 
 function score(request: Extract<HelperRequest, {kind: 'chunk'}>): HelperMessage {
   wire.addTokens(request.tokens)
   wire.addTables(request.tables)
-  const counts = new Int32Array(request.fields.length)
+  const fields = request.fields.map((w) => wire.field(w))
+  const counts = new Int32Array(fields.length)
   const ints: number[] = []
   const nums: number[] = []
-  let pairs = 0
-  request.fields.forEach((w, f) => {
-    const field = wire.field(w)
-    const candidates = index?.candidates(field.variants)
-    const count = candidates === undefined ? items.length : candidates.length
-    pairs += count
+  let at = 0
+  fields.forEach((field, f) => {
+    const all = request.counts[f]! < 0
+    const count = all ? items.length : request.counts[f]!
     for (let c = 0; c < count; c++) {
-      const item = candidates === undefined ? c : candidates[c]!
-      if (!scorePair(items[item]!, field, options.minScore, pair)) continue
+      const index = all ? c : request.candidates[at + c]!
+      if (!scorePair(items[index]!, field, minScore, pair)) continue
       counts[f]!++
-      encodePair(item, pair, ints, nums)
+      encodePair(index, pair, ints, nums)
     }
+    if (!all) at += count
   })
-  return {kind: 'scored', chunk: request.chunk, pairs, counts, ints: Int32Array.from(ints), nums: Float64Array.from(nums)}
+  return {kind: 'scored', chunk: request.chunk, counts, ints: Int32Array.from(ints), nums: Float64Array.from(nums)}
 }
 
 port.on('message', (request: HelperRequest) => {
@@ -51,8 +48,7 @@ port.on('message', (request: HelperRequest) => {
     if (request.kind === 'items') {
       wire.addTokens(request.tokens)
       items = request.items.map((w) => wire.item(w))
-      options = request.options
-      index = options.perField === undefined ? undefined : new CandidateIndex(items, options.perField)
+      minScore = request.minScore
     } else post(score(request))
   } catch (error) {
     post({kind: 'error', message: String((error as Error)?.stack ?? error)})
