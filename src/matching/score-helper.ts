@@ -12,9 +12,7 @@ import {createRequire} from 'node:module'
 import {pathToFileURL} from 'node:url'
 import {MessageChannel, type MessagePort, receiveMessageOnPort, Worker} from 'node:worker_threads'
 
-import type {NameProfile, Token} from './analyzer.js'
 import type {FieldInput, StandardItem} from './engine.js'
-import {gramCodes} from './normalize.js'
 import {type FieldProfile, type ItemProfile, newPairScore, type PairScore} from './pair-score.js'
 import {SIGNALS, type Signals} from './signals.js'
 
@@ -42,105 +40,9 @@ export interface HelperResults {
   readonly nums: Float64Array
 }
 
-/**
- * What crosses to the helper: a token once (then its id), a table's profile once (then its number), the other
- * names as they come. (Cloning every name with its tokens cost the main thread more than the scoring it saved.)
- */
-type TokenWire = Omit<Token, 'parts'> & {readonly parts?: readonly number[]}
-type ProfileWire = Omit<NameProfile, 'tokens' | 'baseGrams' | 'glossGrams'> & {readonly tokens: readonly number[]}
-type ItemWire = Omit<ItemProfile, 'name' | 'english' | 'group'> & {readonly name: ProfileWire; readonly english?: ProfileWire; readonly group: ProfileWire}
-type FieldWire = Omit<FieldProfile, 'variants' | 'table'> & {readonly variants: readonly ProfileWire[]; readonly table: number}
-
 export type HelperRequest =
-  | {readonly kind: 'items'; readonly tokens: readonly TokenWire[]; readonly items: readonly ItemWire[]; readonly minScore: number}
-  | {
-      readonly kind: 'chunk'
-      readonly chunk: number
-      readonly tokens: readonly TokenWire[]
-      readonly tables: readonly (readonly [number, ProfileWire])[]
-      readonly fields: readonly FieldWire[]
-      /** Per field, how many candidates it has in {@link candidates} (−1: every item). */
-      readonly counts: Int32Array
-      readonly candidates: Int32Array
-    }
-
-/** The main thread's side of the wire: what the helper already has. */
-class WireWriter {
-  private readonly sent = new Set<number>()
-  private fresh: TokenWire[] = []
-  private readonly tables = new Map<NameProfile, number>()
-
-  /** The tokens first met since the last call. */
-  tokens(): TokenWire[] {
-    const fresh = this.fresh
-    this.fresh = []
-    return fresh
-  }
-
-  /** A name without its gram codes (typed arrays cost more to clone than to compute again). */
-  profile(profile: NameProfile): ProfileWire {
-    const {raw, base, qualifiers, ascii, japanese, romaji, glosses} = profile
-    return {raw, base, qualifiers, ascii, japanese, romaji, glosses, tokens: profile.tokens.map((t) => this.token(t))}
-  }
-
-  /** Group names are shared by many items: one object each, cloned once. */
-  private readonly groups = new Map<NameProfile, ProfileWire>()
-
-  item(p: ItemProfile): ItemWire {
-    let group = this.groups.get(p.group)
-    if (!group) this.groups.set(p.group, (group = this.profile(p.group)))
-    return {...p, item: plainItem(p.item), name: this.profile(p.name), english: p.english && this.profile(p.english), group}
-  }
-
-  field(fp: FieldProfile, newTables: [number, ProfileWire][]): FieldWire {
-    let table = this.tables.get(fp.table)
-    if (table === undefined) {
-      this.tables.set(fp.table, (table = this.tables.size))
-      newTables.push([table, this.profile(fp.table)])
-    }
-    return {...fp, field: plainField(fp.field), variants: fp.variants.map((v) => this.profile(v)), table}
-  }
-
-  private token(token: Token): number {
-    if (!this.sent.has(token.id)) {
-      this.sent.add(token.id)
-      // Parts first: the helper builds a token from tokens it has.
-      this.fresh.push({...token, parts: token.parts?.map((part) => this.token(part))})
-    }
-    return token.id
-  }
-}
-
-/** The helper's side of the wire. */
-export class WireReader {
-  private readonly tokens = new Map<number, Token>()
-  private readonly tables = new Map<number, NameProfile>()
-
-  addTokens(wires: readonly TokenWire[]): void {
-    for (const w of wires) this.tokens.set(w.id, {...w, parts: w.parts?.map((id) => this.tokens.get(id)!)})
-  }
-
-  profile(w: ProfileWire): NameProfile {
-    return {...w, tokens: w.tokens.map((id) => this.tokens.get(id)!), baseGrams: gramCodes(w.base), glossGrams: w.glosses.map(gramCodes)}
-  }
-
-  /** One profile per group wire object (the clone keeps the sharing), as on the main thread: context scores are cached per group. */
-  private readonly groups = new Map<ProfileWire, NameProfile>()
-
-  item(w: ItemWire): ItemProfile {
-    let group = this.groups.get(w.group)
-    if (!group) this.groups.set(w.group, (group = this.profile(w.group)))
-    return {...w, name: this.profile(w.name), english: w.english && this.profile(w.english), group}
-  }
-
-  addTables(tables: readonly (readonly [number, ProfileWire])[]): void {
-    for (const [id, w] of tables) this.tables.set(id, this.profile(w))
-  }
-
-  field(w: FieldWire): FieldProfile {
-    return {...w, variants: w.variants.map((v) => this.profile(v)), table: this.tables.get(w.table)!}
-  }
-}
+  | {readonly kind: 'items'; readonly items: readonly ItemProfile[]; readonly minScore: number}
+  | ({readonly kind: 'chunk'; readonly chunk: number} & ChunkWork)
 
 export type HelperMessage = HelperResults | {readonly kind: 'ready'} | {readonly kind: 'error'; readonly message: string}
 
@@ -211,7 +113,6 @@ const plainItem = ({id, group, name, nameEn, description, type, length}: Standar
 const plainField = ({table, column, label, type, length, description}: FieldInput): FieldInput => ({table, column, label, type, length, description})
 
 export class ScoringHelper {
-  private readonly wire = new WireWriter()
   private ready = false
   private failed = false
   private readonly outstanding = new Set<number>()
@@ -240,9 +141,7 @@ export class ScoringHelper {
   }
 
   sendItems(profiles: readonly ItemProfile[], minScore: number): void {
-    const items = profiles.map((p) => this.wire.item(p))
-    const tokens = this.wire.tokens()
-    this.post({kind: 'items', minScore, tokens, items})
+    this.post({kind: 'items', minScore, items: profiles.map((p) => ({...p, item: plainItem(p.item)}))})
   }
 
   /** Whether a chunk can go to the helper now. */
@@ -254,17 +153,7 @@ export class ScoringHelper {
   send(k: number, chunk: ChunkWork): void {
     this.outstanding.add(k)
     if (process.env.WMDEBUG) process.stderr.write(`S${k} `)
-    const tables: [number, ProfileWire][] = []
-    const fields = chunk.fields.map((fp) => this.wire.field(fp, tables))
-    const counts = Int32Array.from(chunk.candidates, (list) => (list === undefined ? -1 : list.length))
-    const candidates = new Int32Array(counts.reduce((sum, n) => sum + Math.max(0, n), 0))
-    let at = 0
-    for (const list of chunk.candidates)
-      if (list !== undefined) {
-        candidates.set(list, at)
-        at += list.length
-      }
-    this.post({kind: 'chunk', chunk: k, tokens: this.wire.tokens(), tables, fields, counts, candidates})
+    this.post({kind: 'chunk', chunk: k, fields: chunk.fields.map((fp) => ({...fp, field: plainField(fp.field)})), candidates: chunk.candidates})
   }
 
   /** Takes what the helper has sent, without waiting. */
@@ -303,9 +192,7 @@ export class ScoringHelper {
   }
 
   private post(request: HelperRequest): void {
-    const t = performance.now()
     this.port.postMessage(request)
-    if (process.env.WMDEBUG) process.stderr.write(`P${request.kind}:${(performance.now() - t).toFixed(1)} `)
   }
 
   /** Takes messages until `done()`; false after {@link STALL_MS} without any message. */

@@ -5,7 +5,7 @@
 import {type MessagePort, workerData} from 'node:worker_threads'
 
 import {type ItemProfile, newPairScore, scorePair} from './pair-score.js'
-import {encodePair, type HelperMessage, type HelperRequest, WireReader} from './score-helper.js'
+import {encodePair, type HelperMessage, type HelperRequest} from './score-helper.js'
 
 const {port, signal} = workerData as {port: MessagePort; signal: SharedArrayBuffer}
 const flag = new Int32Array(signal)
@@ -16,29 +16,23 @@ function post(message: HelperMessage): void {
   Atomics.notify(flag, 0)
 }
 
-const wire = new WireReader()
 let items: readonly ItemProfile[] = []
 let minScore = 0
 const pair = newPairScore()
 
 function score(request: Extract<HelperRequest, {kind: 'chunk'}>): HelperMessage {
-  wire.addTokens(request.tokens)
-  wire.addTables(request.tables)
-  const fields = request.fields.map((w) => wire.field(w))
-  const counts = new Int32Array(fields.length)
+  const counts = new Int32Array(request.fields.length)
   const ints: number[] = []
   const nums: number[] = []
-  let at = 0
-  fields.forEach((field, f) => {
-    const all = request.counts[f]! < 0
-    const count = all ? items.length : request.counts[f]!
+  request.fields.forEach((field, f) => {
+    const candidates = request.candidates[f]
+    const count = candidates === undefined ? items.length : candidates.length
     for (let c = 0; c < count; c++) {
-      const index = all ? c : request.candidates[at + c]!
+      const index = candidates === undefined ? c : candidates[c]!
       if (!scorePair(items[index]!, field, minScore, pair)) continue
       counts[f]!++
       encodePair(index, pair, ints, nums)
     }
-    if (!all) at += count
   })
   return {kind: 'scored', chunk: request.chunk, counts, ints: Int32Array.from(ints), nums: Float64Array.from(nums)}
 }
@@ -46,8 +40,7 @@ function score(request: Extract<HelperRequest, {kind: 'chunk'}>): HelperMessage 
 port.on('message', (request: HelperRequest) => {
   try {
     if (request.kind === 'items') {
-      wire.addTokens(request.tokens)
-      items = request.items.map((w) => wire.item(w))
+      items = request.items
       minScore = request.minScore
     } else post(score(request))
   } catch (error) {
