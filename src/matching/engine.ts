@@ -2,18 +2,24 @@
  * The matching engine: candidate index (n-grams, tokens, readings, concepts), pair scoring from the
  * signals, top-k per standard item and per current field, optional one-to-one assignment. Pure.
  */
-import {availableParallelism} from 'node:os'
-
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
-import {bigrams} from './normalize.js'
+import {bigrams, qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
-import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind} from './system-columns.js'
-import type {Signals} from './signals.js'
-import {type FieldProfile, type ItemProfile, newPairScore, type PairScore, scorePair} from './pair-score.js'
-import {type Chunk as ChunkOf, decodeResults, type HelperResults, ScoringHelper} from './score-helper.js'
+import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
+import {
+  alignTokens,
+  descriptionSignal,
+  englishSignal,
+  nameSignal,
+  readingSignal,
+  readingsSignal,
+  type Signals,
+  tokenScore,
+  typeSignal,
+} from './signals.js'
 import type {DataType} from '../model/vocabulary.js'
 import {byCodePoint} from '../model/order.js'
 
@@ -65,18 +71,7 @@ export interface MatchOptions {
   readonly minScore?: number
   /** Told how many current fields are done, every few hundred fields and at the end (for a progress bar). */
   readonly onProgress?: (fieldsDone: number, fieldsTotal: number) => void
-  /**
-   * Scoring in a second thread: 'auto' (default) from {@link PARALLEL_MIN_FIELDS} current fields on a machine with
-   * two cores or more; 'never'; 'always' (tests). The result is the same either way.
-   */
-  readonly parallel?: 'auto' | 'never' | 'always'
 }
-
-/** From this many current fields, 'auto' scores in a second thread too (below, starting it costs more than it saves). */
-export const PARALLEL_MIN_FIELDS = 10_000
-
-/** Current fields per chunk of work (a chunk is scored in one thread). */
-const CHUNK_FIELDS = 256
 
 export interface MatchResult {
   readonly byItem: ReadonlyMap<string, readonly Candidate[]>
@@ -88,6 +83,34 @@ export interface MatchResult {
 
 export {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 
+interface ItemProfile {
+  readonly item: StandardItem
+  readonly name: NameProfile
+  readonly weights: readonly number[]
+  readonly english?: NameProfile
+  readonly group: NameProfile
+  /** The system columns this item may receive (操作者ID ← 更新者). */
+  readonly operations: readonly SystemColumnKind[]
+  readonly kind: ValueKind
+  /** Index of the first item with this id: the pairs of items sharing an id are kept together, as one item's. */
+  readonly slot: number
+}
+
+interface FieldProfile {
+  readonly field: FieldInput
+  readonly ref: string
+  readonly variants: readonly NameProfile[]
+  readonly variantWeights: readonly (readonly number[])[]
+  readonly table: NameProfile
+  readonly tableSurfaces: ReadonlySet<string>
+  readonly system?: SystemColumnKind
+  readonly kind: ValueKind
+  /** Per variant: its romaji keys behind the table's (SETAI + NUSHI_SHIMEI), for ASCII variants of a table with a reading. */
+  readonly prefixedRomaji: readonly (readonly string[])[]
+  /** Index of the variant that is only the label's last segment, and the discount it takes. */
+  readonly tail?: {readonly index: number; readonly factor: number}
+}
+
 /**
  * The part of a breadcrumb label that names the thing: its last segment (その他>詳細, A>B>郵便番号). (Cutting a
  * phrase at its last の was tried and dropped: 外国人住登外者の氏名（漢字） then lost 外国人 and matched 氏名.)
@@ -97,6 +120,8 @@ export function labelTail(label: string): {text: string; factor: number} | undef
   const crumbs = text.split(/\s*(?:>|→|»|\s\/\s)\s*/).filter((x) => x !== '')
   return crumbs.length >= 2 ? {text: crumbs.at(-1)!, factor: 0.92} : undefined
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
 
 /** Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step. */
 const PREFETCH_AHEAD = 16_384
@@ -147,17 +172,6 @@ export class Matcher {
   constructor(readonly analyzer: Analyzer) {}
 
   match(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions = {}): MatchResult {
-    const parallel = options.parallel ?? 'auto'
-    // Started first: the thread loads while the standard items are analysed.
-    const helper = parallel === 'always' || (parallel === 'auto' && fields.length >= PARALLEL_MIN_FIELDS && availableParallelism() >= 2) ? ScoringHelper.start(parallel === 'always') : undefined
-    try {
-      return this.run(items, fields, options, helper)
-    } finally {
-      helper?.close()
-    }
-  }
-
-  private run(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions, helper: ScoringHelper | undefined): MatchResult {
     const topK = options.topK ?? 5
     const perField = options.candidatesPerField ?? 10
     const minScore = options.minScore ?? 0.3
@@ -283,59 +297,6 @@ export class Matcher {
       }
     }
 
-    // Fields go in chunks; a chunk is scored here or, while the helper has room, in the helper's thread. Chunks are
-    // kept in field order whoever scored them: the result does not depend on timing.
-    helper?.sendItems(profiles, minScore)
-    const out = newPairScore()
-    const scored = (p: ItemProfile, fp: FieldProfile, ref: string, pair: PairScore): Scored => ({
-      itemId: p.item.id,
-      slot: p.slot,
-      ref,
-      score: pair.score,
-      signals: pair.signals,
-      item: p,
-      field: fp.field,
-      qualifiers: fp.variants[pair.variant]!.qualifiers,
-      qualifierFactor: pair.qualifierFactor,
-      via: pair.via,
-      system: fp.system,
-      done: undefined,
-    })
-    const scoreHere = (chunk: Chunk): Scored[][] =>
-      chunk.fields.map((fp, i) => {
-        const list: Scored[] = []
-        const candidates = chunk.candidates[i]
-        if (candidates === undefined) {
-          for (const p of profiles) if (scorePair(p, fp, minScore, out)) list.push(scored(p, fp, chunk.refs[i]!, out))
-        } else
-          for (const index of candidates) {
-            const p = profiles[index]!
-            if (scorePair(p, fp, minScore, out)) list.push(scored(p, fp, chunk.refs[i]!, out))
-          }
-        return list
-      })
-    const fromHelper = (chunk: Chunk, results: HelperResults): Scored[][] =>
-      decodeResults(results, (fieldInChunk, itemIndex, pair) => scored(profiles[itemIndex]!, chunk.fields[fieldInChunk]!, chunk.refs[fieldInChunk]!, pair))
-    const chunks: (Chunk | undefined)[] = []
-    let applied = 0
-    const applyReady = () => {
-      for (let chunk = chunks[applied]; chunk?.results; chunk = chunks[applied]) {
-        chunk.results.forEach((list, i) => keep(chunk.refs[i]!, list))
-        chunks[applied++] = undefined
-      }
-    }
-    const takeFromHelper = () => helper?.drain((k, results) => (chunks[k]!.results = fromHelper(chunks[k]!, results)))
-    let current: Chunk = {fields: [], refs: [], candidates: []}
-    const close = () => {
-      const chunk = current
-      current = {fields: [], refs: [], candidates: []}
-      const k = chunks.push(chunk) - 1
-      takeFromHelper()
-      if (helper?.hasRoom()) helper.send(k, chunk)
-      else chunk.results = scoreHere(chunk)
-      applyReady()
-    }
-
     let fieldsDone = 0
     let fieldNo = 0
     for (const field of fields) {
@@ -361,14 +322,16 @@ export class Matcher {
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
       const tableRomaji = table.profile.romaji[0]
       const prefixedRomaji = variants.map((v) => (v.ascii && tableRomaji !== undefined ? v.romaji.map((r) => tableRomaji + r) : []))
-      const fp: FieldProfile = {field, variants, variantWeights, prefixedRomaji, table: table.profile, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
       if (fp.system) systemColumns.set(ref, fp.system)
-      current.fields.push(fp)
-      current.refs.push(ref)
       if (fullScoring) {
-        pairsScored += profiles.length
-        current.candidates.push(undefined)
-        if (current.fields.length === CHUNK_FIELDS) close()
+        const scored: Scored[] = []
+        for (const p of profiles) {
+          pairsScored++
+          const candidate = scorePair(p, fp, minScore)
+          if (candidate) scored.push(candidate)
+        }
+        keep(ref, scored)
         continue
       }
 
@@ -393,17 +356,16 @@ export class Matcher {
         candidates = touched.filter((index) => accumulator[index]! >= floor)
         if (candidates.length > perField) candidates = candidates.sort((a, b) => accumulator[b]! - accumulator[a]! || a - b).slice(0, perField)
       }
-      pairsScored += candidates.length
-      current.candidates.push(Int32Array.from(candidates))
+      const scored: Scored[] = []
+      for (const index of candidates) {
+        pairsScored++
+        const candidate = scorePair(profiles[index]!, fp, minScore)
+        if (candidate) scored.push(candidate)
+      }
       for (const index of touched) accumulator[index] = 0
       touched.length = 0
-      if (current.fields.length === CHUNK_FIELDS) close()
-    }
-    if (current.fields.length > 0) close()
-    // What the helper still has: wait for it (or, should it stop answering, score it here).
-    while (helper && applied < chunks.length) {
-      helper.wait((k, results) => (chunks[k]!.results = fromHelper(chunks[k]!, results)), (k) => (chunks[k]!.results = scoreHere(chunks[k]!)))
-      applyReady()
+
+      keep(ref, scored)
     }
     // The same pair object serves both views. A reason is written when first read: most kept candidates (the
     // per-field lists of a large export) are never shown.
@@ -429,8 +391,6 @@ export class Matcher {
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
 }
-
-type Chunk = ChunkOf<Scored>
 
 interface Posting {
   /** Indexes of the standard items that have the key. */
@@ -463,6 +423,123 @@ interface Scored {
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
   return b.score - a.score || byCodePoint(a.ref, b.ref) || byCodePoint(a.itemId, b.itemId)
+}
+
+function contextSignal(group: NameProfile, table: NameProfile): number | undefined {
+  if (table.tokens.length === 0 || group.tokens.length === 0) return undefined
+  let matched = 0
+  let any = false
+  for (const g of group.tokens) {
+    let best = 0
+    for (const t of table.tokens) {
+      if (t.surface.length < 2) continue
+      any = true
+      best = Math.max(best, tokenScore(g, t))
+    }
+    matched += best >= 0.85 ? 1 : best >= 0.5 ? 0.5 : 0
+  }
+  return any ? matched / group.tokens.length : undefined
+}
+
+/** The strongest name evidence, plus a little of the second strongest (fixed arguments: called per pair and variant). */
+function combineLexical(a: number | undefined, b: number | undefined, c: number | undefined, d: number): number {
+  let first = 0
+  let second = 0
+  for (let i = 0; i < 4; i++) {
+    const v = i === 0 ? a : i === 1 ? b : i === 2 ? c : d
+    if (v === undefined) continue
+    if (v > first) {
+      second = first
+      first = v
+    } else if (v > second) second = v
+  }
+  return 0.85 * first + 0.15 * second
+}
+
+const contextCache = new WeakMap<NameProfile, Map<NameProfile, number | undefined>>()
+
+function cachedContext(group: NameProfile, table: NameProfile): number | undefined {
+  let inner = contextCache.get(group)
+  if (!inner) contextCache.set(group, (inner = new Map()))
+  if (inner.has(table)) return inner.get(table)
+  const value = contextSignal(group, table)
+  inner.set(table, value)
+  return value
+}
+
+/** Scores one pair; allocates the result only when it reaches minScore. */
+function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | undefined {
+  // Structure first: a system column only goes to an 操作 item; a flag never holds a date.
+  if (f.system && !p.operations.includes(f.system)) return undefined
+  if (valueKindsConflict(p.kind, f.kind)) return undefined
+  let bestLex = -1
+  let secondLex = 0
+  let bestVi = 0
+  let bName: number | undefined
+  let bReading: number | undefined
+  let bEnglish: number | undefined
+  let bSynonym = 0
+  let bQualifier = 1
+  let bVia = 0
+  for (let vi = 0; vi < f.variants.length; vi++) {
+    const variant = f.variants[vi]!
+    const name = nameSignal(p.name, variant)
+    let reading = readingSignal(p.name, variant)
+    if (variant.ascii && f.table.romaji.length > 0 && (reading ?? 0) < 1) {
+      // Table-prefixed readings: table SETAI + column NUSHI_SHIMEI reads as セタイヌシシメイ.
+      const prefixed = readingsSignal(p.name.romaji, f.prefixedRomaji[vi]!)
+      if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
+    }
+    const english = englishSignal(p.name, p.english, variant)
+    const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
+    const lex = combineLexical(name, reading, english, alignment.score) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
+    if (lex > bestLex) {
+      if (bestLex >= 0) secondLex = bestLex
+      bestLex = lex
+      bestVi = vi
+      bName = name
+      bReading = reading
+      bEnglish = english
+      bSynonym = alignment.score
+      bQualifier = qualifier
+      bVia = alignment.via
+    } else secondLex = Math.max(secondLex, lex)
+  }
+  // Label and physical name agreeing is worth a little more than either alone.
+  let lex = Math.min(1, bestLex + 0.06 * secondLex)
+  // 更新者 → 操作者ID, 更新日時 → 操作年月日 + 操作時刻: the kind of record agrees even when the words do not.
+  if (f.system) lex = Math.max(lex, 0.8)
+  if (lex < minScore) return undefined
+  const firstVariant = f.variants[0]
+  const description = descriptionSignal(p.item.description, f.field.description, firstVariant?.japanese ? firstVariant.base : '')
+  const type = typeSignal(p.item.type, p.item.length, f.field.type, f.field.length)
+  const context = cachedContext(p.group, f.table)
+  const modifier = 0.5 * (type ?? 0.7) + 0.35 * (context ?? 0.5) + 0.15 * (description ?? 0.5)
+  const score = round3(Math.max(0, Math.min(1, lex * (0.8 + 0.2 * modifier))))
+  if (score < minScore) return undefined
+  const signals: Signals = {}
+  if (bName !== undefined) signals.name = round3(bName)
+  if (bReading !== undefined) signals.reading = round3(bReading)
+  if (bEnglish !== undefined) signals.english = round3(bEnglish)
+  signals.synonym = round3(bSynonym)
+  if (description !== undefined) signals.description = round3(description)
+  if (type !== undefined) signals.type = round3(type)
+  if (context !== undefined) signals.context = round3(context)
+  return {
+    itemId: p.item.id,
+    slot: p.slot,
+    ref: f.ref,
+    score,
+    signals,
+    item: p,
+    field: f.field,
+    qualifiers: f.variants[bestVi]!.qualifiers,
+    qualifierFactor: bQualifier,
+    via: bVia,
+    system: f.system,
+    done: undefined,
+  }
 }
 
 /** The one-line reason of a kept pair. */
