@@ -123,8 +123,12 @@ export function labelTail(label: string): {text: string; factor: number} | undef
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-/** Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step. */
-const PREFETCH_AHEAD = 16_384
+/**
+ * Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step.
+ * The first slice is normalised while the analyser thread loads and reads the standard items' names (this thread
+ * mostly waits then): large enough to cover a large export.
+ */
+const PREFETCH_AHEAD = 65_536
 const PREFETCH_STEP = 4096
 
 /** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
@@ -183,6 +187,9 @@ export class Matcher {
     analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
     // The first fields too: their names are normalised while the analyser loads its dictionary.
     analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
+    // Likewise what needs no analysed name.
+    const systems = fields.map((field) => systemColumnKind(field.label, field.column))
+    const kinds = fields.map(fieldValueKind)
     analyzer.registerVocabulary(items.map((item) => item.name))
     analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
     const names = items.map((item) => analyzer.profile(item.name))
@@ -299,7 +306,8 @@ export class Matcher {
 
     let fieldsDone = 0
     let fieldNo = 0
-    for (const field of fields) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!
       if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
       fieldsDone++
@@ -322,7 +330,7 @@ export class Matcher {
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
       const tableRomaji = table.profile.romaji[0]
       const prefixedRomaji = variants.map((v) => (v.ascii && tableRomaji !== undefined ? v.romaji.map((r) => tableRomaji + r) : []))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systems[f], kind: kinds[f]!, tail}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
