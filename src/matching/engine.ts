@@ -4,7 +4,7 @@
  */
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
-import {bigrams, qualifierAgreement} from './normalize.js'
+import {qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
@@ -146,13 +146,23 @@ function fieldNames(fields: readonly FieldInput[], from: number, to: number): st
   return names
 }
 
-function indexKeys(profile: NameProfile, out: Set<string>): void {
+/**
+ * An index key: a string (t: surface, r: reading, c: concept) or, for the many character n-grams, a number (no
+ * string built per gram): a bigram's code as in {@link gramCodes} (≥ 0), a romaji trigram's code negated (< 0).
+ */
+type IndexKey = string | number
+
+interface KeySink {
+  add(key: IndexKey): unknown
+}
+
+function indexKeys(profile: NameProfile, out: Set<IndexKey>): void {
   for (const token of profile.tokens) tokenKeys(token, out)
   nameKeys(profile, out)
 }
 
 /** The index keys of one token, in order (repeats possible: whoever reads them counts a key once). */
-function tokenKeys(token: Token, out: {add(key: string): unknown}): void {
+function tokenKeys(token: Token, out: KeySink): void {
   out.add(`t:${token.surface}`)
   for (const alt of token.alts) out.add(`t:${alt}`)
   if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
@@ -165,12 +175,29 @@ function tokenKeys(token: Token, out: {add(key: string): unknown}): void {
 }
 
 /** The keys of a name as a whole (character bigrams, romaji trigrams), after its tokens' keys. */
-function nameKeys(profile: NameProfile, out: {add(key: string): unknown}): void {
-  if (profile.japanese) for (const gram of bigrams(profile.base)) out.add(`b:${gram}`)
-  for (const gloss of profile.glosses) for (const gram of bigrams(gloss)) out.add(`b:${gram}`)
+function nameKeys(profile: NameProfile, out: KeySink): void {
+  if (profile.japanese) bigramKeys(profile.base, out)
+  for (const gloss of profile.glosses) bigramKeys(gloss, out)
   const romaji = profile.romaji[0]
-  if (romaji) for (let i = 0; i + 3 <= romaji.length; i++) out.add(`g:${romaji.slice(i, i + 3)}`)
+  if (romaji)
+    for (let i = 0; i + 3 <= romaji.length; i++) out.add(-1 - (romaji.charCodeAt(i) * 0x10000 + romaji.charCodeAt(i + 1)) * 0x10000 - romaji.charCodeAt(i + 2))
 }
+
+/** The character bigrams of a text as {@link gramCodes} codes, in text order (a one-character text: the character). */
+function bigramKeys(text: string, out: KeySink): void {
+  let previous = -1
+  let count = 0
+  for (const ch of text) {
+    const point = ch.codePointAt(0)!
+    if (previous >= 0) out.add(previous * GRAM_SPACE + point)
+    previous = point
+    count++
+  }
+  if (count === 1) out.add(previous * GRAM_SPACE + GRAM_SPACE - 1)
+}
+
+/** Above every code point (as in normalize.ts gramCodes): bigram codes stay exact doubles. */
+const GRAM_SPACE = 0x200000
 
 export class Matcher {
   constructor(readonly analyzer: Analyzer) {}
@@ -231,9 +258,9 @@ export class Matcher {
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
     // Inverted index over the standard items.
-    const keyed = new Map<string, number[]>()
+    const keyed = new Map<IndexKey, number[]>()
     profiles.forEach((p, index) => {
-      const keys = new Set<string>()
+      const keys = new Set<IndexKey>()
       indexKeys(p.name, keys)
       if (p.english) indexKeys(p.english, keys)
       for (const key of keys) {
@@ -244,14 +271,14 @@ export class Matcher {
     })
     // Keys shared by many items (番号, コード …) say little and cost much: they get no posting list.
     const maxPostings = Math.max(60, Math.min(160, Math.ceil(n * 0.02)))
-    const postings = new Map<string, Posting>()
+    const postings = new Map<IndexKey, Posting>()
     for (const [key, list] of keyed) if (list.length <= maxPostings) postings.set(key, {items: Int32Array.from(list), weight: Math.log(1 + n / list.length), stamp: -1})
     keyed.clear()
     // The posting lists of a name, in key order, repeats included (the match loop counts a key once per field).
     // Tokens recur across names (they are interned): their lists are looked up once.
     const tokenPostings = new Map<Token, Posting[]>()
-    const listOf = (into: Posting[]) => ({
-      add(key: string) {
+    const listOf = (into: Posting[]): KeySink => ({
+      add(key: IndexKey) {
         const posting = postings.get(key)
         if (posting) into.push(posting)
       },
