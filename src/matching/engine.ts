@@ -10,7 +10,8 @@ import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
 import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
-  alignTokens,
+  alignmentScore,
+  alignmentVia,
   descriptionSignal,
   englishSignal,
   nameSignal,
@@ -526,9 +527,10 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
       if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
     }
     const english = englishSignal(p.name, p.english, variant)
-    const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const alignment = alignmentScore(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const alignmentBits = alignmentVia
     const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
-    const lex = combineLexical(name, reading, english, alignment.score) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
+    const lex = combineLexical(name, reading, english, alignment) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
     if (lex > bestLex) {
       if (bestLex >= 0) secondLex = bestLex
       bestLex = lex
@@ -536,9 +538,9 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
       bName = name
       bReading = reading
       bEnglish = english
-      bSynonym = alignment.score
+      bSynonym = alignment
       bQualifier = qualifier
-      bVia = alignment.via
+      bVia = alignmentBits
     } else secondLex = Math.max(secondLex, lex)
   }
   // Label and physical name agreeing is worth a little more than either alone.
