@@ -390,7 +390,7 @@ export class Matcher {
         for (const index of touched) if (accumulator[index]! > top) top = accumulator[index]!
         const floor = top * 0.4
         candidates = touched.filter((index) => accumulator[index]! >= floor)
-        if (candidates.length > perField) candidates = candidates.sort((a, b) => accumulator[b]! - accumulator[a]! || a - b).slice(0, perField)
+        if (candidates.length > perField) candidates = strongest(candidates, accumulator, perField)
       }
       const scored: Scored[] = []
       for (const index of candidates) {
@@ -426,6 +426,25 @@ export class Matcher {
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
+}
+
+/**
+ * The `count` strongest of `indexes` by `scores`, strongest first, ties to the lower index: what sorting them all
+ * and keeping the first `count` gives, by one pass of bounded insertion (a field has hundreds over the cut, keeps 10).
+ */
+export function strongest(indexes: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = []
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b)
+  for (const index of indexes) {
+    if (best.length === count && !before(index, best[count - 1]!)) continue
+    let at = Math.min(best.length, count - 1)
+    while (at > 0 && before(index, best[at - 1]!)) {
+      best[at] = best[at - 1]!
+      at--
+    }
+    best[at] = index
+  }
+  return best
 }
 
 interface Posting {

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {assignOneToOne, DEFAULT_ACCEPT_THRESHOLD, type FieldInput, type MatchResult} from '../../src/matching/engine.js'
+import {assignOneToOne, DEFAULT_ACCEPT_THRESHOLD, type FieldInput, type MatchResult, strongest} from '../../src/matching/engine.js'
 import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
 import {ITEMS, matcher} from './helpers.js'
 
@@ -137,5 +137,20 @@ describe('matcher', () => {
   it('scores every pair when the catalogue is small enough (no synonym lost to the prefilter)', () => {
     const all = matcher().match(ITEMS, FIELDS, {topK: 3})
     expect(all.stats.pairsScored).toBe(ITEMS.length * FIELDS.length)
+  })
+})
+
+describe('strongest (the prefilter cut)', () => {
+  it('keeps what sorting all (score down, index up) and taking the first ones keeps, in that order', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (let round = 0; round < 200; round++) {
+      const scores = new Float64Array(60).map(() => Math.floor(random() * 8) / 4)
+      const indexes = Array.from({length: 60}, (_, i) => i).filter(() => random() < 0.7).sort(() => random() - 0.5)
+      const count = 1 + Math.floor(random() * 12)
+      const sorted = [...indexes].sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, count)
+      expect(strongest(indexes, scores, count)).toEqual(sorted)
+    }
+    expect(strongest([3, 1, 2], new Float64Array([0, 1, 1, 1]), 0)).toEqual([])
   })
 })
