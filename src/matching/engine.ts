@@ -284,23 +284,21 @@ export class Matcher {
         if (posting) into.push(posting)
       },
     })
-    const namePostings = new Map<NameProfile, Posting[]>()
+    // Most names are met once (a column name per field): their lists are built in a scratch array, not kept.
+    const scratch: Posting[] = []
+    const toScratch = listOf(scratch)
     const postingsOf = (profile: NameProfile): Posting[] => {
-      let lists = namePostings.get(profile)
-      if (!lists) {
-        lists = []
-        for (const token of profile.tokens) {
-          let own = tokenPostings.get(token)
-          if (!own) {
-            tokenKeys(token, listOf((own = [])))
-            tokenPostings.set(token, own)
-          }
-          for (const posting of own) lists.push(posting)
+      scratch.length = 0
+      for (const token of profile.tokens) {
+        let own = tokenPostings.get(token)
+        if (!own) {
+          tokenKeys(token, listOf((own = [])))
+          tokenPostings.set(token, own)
         }
-        nameKeys(profile, listOf(lists))
-        namePostings.set(profile, lists)
+        for (const posting of own) scratch.push(posting)
       }
-      return lists
+      nameKeys(profile, toScratch)
+      return scratch
     }
 
     const byItem = new Map<string, Candidate[]>()
