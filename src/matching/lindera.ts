@@ -7,12 +7,9 @@
  * segmenter up front which texts it will ask for ({@link Segmenter.prefetch}); the worker loads the dictionary and
  * segments them in that order while the main thread analyses and scores what is already back. `segment` stays
  * synchronous: it blocks (Atomics.wait) until the worker has answered the text. The output is the analyser's,
- * whichever thread runs it, so results do not depend on timing. A long queue (a large catalogue's names, which the
- * matcher needs before anything else) starts a second worker on a machine with two cores: the two take slices of
- * the queue, and the main thread, idle until the names are back, waits half as long.
+ * whichever thread runs it, so results do not depend on timing.
  */
 import {createRequire} from 'node:module'
-import {availableParallelism} from 'node:os'
 import {MessageChannel, type MessagePort, receiveMessageOnPort, Worker} from 'node:worker_threads'
 
 import {AnalyserUnavailableError, type Morpheme, type Segmenter} from './segmenter.js'
@@ -85,61 +82,23 @@ if (tokenizer)
 /** How long `segment` waits for the worker without any answer before giving up (a dead worker must not hang a run). */
 const STALL_MS = 30_000
 
-/**
- * Texts waiting (announced, not answered) from which a second worker is started: the standard items of a large catalogue come
- * first, and the matcher can do nothing until they are back, so the second core reads half of them (each worker
- * loads its own dictionary: ~0.6 s and ~90 MB, worth it only for a long queue).
- */
-export const SECOND_WORKER_TEXTS = 8000
-/** Announced texts go to the workers in slices of this many, each to the worker with the shorter queue. */
-const SLICE = 128
-
-interface Lane {
-  readonly worker: Worker
-  readonly port: MessagePort
-  /** Texts sent and not answered yet. */
-  pending: number
-}
-
 export class WorkerSegmenter implements Segmenter {
   private readonly results = new Map<string, Morpheme[]>()
-  /** Texts sent to a worker (answered or not). */
+  /** Texts sent to the worker (answered or not). */
   private readonly requested = new Set<string>()
   private readonly flag = new Int32Array(new SharedArrayBuffer(4))
-  private readonly lanes: Lane[] = []
+  private readonly port: MessagePort
+  private readonly worker: Worker
   private failure: string | undefined
 
-  constructor(
-    private readonly modulePath: string,
-    /** At most this many workers (a second one only for a long queue, on a machine with two cores or more). */
-    private readonly maxWorkers = availableParallelism() >= 2 ? 2 : 1,
-    /** Waiting texts from which the second worker starts. */
-    private readonly secondWorkerAt = SECOND_WORKER_TEXTS,
-  ) {
-    this.addLane()
-  }
-
-  private addLane(): void {
+  constructor(modulePath: string) {
     const {port1, port2} = new MessageChannel()
+    this.port = port1
     // None of this process's flags (--input-type=module would make the source a module, --import tsx is not needed).
-    const worker = new Worker(WORKER_SOURCE, {eval: true, execArgv: [], workerData: {port: port2, signal: this.flag.buffer, modulePath: this.modulePath}, transferList: [port2]})
+    this.worker = new Worker(WORKER_SOURCE, {eval: true, execArgv: [], workerData: {port: port2, signal: this.flag.buffer, modulePath}, transferList: [port2]})
     // Neither keeps the process alive: a run ends when its own work does.
-    worker.unref()
-    port1.unref()
-    this.lanes.push({worker, port: port1, pending: 0})
-  }
-
-  /** The worker with the shortest queue. */
-  private shortest(): Lane {
-    let best = this.lanes[0]!
-    for (const lane of this.lanes) if (lane.pending < best.pending) best = lane
-    return best
-  }
-
-  private send(texts: string[], urgent: boolean): void {
-    const lane = this.shortest()
-    lane.pending += texts.length
-    lane.port.postMessage(urgent ? {texts, urgent} : {texts})
+    this.worker.unref()
+    this.port.unref()
   }
 
   prefetch(texts: readonly string[]): void {
@@ -147,15 +106,7 @@ export class WorkerSegmenter implements Segmenter {
     this.bound()
     const fresh = texts.filter((text) => text.trim() !== '' && !this.requested.has(text))
     for (const text of fresh) this.requested.add(text)
-    if (fresh.length === 0) return
-    if (this.lanes.length < this.maxWorkers && this.lanes.reduce((sum, lane) => sum + lane.pending, fresh.length) >= this.secondWorkerAt) this.addLane()
-    if (this.lanes.length === 1) this.send(fresh, false)
-    else for (let i = 0; i < fresh.length; i += SLICE) this.send(fresh.slice(i, i + SLICE), false)
-  }
-
-  /** How many workers are running (tests). */
-  get workers(): number {
-    return this.lanes.length
+    if (fresh.length > 0) this.port.postMessage({texts: fresh})
   }
 
   segment(text: string): Morpheme[] {
@@ -169,7 +120,7 @@ export class WorkerSegmenter implements Segmenter {
         // Not announced: asked for ahead of the queue. (An announced text comes in the order it was announced in.)
         this.bound()
         this.requested.add(text)
-        this.send([text], true)
+        this.port.postMessage({texts: [text], urgent: true})
       }
       const seen = Atomics.load(this.flag, 0)
       if (this.drain()) continue
@@ -192,31 +143,25 @@ export class WorkerSegmenter implements Segmenter {
   /** Takes what the worker has posted; true when anything came. */
   private drain(): boolean {
     let any = false
-    for (const lane of this.lanes)
-      for (let message = receiveMessageOnPort(lane.port); message; message = receiveMessageOnPort(lane.port)) {
-        any = true
-        this.take(lane, message.message as {results?: (string | [string, string, string][])[]; error?: string})
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      any = true
+      const data = message.message as {results?: (string | [string, string, string][])[]; error?: string}
+      if (data.error !== undefined) {
+        warn(data.error)
+        this.failure = data.error
+        void this.worker.terminate()
+        continue
       }
+      const results = data.results ?? []
+      for (let i = 0; i + 1 < results.length; i += 2) {
+        const tokens = results[i + 1] as [string, string, string][]
+        this.results.set(
+          results[i] as string,
+          tokens.map(([surface, reading, pos]) => ({surface, reading: reading === '' ? undefined : reading, pos: pos === '' ? undefined : pos})),
+        )
+      }
+    }
     return any
-  }
-
-  /** Stores a worker's answers; on an error every worker is stopped and `segment` throws from then on. */
-  private take(lane: Lane, data: {results?: (string | [string, string, string][])[]; error?: string}): void {
-    if (data.error !== undefined) {
-      warn(data.error)
-      this.failure = data.error
-      for (const each of this.lanes) void each.worker.terminate()
-      return
-    }
-    const results = data.results ?? []
-    lane.pending -= results.length / 2
-    for (let i = 0; i + 1 < results.length; i += 2) {
-      const tokens = results[i + 1] as [string, string, string][]
-      this.results.set(
-        results[i] as string,
-        tokens.map(([surface, reading, pos]) => ({surface, reading: reading === '' ? undefined : reading, pos: pos === '' ? undefined : pos})),
-      )
-    }
   }
 }
 
@@ -239,9 +184,9 @@ export function loadLinderaSegmenter(): Segmenter | undefined {
   return shared
 }
 
-/** A new segmenter over the Lindera package at `modulePath` (tests start their own; the matcher shares one). */
-export function linderaWorker(modulePath: string, maxWorkers?: number, secondWorkerAt?: number): WorkerSegmenter {
-  return new WorkerSegmenter(modulePath, maxWorkers, secondWorkerAt)
+/** A new worker over the Lindera package at `modulePath` (tests start their own; the matcher shares one). */
+export function linderaWorker(modulePath: string): WorkerSegmenter {
+  return new WorkerSegmenter(modulePath)
 }
 
 let warned = false

@@ -99,26 +99,6 @@ describe('analyser in a worker thread', () => {
     for (const text of texts) expect(worker.segment(text)).toEqual(reference(text))
   })
 
-  it('reads a long queue with a second worker, with the same answers whichever worker gives them', () => {
-    const reference = inThread()
-    const texts = [...NAMES, '東京都千代田区霞が関', 'ﾃﾞｼﾞﾀﾙ', '住民票の写し', '世帯主との続柄', '外国人住民の通称']
-    const pair = linderaWorker(modulePath, 2, 4)
-    expect(pair.workers).toBe(1)
-    // The first half starts the second worker and goes to the first; the second half goes to the idle second one.
-    pair.prefetch(texts.slice(0, 13))
-    expect(pair.workers).toBe(2)
-    pair.prefetch(texts.slice(13))
-    for (const text of [...texts].reverse()) expect(pair.segment(text)).toEqual(reference(text))
-    // Not announced: asked of the worker with the shorter queue.
-    expect(pair.segment('国民健康保険被保険者証')).toEqual(reference('国民健康保険被保険者証'))
-    const single = linderaWorker(modulePath, 1, 4)
-    single.prefetch(texts)
-    expect(single.workers).toBe(1)
-    const short = linderaWorker(modulePath, 2, texts.length + 1)
-    short.prefetch(texts)
-    expect(short.workers).toBe(1)
-  })
-
   it('reports an analyser that cannot load; the names cache then falls back and keeps nothing', () => {
     const broken = linderaWorker(path.join(tempDir(), 'missing-lindera.js'))
     broken.prefetch(['住民票'])
