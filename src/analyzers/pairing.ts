@@ -84,14 +84,21 @@ function currentProfile(record: CurrentRecord): PairProfile {
   return {id: record.id, name: nameProfile(record.name), ...(context === '' ? {} : {context: nameProfile(`${record.name}${context}`)})}
 }
 
-/** scorePair on names prepared once (pairRecords compares every open pair). */
-function scoreProfiles(standard: PairProfile, current: PairProfile): Candidate & {index: -1} {
-  if (standard.id === current.id) return {index: -1, score: 1, reason: 'ID が一致'}
+/** The score of {@link scoreProfiles} alone (pairRecords scores every open pair; few reach the threshold). */
+function scoreOf(standard: PairProfile, current: PairProfile): number {
+  if (standard.id === current.id) return 1
   const name = profileSimilarity(standard.name, current.name)
-  if (!standard.context || !current.context) return {index: -1, score: round(name), reason: `名称の類似 ${name.toFixed(2)}`}
-  const text = profileSimilarity(standard.context, current.context)
-  const score = round(Math.max(name, 0.75 * name + 0.25 * Math.min(1, text * 2)))
-  return {index: -1, score, reason: `名称の類似 ${name.toFixed(2)}・要件と概要の類似 ${text.toFixed(2)}`}
+  if (!standard.context || !current.context) return round(name)
+  return round(Math.max(name, 0.75 * name + 0.25 * Math.min(1, profileSimilarity(standard.context, current.context) * 2)))
+}
+
+/** scorePair on names prepared once, with its reason. */
+function scoreProfiles(standard: PairProfile, current: PairProfile): Candidate & {index: -1} {
+  const score = scoreOf(standard, current)
+  if (standard.id === current.id) return {index: -1, score, reason: 'ID が一致'}
+  const name = profileSimilarity(standard.name, current.name)
+  if (!standard.context || !current.context) return {index: -1, score, reason: `名称の類似 ${name.toFixed(2)}`}
+  return {index: -1, score, reason: `名称の類似 ${name.toFixed(2)}・要件と概要の類似 ${profileSimilarity(standard.context, current.context).toFixed(2)}`}
 }
 
 /** Name similarity, helped by the requirement text against the current record's 概要 and 分類 when both exist. */
@@ -160,9 +167,11 @@ export function pairRecords(
     if (confirmed.has(s) || noCounterpart.has(s)) return
     const profile = standardProfile(record)
     for (const c of open) {
-      if (rejected.has(`${s}\u0000${current[c]!.id}`)) continue
-      const scored = scoreProfiles(profile, openProfiles.get(c)!)
-      if (scored.score >= threshold) proposals.push({s, c, score: scored.score, reason: scored.reason})
+      if (rejected.size > 0 && rejected.has(`${s}\u0000${current[c]!.id}`)) continue
+      const other = openProfiles.get(c)!
+      if (scoreOf(profile, other) < threshold) continue
+      const scored = scoreProfiles(profile, other)
+      proposals.push({s, c, score: scored.score, reason: scored.reason})
     }
   })
   // Stable: equal scores stay in standard order, then current order, as pushed.

@@ -82,9 +82,33 @@ export interface AnalyzerOptions {
   readonly maxMerge?: number
 }
 
+/**
+ * What an analyser learns that depends only on its lexicon, its segmenter and the dictionary readings, not on the
+ * vocabulary registered: analysers forked from one another share it (see {@link Analyzer.fork}).
+ */
+interface JapaneseState {
+  /** Readings written in our dictionaries, preferred to the analyser's (方書: カタガキ, not カタショ). */
+  readonly dictionaryReadings: Map<string, string>
+  readonly runs: Map<string, Token[]>
+  readonly intern: Map<string, Token>
+  readonly readings: Map<string, string>
+  /** Profiles of names with no ASCII run (the only part of a profile the registered vocabulary changes). */
+  readonly profiles: Map<string, NameProfile>
+}
+
+const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), readings = new Map<string, string>()): JapaneseState => ({
+  dictionaryReadings,
+  runs: new Map(),
+  intern: new Map(),
+  readings,
+  profiles: new Map(),
+})
+
 export class Analyzer {
   private readonly cache = new Map<string, NameProfile>()
-  private readonly readingCache = new Map<string, string>()
+  private japanese = emptyJapaneseState()
+  /** Whether {@link japanese} is shared with a fork (a new dictionary reading then detaches it first). */
+  private shared = false
   /** romaji key → Japanese surfaces with that reading (standard-side vocabulary + dictionary). */
   private readonly romajiIndex = new Map<string, Set<string>>()
   /** ASCII words known for segmentation of run-together names (SEINENGAPPI, JUSHOCD). */
@@ -107,16 +131,29 @@ export class Analyzer {
     }
   }
 
-  /** Readings written in our dictionaries, preferred to the analyser's (方書: カタガキ, not カタショ). */
-  private readonly dictionaryReadings = new Map<string, string>()
+  /**
+   * A new analyser with this one's vocabulary so far, sharing what it learns of Japanese names (the
+   * analysis of each 業務 starts from the dictionaries without re-analysing the names the others had). Changes no result.
+   */
+  fork(): Analyzer {
+    const copy = new Analyzer(this.lexicon, this.segmenter, {maxMerge: this.maxMerge})
+    for (const [romaji, surfaces] of this.romajiIndex) copy.romajiIndex.set(romaji, new Set(surfaces))
+    for (const word of this.asciiVocabulary) copy.asciiVocabulary.add(word)
+    for (const [raw, profile] of this.cache) copy.cache.set(raw, profile)
+    copy.japanese = this.japanese
+    copy.shared = this.shared = true
+    return copy
+  }
 
   /** Registers a reading from a dictionary: it becomes the token's reading wherever the surface appears. */
   registerDictionaryReading(surface: string, romaji: string): void {
     const key = compactName(normalizeText(surface))
     if (romaji.length < 2 || key === '') return
-    if (!this.dictionaryReadings.has(key)) {
-      this.dictionaryReadings.set(key, romaji)
-      this.japaneseRunCache.clear()
+    if (!this.japanese.dictionaryReadings.has(key)) {
+      // Names analysed with the old readings stay as they were in this analyser only (its own profile cache).
+      this.japanese = emptyJapaneseState(new Map(this.japanese.dictionaryReadings), this.japanese.readings)
+      this.shared = false
+      this.japanese.dictionaryReadings.set(key, romaji)
     }
     this.registerReading(key, romaji)
   }
@@ -136,20 +173,23 @@ export class Analyzer {
   /** Tokens of one ASCII word and of one Japanese run, shared by every name that has them. */
   private readonly asciiTokenCache = new Map<string, Token>()
   private readonly splitCache = new Map<string, string[] | undefined>()
-  private readonly japaneseRunCache = new Map<string, Token[]>()
 
   /** The profile of a name (cached). */
   profile(raw: string): NameProfile {
-    const hit = this.cache.get(raw)
-    if (hit) return hit
-    const profile = this.build(raw)
+    const hit = this.cache.get(raw) ?? this.japanese.profiles.get(raw)
+    if (hit) {
+      this.cache.set(raw, hit)
+      return hit
+    }
+    const {profile, ascii} = this.build(raw)
     this.cache.set(raw, profile)
+    if (!ascii) this.japanese.profiles.set(raw, profile)
     return profile
   }
 
   /** The romaji key of a Japanese term (reading from the segmenter). */
   readingKey(surface: string): string {
-    const hit = this.readingCache.get(surface)
+    const hit = this.japanese.readings.get(surface)
     if (hit !== undefined) return hit
     let key = ''
     if (isKana(surface)) key = kanaToRomajiKey(surface)
@@ -158,11 +198,12 @@ export class Analyzer {
       const parts = morphemes.map((m) => (m.reading ? m.reading : isKana(m.surface) ? m.surface : undefined))
       if (parts.every((p) => p !== undefined)) key = kanaToRomajiKey(parts.join(''))
     }
-    this.readingCache.set(surface, key)
+    this.japanese.readings.set(surface, key)
     return key
   }
 
-  private build(raw: string): NameProfile {
+  /** The profile, and whether the name has an ASCII run (its tokens then depend on the registered vocabulary). */
+  private build(raw: string): {profile: NameProfile; ascii: boolean} {
     const normalized = this.normalizedCache.get(raw) ?? normalizeName(raw)
     this.normalizedCache.delete(raw)
     const qualifiers = new Set(normalized.qualifiers)
@@ -171,11 +212,13 @@ export class Analyzer {
     // Split into Japanese and ASCII runs; each run is analysed its own way.
     const runs = normalized.text.match(RUN_RE) ?? []
     const asciiWords: string[] = []
+    let asciiRun = false
     const flushAscii = () => {
       if (asciiWords.length > 0) tokens.push(...this.asciiTokens(asciiWords.splice(0), qualifiers, !japanese))
     }
     for (const run of runs) {
       if (ASCII_RUN_RE.test(run)) {
+        asciiRun = true
         // camelCase names end in "En" for the English version of an item (eventNameEn → 英字).
         if (/[a-z]En$/.test(run)) {
           qualifiers.add(QUALIFIER.latin)
@@ -197,7 +240,7 @@ export class Analyzer {
       if (spelled.length >= 3) romaji.add(spelled)
     } else if (isKana(base)) romaji.add(kanaToRomajiKey(base))
     const glosses = ascii ? this.glosses(tokens) : []
-    return {
+    const profile: NameProfile = {
       raw,
       base,
       qualifiers: [...qualifiers].sort(),
@@ -209,14 +252,16 @@ export class Analyzer {
       baseGrams: gramCodes(base),
       glossGrams: glosses.map(gramCodes),
     }
+    return {profile, ascii: asciiRun}
   }
 
   private japaneseTokens(run: string): Token[] {
-    let tokens = this.japaneseRunCache.get(run)
+    const cache = this.japanese.runs
+    let tokens = cache.get(run)
     if (!tokens) {
       tokens = this.buildJapaneseTokens(run)
-      if (this.japaneseRunCache.size >= 200_000) this.japaneseRunCache.clear()
-      this.japaneseRunCache.set(run, tokens)
+      if (cache.size >= 200_000) cache.clear()
+      cache.set(run, tokens)
     }
     return tokens
   }
@@ -229,11 +274,11 @@ export class Analyzer {
     if (!this.segmenter.prefetch) return
     const chunks = new Set<string>()
     for (const raw of names) {
-      if (this.cache.has(raw)) continue
+      if (this.cache.has(raw) || this.japanese.profiles.has(raw)) continue
       const normalized = normalizeName(raw)
       this.normalizedCache.set(raw, normalized)
       for (const run of normalized.text.match(RUN_RE) ?? []) {
-        if (ASCII_RUN_RE.test(run) || this.japaneseRunCache.has(run)) continue
+        if (ASCII_RUN_RE.test(run) || this.japanese.runs.has(run)) continue
         for (const chunk of japaneseChunks(run)) chunks.add(chunk)
       }
     }
@@ -264,7 +309,7 @@ export class Analyzer {
       const surface = compactName(normalizeText(parts.map((m) => m.surface).join('')))
       const readings = parts.map((m) => m.reading ?? (isKana(m.surface) ? m.surface : undefined))
       const romaji =
-        this.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
+        this.japanese.dictionaryReadings.get(surface) ?? (readings.every((r) => r !== undefined) ? kanaToRomajiKey(readings.join('')) : '')
       if (surface !== '') tokens.push(this.internedJapaneseToken(surface, romaji, taken > 1 ? parts : undefined))
       i += taken
     }
@@ -275,17 +320,16 @@ export class Analyzer {
    * One token object per distinct content (住所 in 住所氏名 and in 住所番号 is the same object), so that scores
    * memoised per token pair (see signals.ts) are found again. Tokens are immutable: sharing changes no result.
    */
-  private readonly japaneseTokenIntern = new Map<string, Token>()
-
   private internedJapaneseToken(surface: string, romaji: string, parts: readonly Morpheme[] | undefined): Token {
     let key = `${surface}\u0000${romaji}`
     if (parts) for (const m of parts) key += `\u0000${m.surface}\u0001${m.reading ?? '\u0002'}`
-    let token = this.japaneseTokenIntern.get(key)
+    const intern = this.japanese.intern
+    let token = intern.get(key)
     if (!token) {
       token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
       if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
-      if (this.japaneseTokenIntern.size >= 200_000) this.japaneseTokenIntern.clear()
-      this.japaneseTokenIntern.set(key, token)
+      if (intern.size >= 200_000) intern.clear()
+      intern.set(key, token)
     }
     return token
   }

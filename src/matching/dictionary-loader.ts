@@ -232,10 +232,18 @@ function analyserSegmenter(): Segmenter {
  * are registered so romaji column names find them even where the analyser reads the kanji differently.
  */
 export function createMatcher(resources: MatchResources): Matcher {
-  const analyzer = new Analyzer(resources.lexicon, resources.segmenter)
-  for (const [surface, romaji] of resources.readings) analyzer.registerDictionaryReading(surface, romaji)
-  return new Matcher(analyzer)
+  let prepared = preparedAnalyzers.get(resources)
+  if (!prepared) {
+    prepared = new Analyzer(resources.lexicon, resources.segmenter)
+    for (const [surface, romaji] of resources.readings) prepared.registerDictionaryReading(surface, romaji)
+    preparedAnalyzers.set(resources, prepared)
+  }
+  // A fork: its own vocabulary (each 業務's items), the Japanese names analysed by the matchers before it.
+  return new Matcher(prepared.fork())
 }
+
+/** Per loaded resources, an analyser holding the dictionary readings only, never used itself (only forked). */
+const preparedAnalyzers = new WeakMap<MatchResources, Analyzer>()
 
 /** The readings the domain dictionary writes: its kana entries next to kanji terms (elsewhere kana are synonyms). */
 export function dictionaryReadings(data: LexiconData): [string, string][] {

@@ -96,8 +96,19 @@ const fitRateOf = (v: VerdictCounts) => {
   return judged === 0 ? null : Math.round(((v.fit + v.partial / 2) / judged) * 1000) / 1000
 }
 
+/** The part of a summary that does not depend on the previous analysis, per analysis and rules (a run asks twice: sheet and history). */
+const summaries = new WeakMap<readonly AreaReport[], Map<SummaryRules, Omit<SummaryModel, 'change'>>>()
+
 /** Everything サマリー shows, computed once from the analysis (the sheet code only lays it out). */
 export function summarize(areas: readonly AreaReport[], previous?: AnalysisSnapshot, rules: SummaryRules = defaultSummaryRules): SummaryModel {
+  let byRules = summaries.get(areas)
+  if (!byRules) summaries.set(areas, (byRules = new Map()))
+  let model = byRules.get(rules)
+  if (!model) byRules.set(rules, (model = summarizeNow(areas, rules)))
+  return {...model, change: previous ? changeSince(previous, model.areas) : undefined}
+}
+
+function summarizeNow(areas: readonly AreaReport[], rules: SummaryRules): Omit<SummaryModel, 'change'> {
   const overviews = areas.map((area): AreaOverview => {
     const a = area.analysis
     const open = {error: 0, warning: 0}
@@ -148,7 +159,6 @@ export function summarize(areas: readonly AreaReport[], previous?: AnalysisSnaps
       .slice(0, NEXT_DECISIONS)
       .map((row) => ({severity: row.severity, areaName: row.areaName, subject: row.standard ?? row.current ?? '', content: row.content, department: departmentOf(row)})),
     departments: departmentProgress(areas, openRows.map(departmentOf)),
-    change: previous ? changeSince(previous, overviews) : undefined,
   }
 }
 

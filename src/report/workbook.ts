@@ -174,21 +174,26 @@ function writeTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: She
 
   const linkStyle: Partial<ExcelJS.Style> = {font: {...FONT, color: {argb: 'FF0563C1'}, underline: true}, alignment: {vertical: 'top', wrapText: true}}
   const textStyles = styles.map((style) => ({...style, numFmt: TEXT_FORMAT}))
+  const cellStyles: Partial<ExcelJS.Style>[] = new Array(columns.length)
   for (const row of spec.rows) {
-    const values = columns.map((column) => cellValue(column.value(row)))
+    const values = columns.map((column, i) => {
+      const raw = column.value(row)
+      if (typeof raw !== 'string') {
+        const value = cellValue(raw)
+        cellStyles[i] = typeof value === 'object' && value !== null && 'formula' in value ? linkStyle : styles[i]!
+        return value
+      }
+      const {text, textFormat} = inputCellText(raw)
+      cellStyles[i] = column.fromInput === true && textFormat ? textStyles[i]! : styles[i]!
+      return text
+    })
     const excelRow = sheet.addRow(values)
     // Row heights for wrapped text, estimated since spreadsheets do not refit rows of a file they did not lay out.
     const lines = Math.min(20, Math.max(1, ...values.slice(0, printed).map((v, i) => wrappedLines(cellText(v), widths[i]!))))
     if (lines > 1) excelRow.height = rowHeightFor(lines)
     // Empty cells too: a cell keeps a style object of its own otherwise, which exceljs serialises again for each one.
     excelRow.eachCell({includeEmpty: true}, (cell, col) => {
-      const value = cell.value
-      cell.style =
-        typeof value === 'object' && value !== null && 'formula' in value
-          ? linkStyle
-          : typeof value === 'string' && columns[col - 1]!.fromInput === true && inputCellText(value).textFormat
-            ? textStyles[col - 1]!
-            : styles[col - 1]!
+      cell.style = cellStyles[col - 1]!
     })
     excelRow.commit()
   }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {distance} from 'fastest-levenshtein'
 
 import {InputError} from '../errors.js'
-import {parseYamlSource, validateYaml} from '../io/yaml-source.js'
+import {parseAndValidateYaml} from '../io/yaml-source.js'
 import {type Area, type Registry, registrySchema} from '../model/area.js'
 import {BUNDLED_SPECS_DIR, displayPath} from '../paths.js'
 
@@ -12,9 +12,9 @@ let cached: Registry | undefined
 
 export function loadRegistry(file = path.join(BUNDLED_SPECS_DIR, 'areas.yaml')): Registry {
   if (cached && file === path.join(BUNDLED_SPECS_DIR, 'areas.yaml')) return cached
-  const source = parseYamlSource(readFileSync(file, 'utf8'), displayPath(file))
-  const result = validateYaml(source, registrySchema)
-  if (!result.value) throw new InputError(`業務の登録簿 ${source.displayPath} が正しくありません。`, result.problems)
+  const shown = displayPath(file)
+  const result = parseAndValidateYaml(readFileSync(file, 'utf8'), shown, registrySchema)
+  if (!result.value) throw new InputError(`業務の登録簿 ${shown} が正しくありません。`, result.problems)
   cached = result.value
   return result.value
 }

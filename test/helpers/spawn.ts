@@ -48,9 +48,12 @@ export function watchedProcess(args: string[], options: {env?: Record<string, st
   let stdout = ''
   let stderr = ''
   const waiters: {text: string; resolve: () => void}[] = []
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
+  // Decoded as a stream: a character split between two chunks stays whole.
+  child.stdout.setEncoding('utf8')
+  child.stderr.setEncoding('utf8')
+  child.stdout.on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk
     for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve()
   })
   const done = new Promise<SpawnResult>((resolve, reject) => {

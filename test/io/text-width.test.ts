@@ -25,11 +25,13 @@ describe('textWidth', () => {
       '①②③ ― 〜 ・',
       '\t先頭のタブ',
       '𠮷野家',
+      '判定 ○ / △ / × — 桁数 −5 → 10 …',
+      '○\u20dd →\ufe0f ×\u0301',
       '',
     ]
     for (const text of samples) expect(textWidth(text), text).toBe(stringWidth(text))
     let seed = 7
-    const pool = 'aZ09 _-=/あいうアイウー漢字表ｱｲｳﾞ（）！？、。・\u3099\u200d👍\t①'
+    const pool = 'aZ09 _-=/あいうアイウー漢字表ｱｲｳﾞ（）！？、。・\u3099\u200d👍\t①○△×−—→\ufe0f\u20dd'
     for (let n = 0; n < 2000; n++) {
       let text = ''
       for (let k = 0; k < 12; k++) text += [...pool][(seed = (seed * 1103515245 + 12345) % 2 ** 31) % [...pool].length]

@@ -11,7 +11,9 @@ import {describe, expect, it} from 'vitest'
 
 import {persistentSegmenter} from '../../src/matching/dictionary-cache.js'
 import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
-import type {FieldInput, MatchResult} from '../../src/matching/engine.js'
+import type {FieldInput, MatchResult, StandardItem} from '../../src/matching/engine.js'
+import {Analyzer} from '../../src/matching/analyzer.js'
+import {Matcher} from '../../src/matching/engine.js'
 import {linderaWorker} from '../../src/matching/lindera.js'
 import {AnalyserUnavailableError, type Morpheme, scriptSegmenter} from '../../src/matching/segmenter.js'
 import {computeTokenScore, TokenPairMemo, tokenMatch} from '../../src/matching/signals.js'
@@ -142,6 +144,25 @@ describe('analyser in a worker thread', () => {
     const silent = createMatcher({...resources, segmenter: {segment: (text) => resources.segmenter.segment(text)}}).match(ITEMS, FIELDS, {topK: 3, minScore: 0})
     expect(view(announced)).toBe(view(silent))
     expect(announced.stats.pairsScored).toBe(ITEMS.length * FIELDS.length)
+  })
+
+  it('matches one 業務 after others as a matcher of its own would: their vocabulary is not carried over, their Japanese names are', () => {
+    const resources = loadMatchResources()
+    // Another 業務 first: its items make KOSHIN, IDO and SETAI readable as 更新, 異動 and 世帯 for its own matching.
+    const other: StandardItem[] = [
+      {id: '002001001', group: '更新', name: '更新年月日', type: 'date'},
+      {id: '002001002', group: '異動', name: '異動事由', type: 'code', length: 2},
+      {id: '002001003', group: '世帯', name: '世帯番号', type: 'text', length: 15},
+    ]
+    createMatcher(resources).match(other, FIELDS, {topK: 3, minScore: 0})
+    const next = createMatcher(resources)
+    const after = next.match(ITEMS, FIELDS, {topK: 3, minScore: 0})
+    const own = new Analyzer(resources.lexicon, resources.segmenter)
+    for (const [surface, romaji] of resources.readings) own.registerDictionaryReading(surface, romaji)
+    expect(view(after)).toBe(view(new Matcher(own).match(ITEMS, FIELDS, {topK: 3, minScore: 0})))
+    // What is shared: a Japanese name is analysed once; a physical name is analysed again with each 業務's vocabulary.
+    expect(createMatcher(resources).analyzer.profile('異動年月日')).toBe(next.analyzer.profile('異動年月日'))
+    expect(createMatcher(resources).analyzer.profile('KOSHIN_YMD')).not.toBe(next.analyzer.profile('KOSHIN_YMD'))
   })
 
   it('writes a reason when read, the same each time, and in every copy (JSON, spread)', () => {

@@ -72,4 +72,15 @@ describe('summary model (what サマリー shows)', () => {
     expect(after.change).toMatchObject({since: '2026-11-30T01:00:00Z', decided: 1})
     expect(summarize([area]).change).toBeUndefined()
   })
+
+  it('gives the same summary asked again for the same analysis, with or without the previous one', () => {
+    const areas = [report()]
+    const fresh = JSON.stringify(summarize([...areas]))
+    const previous = snapshotOf(summarize([report([])]), '2026-11-30T01:00:00Z')
+    const withPrevious = summarize(areas, previous)
+    expect(withPrevious.change).toMatchObject({since: '2026-11-30T01:00:00Z'})
+    // Asked again (the sheet, then the history): the change belongs to the call that passed the previous analysis.
+    expect(JSON.stringify(summarize(areas))).toBe(fresh)
+    expect(summarize(areas, previous)).toEqual(withPrevious)
+  })
 })
