@@ -4,13 +4,14 @@
  */
 import type {NameProfile, Token} from './analyzer.js'
 import {Analyzer} from './analyzer.js'
-import {bigrams, qualifierAgreement} from './normalize.js'
+import {qualifierAgreement} from './normalize.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from './threshold.js'
 import {calibratedConfidence} from './calibration.js'
 import {buildReason} from './reason.js'
 import {fieldValueKind, itemValueKind, operationItemKinds, SYSTEM_COLUMN_LABELS, type SystemColumnKind, systemColumnKind, type ValueKind, valueKindsConflict} from './system-columns.js'
 import {
-  alignTokens,
+  alignmentScore,
+  alignmentVia,
   descriptionSignal,
   englishSignal,
   nameSignal,
@@ -92,6 +93,8 @@ interface ItemProfile {
   /** The system columns this item may receive (操作者ID ← 更新者). */
   readonly operations: readonly SystemColumnKind[]
   readonly kind: ValueKind
+  /** Index of the first item with this id: the pairs of items sharing an id are kept together, as one item's. */
+  readonly slot: number
 }
 
 interface FieldProfile {
@@ -121,8 +124,12 @@ export function labelTail(label: string): {text: string; factor: number} | undef
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-/** Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step. */
-const PREFETCH_AHEAD = 16_384
+/**
+ * Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step.
+ * The first slice is normalised while the analyser thread loads and reads the standard items' names (this thread
+ * mostly waits then): large enough to cover a large export.
+ */
+const PREFETCH_AHEAD = 65_536
 const PREFETCH_STEP = 4096
 
 /** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
@@ -140,23 +147,58 @@ function fieldNames(fields: readonly FieldInput[], from: number, to: number): st
   return names
 }
 
-function indexKeys(profile: NameProfile, out: Set<string>): void {
-  for (const token of profile.tokens) {
-    out.add(`t:${token.surface}`)
-    for (const alt of token.alts) out.add(`t:${alt}`)
-    if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
-    for (const concept of token.concepts) out.add(`c:${concept.id}`)
-    if (token.parts)
-      for (const part of token.parts) {
-        out.add(`t:${part.surface}`)
-        if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
-      }
-  }
-  if (profile.japanese) for (const gram of bigrams(profile.base)) out.add(`b:${gram}`)
-  for (const gloss of profile.glosses) for (const gram of bigrams(gloss)) out.add(`b:${gram}`)
-  const romaji = profile.romaji[0]
-  if (romaji) for (let i = 0; i + 3 <= romaji.length; i++) out.add(`g:${romaji.slice(i, i + 3)}`)
+/**
+ * An index key: a string (t: surface, r: reading, c: concept) or, for the many character n-grams, a number (no
+ * string built per gram): a bigram's code as in {@link gramCodes} (≥ 0), a romaji trigram's code negated (< 0).
+ */
+type IndexKey = string | number
+
+interface KeySink {
+  add(key: IndexKey): unknown
 }
+
+function indexKeys(profile: NameProfile, out: Set<IndexKey>): void {
+  for (const token of profile.tokens) tokenKeys(token, out)
+  nameKeys(profile, out)
+}
+
+/** The index keys of one token, in order (repeats possible: whoever reads them counts a key once). */
+function tokenKeys(token: Token, out: KeySink): void {
+  out.add(`t:${token.surface}`)
+  for (const alt of token.alts) out.add(`t:${alt}`)
+  if (token.romaji.length >= 2) out.add(`r:${token.romaji}`)
+  for (const concept of token.concepts) out.add(`c:${concept.id}`)
+  if (token.parts)
+    for (const part of token.parts) {
+      out.add(`t:${part.surface}`)
+      if (part.romaji.length >= 2) out.add(`r:${part.romaji}`)
+    }
+}
+
+/** The keys of a name as a whole (character bigrams, romaji trigrams), after its tokens' keys. */
+function nameKeys(profile: NameProfile, out: KeySink): void {
+  if (profile.japanese) bigramKeys(profile.base, out)
+  for (const gloss of profile.glosses) bigramKeys(gloss, out)
+  const romaji = profile.romaji[0]
+  if (romaji)
+    for (let i = 0; i + 3 <= romaji.length; i++) out.add(-1 - (romaji.charCodeAt(i) * 0x10000 + romaji.charCodeAt(i + 1)) * 0x10000 - romaji.charCodeAt(i + 2))
+}
+
+/** The character bigrams of a text as {@link gramCodes} codes, in text order (a one-character text: the character). */
+function bigramKeys(text: string, out: KeySink): void {
+  let previous = -1
+  let count = 0
+  for (const ch of text) {
+    const point = ch.codePointAt(0)!
+    if (previous >= 0) out.add(previous * GRAM_SPACE + point)
+    previous = point
+    count++
+  }
+  if (count === 1) out.add(previous * GRAM_SPACE + GRAM_SPACE - 1)
+}
+
+/** Above every code point (as in normalize.ts gramCodes): bigram codes stay exact doubles. */
+const GRAM_SPACE = 0x200000
 
 export class Matcher {
   constructor(readonly analyzer: Analyzer) {}
@@ -173,6 +215,9 @@ export class Matcher {
     analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
     // The first fields too: their names are normalised while the analyser loads its dictionary.
     analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
+    // Likewise what needs no analysed name.
+    const systems = fields.map((field) => systemColumnKind(field.label, field.column))
+    const kinds = fields.map(fieldValueKind)
     analyzer.registerVocabulary(items.map((item) => item.name))
     analyzer.registerVocabulary(new Set(items.map((item) => item.group)))
     const names = items.map((item) => analyzer.profile(item.name))
@@ -200,6 +245,7 @@ export class Matcher {
       weightCache.set(token, result)
       return result
     }
+    const slots = new Map<string, number>()
     const profiles: ItemProfile[] = items.map((item, index) => ({
       item,
       name: names[index]!,
@@ -208,13 +254,14 @@ export class Matcher {
       group: analyzer.profile(item.group),
       operations: operationItemKinds(item.name, item.type),
       kind: itemValueKind(item),
+      slot: slots.get(item.id) ?? (slots.set(item.id, index), index),
     }))
     const fullScoring = items.length * fields.length <= (options.fullScoringPairs ?? 2_000_000)
 
     // Inverted index over the standard items.
-    const keyed = new Map<string, number[]>()
+    const keyed = new Map<IndexKey, number[]>()
     profiles.forEach((p, index) => {
-      const keys = new Set<string>()
+      const keys = new Set<IndexKey>()
       indexKeys(p.name, keys)
       if (p.english) indexKeys(p.english, keys)
       for (const key of keys) {
@@ -225,29 +272,40 @@ export class Matcher {
     })
     // Keys shared by many items (番号, コード …) say little and cost much: they get no posting list.
     const maxPostings = Math.max(60, Math.min(160, Math.ceil(n * 0.02)))
-    const postings = new Map<string, Posting>()
+    const postings = new Map<IndexKey, Posting>()
     for (const [key, list] of keyed) if (list.length <= maxPostings) postings.set(key, {items: Int32Array.from(list), weight: Math.log(1 + n / list.length), stamp: -1})
     keyed.clear()
-    // The posting lists of a name, in key order (labels repeat across tables: each is looked up once).
-    const namePostings = new Map<NameProfile, Posting[]>()
+    // The posting lists of a name, in key order, repeats included (the match loop counts a key once per field).
+    // Tokens recur across names (they are interned): their lists are looked up once.
+    const tokenPostings = new Map<Token, Posting[]>()
+    const listOf = (into: Posting[]): KeySink => ({
+      add(key: IndexKey) {
+        const posting = postings.get(key)
+        if (posting) into.push(posting)
+      },
+    })
+    // Most names are met once (a column name per field): their lists are built in a scratch array, not kept.
+    const scratch: Posting[] = []
+    const toScratch = listOf(scratch)
     const postingsOf = (profile: NameProfile): Posting[] => {
-      let lists = namePostings.get(profile)
-      if (!lists) {
-        const keys = new Set<string>()
-        indexKeys(profile, keys)
-        lists = []
-        for (const key of keys) {
-          const posting = postings.get(key)
-          if (posting) lists.push(posting)
+      scratch.length = 0
+      for (const token of profile.tokens) {
+        let own = tokenPostings.get(token)
+        if (!own) {
+          tokenKeys(token, listOf((own = [])))
+          tokenPostings.set(token, own)
         }
-        namePostings.set(profile, lists)
+        for (const posting of own) scratch.push(posting)
       }
-      return lists
+      nameKeys(profile, toScratch)
+      return scratch
     }
 
     const byItem = new Map<string, Candidate[]>()
     const byField = new Map<string, Candidate[]>()
-    const byItemScored = new Map<string, Scored[]>()
+    // Per item slot, its best candidates so far; slots in the order they were first reached.
+    const byItemScored: (Scored[] | undefined)[] = new Array<Scored[] | undefined>(profiles.length)
+    const itemOrder: number[] = []
     const byFieldScored = new Map<string, Scored[]>()
     const accumulator = new Float64Array(profiles.length)
     const touched: number[] = []
@@ -258,8 +316,11 @@ export class Matcher {
       scored.sort(byScore)
       if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
       for (const candidate of scored) {
-        let list = byItemScored.get(candidate.itemId)
-        if (!list) byItemScored.set(candidate.itemId, (list = []))
+        let list = byItemScored[candidate.slot]
+        if (!list) {
+          byItemScored[candidate.slot] = list = []
+          itemOrder.push(candidate.slot)
+        }
         // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
         if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
         let at = list.length
@@ -271,7 +332,8 @@ export class Matcher {
 
     let fieldsDone = 0
     let fieldNo = 0
-    for (const field of fields) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!
       if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
       fieldsDone++
@@ -294,7 +356,7 @@ export class Matcher {
       const variantWeights = variants.map((v) => v.tokens.map((t) => (t.ascii && tableSurfaces.has(t.surface) ? weight(t) * 0.25 : weight(t))))
       const tableRomaji = table.profile.romaji[0]
       const prefixedRomaji = variants.map((v) => (v.ascii && tableRomaji !== undefined ? v.romaji.map((r) => tableRomaji + r) : []))
-      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systemColumnKind(field.label, field.column), kind: fieldValueKind(field), tail}
+      const fp: FieldProfile = {field, ref, variants, variantWeights, prefixedRomaji, table: table.profile, tableSurfaces, system: systems[f], kind: kinds[f]!, tail}
       if (fp.system) systemColumns.set(ref, fp.system)
       if (fullScoring) {
         const scored: Scored[] = []
@@ -326,7 +388,7 @@ export class Matcher {
         for (const index of touched) if (accumulator[index]! > top) top = accumulator[index]!
         const floor = top * 0.4
         candidates = touched.filter((index) => accumulator[index]! >= floor)
-        if (candidates.length > perField) candidates = candidates.sort((a, b) => accumulator[b]! - accumulator[a]! || a - b).slice(0, perField)
+        if (candidates.length > perField) candidates = strongest(candidates, accumulator, perField)
       }
       const scored: Scored[] = []
       for (const index of candidates) {
@@ -343,7 +405,6 @@ export class Matcher {
     // per-field lists of a large export) are never shown.
     const finish = (c: Scored): Candidate => {
       if (!c.done) {
-        const write = c.reason
         let reason: string | undefined
         c.done = {
           itemId: c.itemId,
@@ -352,17 +413,36 @@ export class Matcher {
           confidence: calibratedConfidence(c.score),
           signals: c.signals,
           get reason() {
-            return (reason ??= write())
+            return (reason ??= writeReason(c))
           },
         }
       }
       return c.done
     }
     options.onProgress?.(fields.length, fields.length)
-    for (const [id, list] of byItemScored) byItem.set(id, list.map(finish))
+    for (const slot of itemOrder) byItem.set(profiles[slot]!.item.id, byItemScored[slot]!.map(finish))
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
   }
+}
+
+/**
+ * The `count` strongest of `indexes` by `scores`, strongest first, ties to the lower index: what sorting them all
+ * and keeping the first `count` gives, by one pass of bounded insertion (a field has hundreds over the cut, keeps 10).
+ */
+export function strongest(indexes: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = []
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b)
+  for (const index of indexes) {
+    if (best.length === count && !before(index, best[count - 1]!)) continue
+    let at = Math.min(best.length, count - 1)
+    while (at > 0 && before(index, best[at - 1]!)) {
+      best[at] = best[at - 1]!
+      at--
+    }
+    best[at] = index
+  }
+  return best
 }
 
 interface Posting {
@@ -374,12 +454,22 @@ interface Posting {
   stamp: number
 }
 
+/**
+ * A scored pair, with what its reason is written from when first read (the field's input and the chosen name's
+ * qualifiers, not the field's whole profile: kept candidates would keep every field's profile alive).
+ */
 interface Scored {
   readonly itemId: string
+  readonly slot: number
   readonly ref: string
   readonly score: number
   readonly signals: Signals
-  readonly reason: () => string
+  readonly item: ItemProfile
+  readonly field: FieldInput
+  readonly qualifiers: readonly string[]
+  readonly qualifierFactor: number
+  readonly via: number
+  readonly system: SystemColumnKind | undefined
   /** The candidate made of it, once kept. */
   done: Candidate | undefined
 }
@@ -454,9 +544,10 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
       if (prefixed !== undefined) reading = Math.max(reading ?? 0, prefixed * 0.92)
     }
     const english = englishSignal(p.name, p.english, variant)
-    const alignment = alignTokens(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const alignment = alignmentScore(p.name.tokens, p.weights, variant.tokens, f.variantWeights[vi]!, f.table.tokens)
+    const alignmentBits = alignmentVia
     const qualifier = qualifierAgreement(p.name.qualifiers, variant.qualifiers)
-    const lex = combineLexical(name, reading, english, alignment.score) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
+    const lex = combineLexical(name, reading, english, alignment) * qualifier * (f.tail?.index === vi ? f.tail.factor : 1)
     if (lex > bestLex) {
       if (bestLex >= 0) secondLex = bestLex
       bestLex = lex
@@ -464,9 +555,9 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
       bName = name
       bReading = reading
       bEnglish = english
-      bSynonym = alignment.score
+      bSynonym = alignment
       bQualifier = qualifier
-      bVia = alignment.via
+      bVia = alignmentBits
     } else secondLex = Math.max(secondLex, lex)
   }
   // Label and physical name agreeing is worth a little more than either alone.
@@ -491,43 +582,38 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   if (context !== undefined) signals.context = round3(context)
   return {
     itemId: p.item.id,
+    slot: p.slot,
     ref: f.ref,
     score,
     signals,
+    item: p,
+    field: f.field,
+    qualifiers: f.variants[bestVi]!.qualifiers,
+    qualifierFactor: bQualifier,
+    via: bVia,
+    system: f.system,
     done: undefined,
-    reason: reasonWriter(p, f.field, f.variants[bestVi]!, signals, bQualifier, bVia, f.system),
   }
 }
 
-/**
- * Writes a kept pair's reason when it is read. A function of its own so that it holds the field's input and the
- * chosen name only, not the field's whole profile (kept candidates would keep every field's profile alive).
- */
-function reasonWriter(
-  p: ItemProfile,
-  field: FieldInput,
-  chosen: NameProfile,
-  signals: Signals,
-  qualifierFactor: number,
-  via: number,
-  system: SystemColumnKind | undefined,
-): () => string {
-  return () =>
-    buildReason({
-      signals,
-      qualifierFactor,
-      itemQualifiers: p.name.qualifiers,
-      fieldQualifiers: chosen.qualifiers,
-      via,
-      itemGroup: p.item.group,
-      table: field.table,
-      itemRomaji: p.name.romaji[0],
-      notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
-      longerField:
-        p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
-          ? {field: field.length, item: p.item.length}
-          : undefined,
-    })
+/** The one-line reason of a kept pair. */
+function writeReason(c: Scored): string {
+  const {item: p, field, system} = c
+  return buildReason({
+    signals: c.signals,
+    qualifierFactor: c.qualifierFactor,
+    itemQualifiers: p.name.qualifiers,
+    fieldQualifiers: c.qualifiers,
+    via: c.via,
+    itemGroup: p.item.group,
+    table: field.table,
+    itemRomaji: p.name.romaji[0],
+    notes: system ? [`システム管理用の列 (${SYSTEM_COLUMN_LABELS[system]}) → 操作の記録項目`] : [],
+    longerField:
+      p.item.length !== undefined && field.length !== undefined && field.length > p.item.length && !['date', 'datetime', 'yearMonth', 'flag'].includes(p.item.type)
+        ? {field: field.length, item: p.item.length}
+        : undefined,
+  })
 }
 
 /**

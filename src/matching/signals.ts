@@ -204,7 +204,23 @@ export function alignTokens(
   currentWeights: readonly number[],
   contextTokens: readonly Token[] = [],
 ): Alignment {
-  if (standard.length === 0 || current.length === 0) return {score: 0, via: 0}
+  const score = alignmentScore(standard, standardWeights, current, currentWeights, contextTokens)
+  return {score, via: alignmentVia}
+}
+
+/** The evidence bits of the last {@link alignmentScore} call (kept out of the return value: called per pair and name). */
+export let alignmentVia = 0
+
+/** {@link alignTokens}' score; its evidence bits are left in {@link alignmentVia}. */
+export function alignmentScore(
+  standard: readonly Token[],
+  standardWeights: readonly number[],
+  current: readonly Token[],
+  currentWeights: readonly number[],
+  contextTokens: readonly Token[],
+): number {
+  alignmentVia = 0
+  if (standard.length === 0 || current.length === 0) return 0
   let via = 0
   let matchedS = 0
   let totalS = 0
@@ -273,7 +289,8 @@ export function alignTokens(
     totalC += w
     matchedC += w * bestForCurrent[ci]!
   }
-  return {score: (matchedS + matchedC) / (totalS + totalC), via}
+  alignmentVia = via
+  return (matchedS + matchedC) / (totalS + totalC)
 }
 
 const EN_SYNONYMS: Readonly<Record<string, string>> = {

@@ -2,6 +2,8 @@ import {beforeAll, describe, expect, it} from 'vitest'
 
 import type {Matcher} from '../../src/matching/engine.js'
 import {
+  alignmentScore,
+  alignmentVia,
   alignTokens,
   descriptionSignal,
   editSimilarity,
@@ -68,6 +70,29 @@ describe('synonym signal (token alignment with dictionaries)', () => {
     expect(align('宛名番号', '宛名No')).toBeGreaterThan(0.8)
     expect(align('郵便番号', '〒')).toBeGreaterThan(0.8)
     expect(tokenMatch(profile('性別').tokens[0]!, profile('SEX').tokens[0]!).score).toBeGreaterThan(0.8)
+  })
+
+  it('gives the same score and evidence without a result object (alignmentScore, used per pair)', () => {
+    const cases: [string, string, string][] = [
+      ['公告年月日', '公示日付', ''],
+      ['世帯主氏名', 'NUSHI_SHIMEI', 'SETAI'],
+      ['郵便番号', '〒', ''],
+      ['氏名', '住所', ''],
+    ]
+    for (const [a, b, table] of cases) {
+      const s = profile(a)
+      const c = profile(b)
+      const context = table ? profile(table).tokens : []
+      const full = alignTokens(s.tokens, s.tokens.map(() => 1), c.tokens, c.tokens.map(() => 1), context)
+      expect(alignmentScore(s.tokens, s.tokens.map(() => 1), c.tokens, c.tokens.map(() => 1), context)).toBe(full.score)
+      expect(alignmentVia).toBe(full.via)
+    }
+    // Evidence of an earlier call does not leak into a call with no tokens.
+    expect(alignmentVia).toBe(0)
+    alignmentScore(profile('公告年月日').tokens, [1, 1], profile('公示日付').tokens, [1, 1], [])
+    expect(alignmentVia).not.toBe(0)
+    expect(alignmentScore([], [], profile('公示日付').tokens, [1, 1], [])).toBe(0)
+    expect(alignmentVia).toBe(0)
   })
 
   it('fills words from the table name (SETAI + NUSHI_SHIMEI → 世帯主氏名)', () => {
