@@ -85,7 +85,12 @@ const result = await build({
 })
 // FITGAP_BUILD_META=file: what went into each output file, for size work (https://esbuild.github.io/analyze/).
 if (process.env.FITGAP_BUILD_META) writeFileSync(process.env.FITGAP_BUILD_META, JSON.stringify(result.metafile))
-execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit']})
+// The oclif developer tool otherwise prints a notice about its own newer releases on every build (the demo's first lines).
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+})
 // oclif lists the commands in the order its file search found them, which varies from run to run: sorted, the
 // manifest is the same file for the same sources.
 const MANIFEST = path.join(ROOT, 'oclif.manifest.json')
