@@ -64,9 +64,52 @@ export function kanaToRomajiKey(kana: string): string {
   const hit = kanaKeys.get(kana)
   if (hit !== undefined) return hit
   const katakana = hiraganaToKatakana(kana.normalize('NFKC'))
-  const key = /^[\u30A0-\u30FF]+$/.test(katakana) ? romajiKey(toRomaji(katakana)) : ''
+  const key = /^[\u30A0-\u30FF]+$/.test(katakana) ? romajiKey(katakanaToRomaji(katakana)) : ''
   remember(kanaKeys, kana, key)
   return key
+}
+
+/**
+ * wanakana's toRomaji of a katakana string, computed piece by piece: toRomaji's cost grows with the square of
+ * the length (long readings took most of the matcher's romaji time), and the pieces repeat. The string is cut
+ * before a full-size consonant kana not preceded by ッ or ー: no kana sequence wanakana reads as one unit (キャ, ッカ,
+ * ッーカ, ンア) spans such a cut, and a piece's ー always reads its own piece's kana, so the joined pieces equal
+ * toRomaji of the whole.
+ */
+export function katakanaToRomaji(katakana: string): string {
+  let out = ''
+  let start = 0
+  for (let i = 1; i < katakana.length; i++) {
+    const previous = katakana.charCodeAt(i - 1)
+    if (!isCutBefore(katakana.charCodeAt(i)) || previous === SOKUON || previous === LONG_MARK) continue
+    out += pieceRomaji(katakana.slice(start, i))
+    start = i
+  }
+  return out + pieceRomaji(katakana.slice(start))
+}
+
+const SOKUON = 0x30_c3 // ッ
+/** ー after ッ reads as nothing, so ッー(ー…)カ is still ッカ (kka). */
+const LONG_MARK = 0x30_fc
+/** カ–ヂ, ツ–ド, ナ–ノ, ハ–ポ, マ–モ, ラ–ロ (full size; ッ is 0x30C3 and is excluded). */
+function isCutBefore(code: number): boolean {
+  return (
+    (code >= 0x30_ab && code <= 0x30_c2) ||
+    (code >= 0x30_c4 && code <= 0x30_c9) ||
+    (code >= 0x30_ca && code <= 0x30_ce) ||
+    (code >= 0x30_cf && code <= 0x30_dd) ||
+    (code >= 0x30_de && code <= 0x30_e2) ||
+    (code >= 0x30_e9 && code <= 0x30_ed)
+  )
+}
+
+const pieces = new Map<string, string>()
+function pieceRomaji(piece: string): string {
+  const hit = pieces.get(piece)
+  if (hit !== undefined) return hit
+  const romaji = toRomaji(piece)
+  remember(pieces, piece, romaji)
+  return romaji
 }
 
 export function isKana(text: string): boolean {
