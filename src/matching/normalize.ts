@@ -246,7 +246,11 @@ const CODE_SPACE = 0x200000
  */
 export function gramCodes(text: string): Float64Array {
   const points: number[] = []
-  for (const ch of text) points.push(ch.codePointAt(0)!)
+  for (let i = 0; i < text.length; ) {
+    const point = text.codePointAt(i)!
+    points.push(point)
+    i += point > 0xff_ff ? 2 : 1
+  }
   if (points.length === 1) return Float64Array.of(points[0]! * CODE_SPACE + CODE_SPACE - 1)
   const grams = new Float64Array(Math.max(0, points.length - 1))
   for (let i = 0; i + 1 < points.length; i++) grams[i] = points[i]! * CODE_SPACE + points[i + 1]!

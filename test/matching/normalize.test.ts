@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {bigramDice, compactName, hiraganaToKatakana, normalizeName, normalizeText, qualifierAgreement} from '../../src/matching/normalize.js'
+import {bigramDice, compactName, gramCodes, hiraganaToKatakana, normalizeName, normalizeText, qualifierAgreement} from '../../src/matching/normalize.js'
 import {kanaToRomajiKey, looksLikeRomaji, romajiKey} from '../../src/matching/romaji.js'
 
 describe('normalizeText', () => {
@@ -85,5 +85,17 @@ describe('bigramDice', () => {
     expect(bigramDice('住所', '住所')).toBe(1)
     expect(bigramDice('生年月日', '年月日')).toBeCloseTo(0.8)
     expect(bigramDice('氏名', '住所')).toBe(0)
+  })
+})
+
+describe('gramCodes', () => {
+  it('codes the bigrams of code points (surrogate pairs as one character, lone surrogates as themselves), sorted', () => {
+    const reference = (text: string): number[] => {
+      const points = Array.from(text, (ch) => ch.codePointAt(0)!)
+      if (points.length === 1) return [points[0]! * 0x20_00_00 + 0x20_00_00 - 1]
+      return points.slice(1).map((p, i) => points[i]! * 0x20_00_00 + p).sort((a, b) => a - b)
+    }
+    for (const text of ['', '氏', '氏名', '𠮷野家', '𠮷', 'a𠮷b\uD800c', '\uDC00\uD800', '住民票コード'])
+      expect([...gramCodes(text)]).toEqual(reference(text))
   })
 })
