@@ -36,7 +36,7 @@ function entries(dir) {
 
 /**
  * What the bundle was built from (every source file and the lockfile): caches keyed by our code's files use it
- * in the bundle, where those files do not exist (src/specs/summary-cache.ts).
+ * in the bundle, where those files do not exist (src/build-id.ts).
  */
 function buildId() {
   const hash = createHash('sha256')

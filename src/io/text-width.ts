@@ -7,7 +7,7 @@ import type StringWidth from 'string-width'
  * property expressions (a noticeable part of a command's start) that most output never needs.
  */
 let loaded: typeof StringWidth | undefined
-const stringWidth = (text: string) => (loaded ??= (createRequire(import.meta.url)('string-width') as {default: typeof StringWidth}).default)(text)
+export const stringWidth = (text: string): number => (loaded ??= (createRequire(import.meta.url)('string-width') as {default: typeof StringWidth}).default)(text)
 
 /**
  * Display width (full-width = 2) of text, as string-width measures it, without its per-character Unicode regular

@@ -106,9 +106,8 @@ const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), read
 
 export class Analyzer {
   private readonly cache = new Map<string, NameProfile>()
+  /** Shared with forks; a new dictionary reading gives this analyser a state of its own first. */
   private japanese = emptyJapaneseState()
-  /** Whether {@link japanese} is shared with a fork (a new dictionary reading then detaches it first). */
-  private shared = false
   /** romaji key → Japanese surfaces with that reading (standard-side vocabulary + dictionary). */
   private readonly romajiIndex = new Map<string, Set<string>>()
   /** ASCII words known for segmentation of run-together names (SEINENGAPPI, JUSHOCD). */
@@ -141,7 +140,6 @@ export class Analyzer {
     for (const word of this.asciiVocabulary) copy.asciiVocabulary.add(word)
     for (const [raw, profile] of this.cache) copy.cache.set(raw, profile)
     copy.japanese = this.japanese
-    copy.shared = this.shared = true
     return copy
   }
 
@@ -152,7 +150,6 @@ export class Analyzer {
     if (!this.japanese.dictionaryReadings.has(key)) {
       // Names analysed with the old readings stay as they were in this analyser only (its own profile cache).
       this.japanese = emptyJapaneseState(new Map(this.japanese.dictionaryReadings), this.japanese.readings)
-      this.shared = false
       this.japanese.dictionaryReadings.set(key, romaji)
     }
     this.registerReading(key, romaji)

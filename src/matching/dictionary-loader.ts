@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url'
 import {parse} from 'yaml'
 import * as z from 'zod'
 
+import {BUILD_ID} from '../build-id.js'
 import {InputError} from '../errors.js'
 import {BUNDLED_MAPPINGS_DIR, displayPath} from '../paths.js'
 import {Analyzer} from './analyzer.js'
@@ -124,8 +125,6 @@ export function readLexiconData(options: DictionaryOptions = {}): LexiconData {
   return {groups, abbreviations}
 }
 
-declare const FITGAP_BUILD_ID: string | undefined
-
 /** Bump when the cache file's layout changes. */
 const LEXICON_CACHE_FORMAT = 2
 /**
@@ -135,8 +134,7 @@ const LEXICON_CACHE_FORMAT = 2
 function lexiconHeader(dirs: readonly string[], sudachi: boolean): string {
   const hash = createHash('sha256')
   const here = fileURLToPath(import.meta.url)
-  // The bundled build (scripts/build.js) stands for its code with a hash of the sources it was built from.
-  if (typeof FITGAP_BUILD_ID === 'string') hash.update(FITGAP_BUILD_ID)
+  if (BUILD_ID) hash.update(BUILD_ID)
   else
     for (const name of readdirSync(path.dirname(here)).filter((f) => path.extname(f) === path.extname(here)).sort())
       hash.update(name).update(readFileSync(path.join(path.dirname(here), name)))

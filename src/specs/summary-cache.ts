@@ -11,6 +11,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {BUILD_ID} from '../build-id.js'
 import {cacheDir, readCacheLines, writeCacheLines} from '../matching/dictionary-cache.js'
 import {BUNDLED_SPECS_DIR} from '../paths.js'
 
@@ -21,15 +22,12 @@ const extension = path.extname(fileURLToPath(import.meta.url))
 /** The modules whose code decides a summary (schema, checks, counting). */
 const CODE = ['../model/catalog', '../model/vocabulary', '../model/area', './catalog-store', './summary', './summary-cache']
 
-/** Set by the bundled build (scripts/build.js): a hash of the sources it was built from, standing for CODE there. */
-declare const FITGAP_BUILD_ID: string | undefined
-
 let header: string | undefined
 function cacheHeader(): string {
   if (header) return header
   const hash = createHash('sha256')
-  const code = typeof FITGAP_BUILD_ID === 'string' ? [] : CODE.map((m) => path.join(here, `${m}${extension}`))
-  if (typeof FITGAP_BUILD_ID === 'string') hash.update(FITGAP_BUILD_ID)
+  if (BUILD_ID) hash.update(BUILD_ID)
+  const code = BUILD_ID ? [] : CODE.map((m) => path.join(here, `${m}${extension}`))
   for (const file of [...code, path.join(BUNDLED_SPECS_DIR, 'areas.yaml')]) {
     try {
       hash.update(readFileSync(file))

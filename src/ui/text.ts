@@ -2,13 +2,7 @@
  * Fixed-width text for terminal views: widths in terminal columns (full-width Japanese = 2), via string-width.
  * Pure. Views build whole lines with these so that columns line up with and without colour.
  */
-import {createRequire} from 'node:module'
-
-import type StringWidth from 'string-width'
-
-/** string-width on first use: loading it costs part of a command's start (see io/text-width.ts). */
-let loaded: typeof StringWidth | undefined
-const stringWidth = (text: string) => (loaded ??= (createRequire(import.meta.url)('string-width') as {default: typeof StringWidth}).default)(text)
+import {stringWidth} from '../io/text-width.js'
 
 export const width = (text: string): number => stringWidth(text)
 
