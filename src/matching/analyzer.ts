@@ -94,6 +94,11 @@ interface JapaneseState {
   readonly readings: Map<string, string>
   /** Profiles of names with no ASCII run (the only part of a profile the registered vocabulary changes). */
   readonly profiles: Map<string, NameProfile>
+  /**
+   * {@link normalizeName} of names announced by {@link Analyzer.prefetch} and not built yet: a name announced by
+   * one fork (analyze announces the next 業務's names) is normalised once, whichever fork builds it.
+   */
+  readonly normalized: Map<string, ReturnType<typeof normalizeName>>
 }
 
 const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), readings = new Map<string, string>()): JapaneseState => ({
@@ -102,6 +107,7 @@ const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), read
   intern: new Map(),
   readings,
   profiles: new Map(),
+  normalized: new Map(),
 })
 
 export class Analyzer {
@@ -201,8 +207,9 @@ export class Analyzer {
 
   /** The profile, and whether the name has an ASCII run (its tokens then depend on the registered vocabulary). */
   private build(raw: string): {profile: NameProfile; ascii: boolean} {
-    const normalized = this.normalizedCache.get(raw) ?? normalizeName(raw)
-    this.normalizedCache.delete(raw)
+    const announced = this.japanese.normalized
+    const normalized = announced.get(raw) ?? normalizeName(raw)
+    announced.delete(raw)
     const qualifiers = new Set(normalized.qualifiers)
     const japanese = !isPlainAscii(normalized.text)
     const tokens: Token[] = []
@@ -270,10 +277,12 @@ export class Analyzer {
   prefetch(names: Iterable<string>): void {
     if (!this.segmenter.prefetch) return
     const chunks = new Set<string>()
+    const announced = this.japanese.normalized
     for (const raw of names) {
-      if (this.cache.has(raw) || this.japanese.profiles.has(raw)) continue
+      if (this.cache.has(raw) || this.japanese.profiles.has(raw) || announced.has(raw)) continue
       const normalized = normalizeName(raw)
-      this.normalizedCache.set(raw, normalized)
+      if (announced.size >= 400_000) announced.clear()
+      announced.set(raw, normalized)
       for (const run of normalized.text.match(RUN_RE) ?? []) {
         if (ASCII_RUN_RE.test(run) || this.japanese.runs.has(run)) continue
         for (const chunk of japaneseChunks(run)) chunks.add(chunk)
@@ -281,9 +290,6 @@ export class Analyzer {
     }
     if (chunks.size > 0) this.segmenter.prefetch([...chunks])
   }
-
-  /** {@link normalizeName} of names announced by {@link prefetch}, taken by {@link build}. */
-  private readonly normalizedCache = new Map<string, ReturnType<typeof normalizeName>>()
 
   private buildJapaneseTokens(run: string): Token[] {
     const chunks = japaneseChunks(run)

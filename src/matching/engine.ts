@@ -203,18 +203,28 @@ const GRAM_SPACE = 0x200000
 export class Matcher {
   constructor(readonly analyzer: Analyzer) {}
 
+  /**
+   * Announces the names a {@link match} of these items and fields will analyse, in the order it needs them: an
+   * analyser in another thread starts on them (see Analyzer.prefetch). Called by `match` itself, and ahead of
+   * time by whoever knows the next match's inputs (analyze announces the next 業務 while it matches this one).
+   * Changes no result.
+   */
+  prefetch(items: readonly StandardItem[], fields: readonly FieldInput[]): void {
+    const analyzer = this.analyzer
+    analyzer.prefetch(items.map((item) => item.name))
+    analyzer.prefetch(new Set(items.map((item) => item.group)))
+    analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
+    // The first fields too: their names are normalised while the analyser loads its dictionary.
+    analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
+  }
+
   match(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions = {}): MatchResult {
     const topK = options.topK ?? 5
     const perField = options.candidatesPerField ?? 10
     const minScore = options.minScore ?? 0.3
     const analyzer = this.analyzer
 
-    // An analyser in another thread starts on the names in the order they are needed (see Analyzer.prefetch).
-    analyzer.prefetch(items.map((item) => item.name))
-    analyzer.prefetch(new Set(items.map((item) => item.group)))
-    analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
-    // The first fields too: their names are normalised while the analyser loads its dictionary.
-    analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
+    this.prefetch(items, fields)
     // Likewise what needs no analysed name.
     const systems = fields.map((field) => systemColumnKind(field.label, field.column))
     const kinds = fields.map(fieldValueKind)

@@ -4,10 +4,10 @@ import type {PairItem} from '../mapping/model.js'
 import {createMatcher, loadMatchResources, type MatchResources} from '../matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../matching/engine.js'
 import {applyEvidence} from '../matching/learned.js'
-import type {SpecCatalog} from '../model/catalog.js'
+import type {DataItem, SpecCatalog} from '../model/catalog.js'
 import type {CurrentSystem} from '../model/current.js'
 import {displayPath} from '../paths.js'
-import {loadAreaMapping} from './mappings.js'
+import {type AreaMapping, loadAreaMapping} from './mappings.js'
 import type {Workspace} from './workspace.js'
 
 let resources: MatchResources | undefined
@@ -24,6 +24,31 @@ export interface FieldLinks {
   readonly formPairs: readonly PairItem[]
 }
 
+/** What {@link loadFieldLinks} needs, read and announced ahead of the match (see {@link planFieldLinks}). */
+export interface FieldLinksPlan {
+  readonly workspace: Workspace
+  readonly areaSlug: string
+  readonly current: CurrentSystem
+  readonly mapping: AreaMapping
+  /** Items the mapping file does not list: put to the matcher when suggestions are asked for. */
+  readonly open: readonly DataItem[]
+  readonly suggest: boolean
+}
+
+/**
+ * Reads the 業務's mapping file and, when the matcher will run, announces its names to the analyser (another
+ * thread segments them while this one works on the 業務 before). Changes no result.
+ */
+export function planFieldLinks(workspace: Workspace, areaSlug: string, catalog: SpecCatalog, current: CurrentSystem, options: {suggest: boolean}): FieldLinksPlan {
+  const mapping = loadAreaMapping(workspace.mappingsDir, areaSlug)
+  // An item the mapping file lists was already put to the matcher (map suggest) or to a person: leave it be.
+  const settled = new Set((mapping.mapping?.items ?? []).map((item) => item.item))
+  const open = catalog.dataItems.filter((item) => !settled.has(item.id))
+  const suggest = options.suggest && open.length > 0 && current.fields.length > 0
+  if (suggest) createMatcher(sharedResources()).prefetch(open, current.fields)
+  return {workspace, areaSlug, current, mapping, open, suggest}
+}
+
 /**
  * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
  * and, when asked, the matcher's best candidate for items the mapping file does not list yet (no mapping file,
@@ -37,13 +62,15 @@ export function loadFieldLinks(
   current: CurrentSystem,
   options: {suggest: boolean},
 ): FieldLinks {
-  const {path: file, mapping} = loadAreaMapping(workspace.mappingsDir, areaSlug)
+  return resolveFieldLinks(planFieldLinks(workspace, areaSlug, catalog, current, options))
+}
+
+export function resolveFieldLinks(plan: FieldLinksPlan): FieldLinks {
+  const {workspace, areaSlug, current, open} = plan
+  const {path: file, mapping} = plan.mapping
   const links: FieldLink[] = []
   const noCounterpart = new Set<string>()
-  const settled = new Set<string>()
   for (const item of mapping?.items ?? []) {
-    // An item the mapping file lists was already put to the matcher (map suggest) or to a person: leave it be.
-    settled.add(item.item)
     for (const entry of item.entries) {
       if (entry.status === 'no-counterpart') noCounterpart.add(item.item)
       else if (entry.status !== 'rejected') for (const ref of entry.refs) links.push({itemId: item.item, fieldRef: ref, status: entry.status, score: entry.score})
@@ -51,8 +78,7 @@ export function loadFieldLinks(
   }
   // A field a person already tied to an item is not offered again for another one.
   const confirmedRefs = new Set(links.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
-  const open = catalog.dataItems.filter((item) => !settled.has(item.id))
-  if (options.suggest && open.length > 0 && current.fields.length > 0) {
+  if (plan.suggest) {
     const result = applyEvidence(
       createMatcher(sharedResources()).match(open, current.fields, {topK: 3}),
       open,

@@ -7,6 +7,7 @@ import {emptyCurrentSystem} from '../analyzers/inputs.js'
 import {loadCurrentSystem} from '../current/store.js'
 import {InputError} from '../errors.js'
 import type {Area} from '../model/area.js'
+import type {CurrentSystem} from '../model/current.js'
 import type {AreaReport, Report} from '../report/report-model.js'
 import type {AnalysisSnapshot} from '../report/summary-model.js'
 import {describeBorrowed, loadCatalog} from '../specs/catalog-store.js'
@@ -14,7 +15,7 @@ import {loadRegistry, resolveArea} from '../specs/registry.js'
 import {displayPath} from '../paths.js'
 import {loadDataChecks} from '../data/store.js'
 import {loadDecisions} from './decisions-store.js'
-import {loadFieldLinks} from './field-links.js'
+import {type FieldLinksPlan, planFieldLinks, resolveFieldLinks} from './field-links.js'
 import {specsDirsOf, type Workspace} from './workspace.js'
 import {existsSync, readdirSync} from 'node:fs'
 
@@ -41,19 +42,49 @@ export interface AnalysisRun {
   readonly areas: readonly AreaReport[]
 }
 
-/** Loads each 業務's inputs from the workspace and analyses it. */
+interface AreaInputs {
+  readonly catalog: SpecCatalog
+  readonly current: CurrentSystem
+  readonly links: FieldLinksPlan
+}
+
+/**
+ * Loads each 業務's inputs from the workspace and analyses it. The next 業務's inputs are read while this one is
+ * analysed, so that the analyser thread segments its names meanwhile; an error reading them is raised only when
+ * that 業務 is reached (the first error a user sees is the same).
+ */
 export function runAnalysis(
   workspace: Workspace,
   areas: readonly Area[],
   options: {suggest?: boolean; onArea?: (area: Area, index: number) => void} = {},
 ): AnalysisRun {
+  const load = (area: Area): AreaInputs => {
+    const catalog = loadCatalog(area, workspace.config.editions[area.slug], specsDirsOf(workspace))
+    const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
+    return {catalog, current, links: planFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest ?? true})}
+  }
+  const loaded = new Map<number, {inputs: AreaInputs} | {error: unknown}>()
+  const inputsOf = (index: number): AreaInputs => {
+    const ahead = loaded.get(index)
+    loaded.delete(index)
+    if (!ahead) return load(areas[index]!)
+    if ('error' in ahead) throw ahead.error
+    return ahead.inputs
+  }
+  const readAhead = (index: number) => {
+    if (index >= areas.length) return
+    try {
+      loaded.set(index, {inputs: load(areas[index]!)})
+    } catch (error) {
+      loaded.set(index, {error})
+    }
+  }
   return {
     areas: areas.map((area, index): AreaReport => {
       options.onArea?.(area, index)
-      const edition = workspace.config.editions[area.slug]
-      const catalog = loadCatalog(area, edition, specsDirsOf(workspace))
-      const current = loadCurrentSystem(workspace, area.slug) ?? emptyCurrentSystem(area.slug)
-      const links = loadFieldLinks(workspace, area.slug, catalog, current, {suggest: options.suggest ?? true})
+      const {catalog, current, links: plan} = inputsOf(index)
+      readAhead(index + 1)
+      const links = resolveFieldLinks(plan)
       const decisions = loadDecisions(workspace, area.slug)
       const carried = carryOver(workspace, area, catalog, decisions.decisions)
       const analysis: AreaAnalysis = analyzeArea({

@@ -165,6 +165,29 @@ describe('analyser in a worker thread', () => {
     expect(createMatcher(resources).analyzer.profile('KOSHIN_YMD')).not.toBe(next.analyzer.profile('KOSHIN_YMD'))
   })
 
+  it('takes names announced ahead by another matcher (the next 業務) in their order, and matches the same', () => {
+    const resources = loadMatchResources()
+    const told: string[][] = []
+    const asked: string[] = []
+    const recording = {
+      ...resources,
+      segmenter: {
+        segment: (text: string) => (asked.push(text), resources.segmenter.segment(text)),
+        prefetch: (texts: readonly string[]) => told.push([...texts]),
+      },
+    }
+    createMatcher(recording).prefetch(ITEMS, FIELDS)
+    // Items first (their names are needed before any field is scored), then the fields' names.
+    expect(told[0]).toEqual([...new Set(ITEMS.map((item) => item.name.replace(/カナ$/, '')))])
+    expect(told.flat()).toEqual(expect.arrayContaining(['世帯主トノ続柄', 'シメイ', '異動日']))
+    const announcedCount = told.flat().length
+    const later = createMatcher(recording).match(ITEMS, FIELDS, {topK: 3, minScore: 0})
+    // The match announces nothing twice; it is what a matcher told nothing ahead finds.
+    expect(told.flat().length).toBe(announcedCount)
+    expect(asked.length).toBeGreaterThan(0)
+    expect(view(later)).toBe(view(createMatcher(resources).match(ITEMS, FIELDS, {topK: 3, minScore: 0})))
+  })
+
   it('writes a reason when read, the same each time, and in every copy (JSON, spread)', () => {
     const result = matcher().match(ITEMS, FIELDS, {topK: 3})
     const candidate = result.byItem.get('001001002')![0]!
