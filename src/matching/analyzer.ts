@@ -24,8 +24,8 @@ export interface Token {
   /** The morphemes a merged dictionary term was built from (世帯主氏名 → 世帯, 主, 氏名). */
   readonly parts?: readonly Token[]
   /** {@link gramCodes} of the surface (Japanese tokens) and of each alt (ASCII tokens). */
-  readonly grams: Float64Array
-  readonly altGrams: readonly Float64Array[]
+  readonly grams: readonly number[]
+  readonly altGrams: readonly (readonly number[])[]
   /** Unique per token object in the process: the key of the memoised token-pair scores (signals.ts). */
   readonly id: number
 }
@@ -46,11 +46,11 @@ export interface NameProfile {
   /** Japanese renderings of an ASCII name, built from its tokens' dictionary entries. */
   readonly glosses: readonly string[]
   /** {@link gramCodes} of the base and of each gloss. */
-  readonly baseGrams: Float64Array
-  readonly glossGrams: readonly Float64Array[]
+  readonly baseGrams: readonly number[]
+  readonly glossGrams: readonly (readonly number[])[]
 }
 
-const NO_GRAMS = new Float64Array(0)
+const NO_GRAMS: readonly number[] = Object.freeze([])
 
 const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
 const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])

@@ -411,28 +411,51 @@ export class Matcher {
 
       keep(ref, scored)
     }
-    // The same pair object serves both views. A reason is written when first read: most kept candidates (the
-    // per-field lists of a large export) are never shown.
-    const finish = (c: Scored): Candidate => {
-      if (!c.done) {
-        let reason: string | undefined
-        c.done = {
-          itemId: c.itemId,
-          ref: c.ref,
-          score: c.score,
-          confidence: calibratedConfidence(c.score),
-          signals: c.signals,
-          get reason() {
-            return (reason ??= writeReason(c))
-          },
-        }
-      }
-      return c.done
-    }
+    // The same pair object serves both views.
+    const finish = (c: Scored): Candidate => (c.done ??= new KeptCandidate(c))
     options.onProgress?.(fields.length, fields.length)
     for (const slot of itemOrder) byItem.set(profiles[slot]!.item.id, byItemScored[slot]!.map(finish))
     for (const [ref, list] of byFieldScored) byField.set(ref, list.map(finish))
     return {byItem, byField, systemColumns, stats: {items: items.length, fields: fields.length, pairsScored}}
+  }
+}
+
+/**
+ * A kept pair as handed out. Its reason is written when first read (most kept candidates, the per-field lists of a
+ * large export, are never shown), yet it is an own enumerable property like the others: JSON and spread copies
+ * have it. (An object literal with a getter would do the same, but V8 keeps such objects in slow dictionary mode:
+ * several times the memory, for hundreds of thousands of candidates.)
+ */
+class KeptCandidate implements Candidate {
+  readonly itemId: string
+  readonly ref: string
+  readonly score: number
+  readonly confidence: number
+  readonly signals: Signals
+  declare readonly reason: string
+  #scored: Scored | undefined
+  #reason: string | undefined
+
+  constructor(scored: Scored) {
+    this.itemId = scored.itemId
+    this.ref = scored.ref
+    this.score = scored.score
+    this.confidence = calibratedConfidence(scored.score)
+    this.signals = scored.signals
+    this.#scored = scored
+    Object.defineProperty(this, 'reason', KeptCandidate.reasonProperty)
+  }
+
+  /** One getter shared by every candidate (no closure per candidate). */
+  private static readonly reasonProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: KeptCandidate): string {
+      if (this.#reason === undefined) {
+        this.#reason = writeReason(this.#scored!)
+        this.#scored = undefined
+      }
+      return this.#reason
+    },
   }
 }
 
@@ -481,7 +504,7 @@ interface Scored {
   readonly via: number
   readonly system: SystemColumnKind | undefined
   /** The candidate made of it, once kept. */
-  done: Candidate | undefined
+  done: KeptCandidate | undefined
 }
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {

@@ -218,10 +218,10 @@ export function bigrams(text: string): string[] {
   return grams
 }
 
-const gramCache = new Map<string, Float64Array>()
+const gramCache = new Map<string, readonly number[]>()
 
 /** {@link gramCodes}, memoised (names repeat a lot). */
-function cachedGramCodes(text: string): Float64Array {
+function cachedGramCodes(text: string): readonly number[] {
   let grams = gramCache.get(text)
   if (!grams) {
     grams = gramCodes(text)
@@ -244,21 +244,34 @@ const CODE_SPACE = 0x200000
  * string is its own gram): what {@link diceOfGrams} compares. Profiles and tokens keep them, so scoring a
  * pair neither splits strings nor looks anything up.
  */
-export function gramCodes(text: string): Float64Array {
-  const points: number[] = []
+export function gramCodes(text: string): number[] {
+  const grams: number[] = []
+  let previous = -1
+  let count = 0
   for (let i = 0; i < text.length; ) {
     const point = text.codePointAt(i)!
-    points.push(point)
+    if (previous >= 0) grams.push(previous * CODE_SPACE + point)
+    previous = point
+    count++
     i += point > 0xff_ff ? 2 : 1
   }
-  if (points.length === 1) return Float64Array.of(points[0]! * CODE_SPACE + CODE_SPACE - 1)
-  const grams = new Float64Array(Math.max(0, points.length - 1))
-  for (let i = 0; i + 1 < points.length; i++) grams[i] = points[i]! * CODE_SPACE + points[i + 1]!
-  return grams.sort()
+  if (count === 1) return [previous * CODE_SPACE + CODE_SPACE - 1]
+  // Insertion sort: a name has a few dozen bigrams at most. (Plain arrays of doubles, not Float64Array: a typed
+  // array per name and token costs an ArrayBuffer and an off-heap store each, and the collector's time.)
+  for (let i = 1; i < grams.length; i++) {
+    const x = grams[i]!
+    let j = i - 1
+    while (j >= 0 && grams[j]! > x) {
+      grams[j + 1] = grams[j]!
+      j--
+    }
+    grams[j + 1] = x
+  }
+  return grams
 }
 
 /** Sørensen–Dice coefficient of two {@link gramCodes} lists, in [0,1]. */
-export function diceOfGrams(ga: Float64Array, gb: Float64Array): number {
+export function diceOfGrams(ga: readonly number[], gb: readonly number[]): number {
   if (ga.length === 0 || gb.length === 0) return 0
   let shared = 0
   let i = 0

@@ -195,6 +195,9 @@ describe('analyser in a worker thread', () => {
     expect(candidate.reason).toBe(candidate.reason)
     expect((JSON.parse(JSON.stringify(candidate)) as {reason: string}).reason).toBe(candidate.reason)
     expect({...candidate}.reason).toBe(candidate.reason)
+    // What a copy holds is the candidate's fields only: nothing of how the reason is written leaks out.
+    expect(Object.keys(candidate)).toEqual(['itemId', 'ref', 'score', 'confidence', 'signals', 'reason'])
+    expect(Object.keys(JSON.parse(JSON.stringify(candidate)) as object)).toEqual(Object.keys(candidate))
     // The two views hand out the same candidate object.
     expect(result.byField.get(candidate.ref)!.find((c) => c.itemId === candidate.itemId)).toBe(candidate)
   })
