@@ -323,7 +323,7 @@ export class Matcher {
     const tableCache = new Map<string, {profile: NameProfile; surfaces: Set<string>}>()
     const systemColumns = new Map<string, SystemColumnKind>()
     const keep = (ref: string, scored: Scored[]) => {
-      scored.sort(byScore)
+      scored.sort(byMilli)
       if (scored.length > 0) byFieldScored.set(ref, scored.slice(0, topK))
       for (const candidate of scored) {
         let list = byItemScored[candidate.slot]
@@ -332,9 +332,9 @@ export class Matcher {
           itemOrder.push(candidate.slot)
         }
         // Bounded insertion: an item keeps only its best topK (ties broken as byScore does).
-        if (list.length >= topK && byScore(candidate, list[list.length - 1]!) >= 0) continue
+        if (list.length >= topK && byMilli(candidate, list[list.length - 1]!) >= 0) continue
         let at = list.length
-        while (at > 0 && byScore(candidate, list[at - 1]!) < 0) at--
+        while (at > 0 && byMilli(candidate, list[at - 1]!) < 0) at--
         list.splice(at, 0, candidate)
         if (list.length > topK) list.pop()
       }
@@ -439,9 +439,9 @@ class KeptCandidate implements Candidate {
   constructor(scored: Scored) {
     this.itemId = scored.itemId
     this.ref = scored.ref
-    this.score = scored.score
-    this.confidence = calibratedConfidence(scored.score)
-    this.signals = scored.signals
+    this.score = scored.milli / 1000
+    this.confidence = calibratedConfidence(this.score)
+    this.signals = signalsOf(scored)
     this.#scored = scored
     Object.defineProperty(this, 'reason', KeptCandidate.reasonProperty)
   }
@@ -451,7 +451,7 @@ class KeptCandidate implements Candidate {
     enumerable: true,
     get(this: KeptCandidate): string {
       if (this.#reason === undefined) {
-        this.#reason = writeReason(this.#scored!)
+        this.#reason = writeReason(this.#scored!, this.signals)
         this.#scored = undefined
       }
       return this.#reason
@@ -495,8 +495,16 @@ interface Scored {
   readonly itemId: string
   readonly slot: number
   readonly ref: string
-  readonly score: number
-  readonly signals: Signals
+  /** The score in thousandths (the score is round3'd: this is exact). */
+  readonly milli: number
+  /** Each signal in thousandths, −1 when it has no evidence (see {@link signalsOf}). */
+  readonly name: number
+  readonly reading: number
+  readonly english: number
+  readonly synonym: number
+  readonly description: number
+  readonly type: number
+  readonly context: number
   readonly item: ItemProfile
   readonly field: FieldInput
   readonly qualifiers: readonly string[]
@@ -505,6 +513,11 @@ interface Scored {
   readonly system: SystemColumnKind | undefined
   /** The candidate made of it, once kept. */
   done: KeptCandidate | undefined
+}
+
+/** {@link byScore} of scored pairs (the same order: thousandths rank as the scores do). */
+function byMilli(a: Scored, b: Scored): number {
+  return b.milli - a.milli || byCodePoint(a.ref, b.ref) || byCodePoint(a.itemId, b.itemId)
 }
 
 export function byScore(a: Pick<Candidate, 'score' | 'ref' | 'itemId'>, b: Pick<Candidate, 'score' | 'ref' | 'itemId'>): number {
@@ -605,20 +618,19 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   const modifier = 0.5 * (type ?? 0.7) + 0.35 * (context ?? 0.5) + 0.15 * (description ?? 0.5)
   const score = round3(Math.max(0, Math.min(1, lex * (0.8 + 0.2 * modifier))))
   if (score < minScore) return undefined
-  const signals: Signals = {}
-  if (bName !== undefined) signals.name = round3(bName)
-  if (bReading !== undefined) signals.reading = round3(bReading)
-  if (bEnglish !== undefined) signals.english = round3(bEnglish)
-  signals.synonym = round3(bSynonym)
-  if (description !== undefined) signals.description = round3(description)
-  if (type !== undefined) signals.type = round3(type)
-  if (context !== undefined) signals.context = round3(context)
+  // Signals are kept as thousandths (small integers: no boxed number per value, no object per pair until kept).
   return {
     itemId: p.item.id,
     slot: p.slot,
     ref: f.ref,
-    score,
-    signals,
+    milli: Math.round(score * 1000),
+    name: milliOf(bName),
+    reading: milliOf(bReading),
+    english: milliOf(bEnglish),
+    synonym: milliOf(bSynonym),
+    description: milliOf(description),
+    type: milliOf(type),
+    context: milliOf(context),
     item: p,
     field: f.field,
     qualifiers: f.variants[bestVi]!.qualifiers,
@@ -629,11 +641,27 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   }
 }
 
+/** A signal in thousandths, as round3 would give it ×1000; −1: no evidence. */
+const milliOf = (x: number | undefined): number => (x === undefined ? -1 : Math.round(x * 1000))
+
+/** The signals of a scored pair, in the order they are always listed. */
+function signalsOf(c: Scored): Signals {
+  const signals: Signals = {}
+  if (c.name >= 0) signals.name = c.name / 1000
+  if (c.reading >= 0) signals.reading = c.reading / 1000
+  if (c.english >= 0) signals.english = c.english / 1000
+  signals.synonym = c.synonym / 1000
+  if (c.description >= 0) signals.description = c.description / 1000
+  if (c.type >= 0) signals.type = c.type / 1000
+  if (c.context >= 0) signals.context = c.context / 1000
+  return signals
+}
+
 /** The one-line reason of a kept pair. */
-function writeReason(c: Scored): string {
+function writeReason(c: Scored, signals: Signals): string {
   const {item: p, field, system} = c
   return buildReason({
-    signals: c.signals,
+    signals,
     qualifierFactor: c.qualifierFactor,
     itemQualifiers: p.name.qualifiers,
     fieldQualifiers: c.qualifiers,
