@@ -64,10 +64,17 @@ export default class Analyze extends BaseCommand {
         )
     }
     const progress = createProgress({enabled: !flags.json})
-    progress.step('業務を分析しています', areas.length)
+    progress.step('仕様と現行システムの定義を読み込んでいます', areas.length)
     let run: AnalysisRun
     try {
-      run = runAnalysis(workspace, areas, {suggest: flags.suggest, onArea: (area, index) => progress.update(index, area.name)})
+      run = runAnalysis(workspace, areas, {
+        suggest: flags.suggest,
+        onRead: (area, index) => progress.update(index, area.name),
+        onArea: (area, index) => {
+          if (index === 0) progress.step('業務を分析しています', areas.length)
+          progress.update(index, area.name)
+        },
+      })
     } finally {
       progress.done()
     }

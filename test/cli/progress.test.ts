@@ -123,6 +123,7 @@ describe('progress in commands', () => {
     const out = path.join(dir, 'reports', 'progress.xlsx')
     const shown = await withStderrTTY(true, () => fitgap(['analyze', '--workspace', dir, '--out', out]))
     expect(shown.exitCode, shown.stderr).toBe(0)
+    expect(shown.stderr).toMatch(/仕様と現行システムの定義を読み込んでいます \S+ \[/)
     expect(shown.stderr).toMatch(/業務を分析しています \S+ \[/)
     expect(shown.stderr).toContain('Excel ブックを書いています')
     for (const quiet of [

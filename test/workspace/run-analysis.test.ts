@@ -119,24 +119,29 @@ describe('runAnalysis', () => {
   })
 })
 
-describe('reading the next 業務 ahead', () => {
-  it('raises an error in the next 業務\'s inputs only when that 業務 is reached: the first error is the one met in order', () => {
+describe('reading every 業務\'s inputs first', () => {
+  it('reads all, then analyses each; an error in a 業務\'s inputs is raised when that 業務 is reached (the first error met in order)', () => {
     const workspace = newWorkspace({areas: ['jumin', 'kokuho'], editions: {jumin: 'test-1', kokuho: 'test-1'}})
     addCatalog(workspace, 'test-1')
     mkdirSync(path.join(workspace.specsDir, 'kokuho'), {recursive: true})
     writeFileSync(path.join(workspace.specsDir, 'kokuho', 'test-1.yaml'), 'area: kokuho\nedition: test-1\nfunctions: [\n')
     const told: string[] = []
-    const run = () => runAnalysis(workspace, areasToAnalyze(workspace, []), {suggest: false, onArea: (area, index) => told.push(`${index}:${area.slug}`)})
+    const run = () =>
+      runAnalysis(workspace, areasToAnalyze(workspace, []), {
+        suggest: false,
+        onRead: (area, index) => told.push(`read ${index}:${area.slug}`),
+        onArea: (area, index) => told.push(`${index}:${area.slug}`),
+      })
     // jumin is analysed (its progress told) before kokuho's broken catalogue stops the run.
     expect(run).toThrow(/kokuho/)
-    expect(told).toEqual(['0:jumin', '1:kokuho'])
+    expect(told).toEqual(['read 0:jumin', 'read 1:kokuho', '0:jumin', '1:kokuho'])
 
     // A 業務 whose own decisions are broken fails first, though the next one's catalogue was read (and failed) before.
     mkdirSync(workspace.decisionsDir, {recursive: true})
     writeFileSync(path.join(workspace.decisionsDir, 'jumin.yaml'), 'decisions: [\n')
     told.length = 0
     expect(run).toThrow(/jumin\.yaml/)
-    expect(told).toEqual(['0:jumin'])
+    expect(told).toEqual(['read 0:jumin', 'read 1:kokuho', '0:jumin'])
   })
 })
 
