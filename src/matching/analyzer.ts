@@ -99,6 +99,11 @@ interface JapaneseState {
    * one fork (analyze announces the next 業務's names) is normalised once, whichever fork builds it.
    */
   readonly normalized: Map<string, ReturnType<typeof normalizeName>>
+  /**
+   * ASCII tokens by content. Their content depends on the vocabulary, so each analyser makes its own; one with
+   * the same content as another fork's is that token (scores memoised per token pair are found again, 業務 after 業務).
+   */
+  readonly asciiIntern: Map<string, Token>
 }
 
 const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), readings = new Map<string, string>()): JapaneseState => ({
@@ -108,6 +113,7 @@ const emptyJapaneseState = (dictionaryReadings = new Map<string, string>(), read
   readings,
   profiles: new Map(),
   normalized: new Map(),
+  asciiIntern: new Map(),
 })
 
 export class Analyzer {
@@ -445,7 +451,15 @@ export class Analyzer {
     }
     if (romaji === '' && looksLikeRomaji(word)) romaji = spelled
     if (expansions.length === 0) english.add(word)
-    return {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()}
+    const key = [word, romaji, [...alts].join('\u0001'), concepts.map((c) => `${c.id}\u0002${c.weight}`).join('\u0001'), [...english].join('\u0001'), [...gloss].join('\u0001')].join('\u0000')
+    const intern = this.japanese.asciiIntern
+    let token = intern.get(key)
+    if (!token) {
+      token = {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()}
+      if (intern.size >= 200_000) intern.clear()
+      intern.set(key, token)
+    }
+    return token
   }
 
   /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */

@@ -163,6 +163,16 @@ describe('analyser in a worker thread', () => {
     // What is shared: a Japanese name is analysed once; a physical name is analysed again with each 業務's vocabulary.
     expect(createMatcher(resources).analyzer.profile('異動年月日')).toBe(next.analyzer.profile('異動年月日'))
     expect(createMatcher(resources).analyzer.profile('KOSHIN_YMD')).not.toBe(next.analyzer.profile('KOSHIN_YMD'))
+    // An ASCII word read the same way in two 業務 is one token (its memoised pair scores serve both); read another
+    // way (this 業務's items make KOSHIN 更新), it is a token of its own.
+    const koshin = (m: Matcher) => m.analyzer.profile('KOSHIN_YMD').tokens.find((t) => t.surface === 'koshin')!
+    const plain = [createMatcher(resources), createMatcher(resources)].map(koshin)
+    expect(plain[0]).toBe(plain[1])
+    const taught = createMatcher(resources)
+    taught.analyzer.registerVocabulary(['更新年月日'])
+    expect(koshin(taught).alts).toContain('更新')
+    expect(plain[0]!.alts).not.toContain('更新')
+    expect(koshin(taught)).not.toBe(plain[0])
   })
 
   it('takes names announced ahead by another matcher (the next 業務) in their order, and matches the same', () => {
