@@ -49,17 +49,20 @@ interface AreaInputs {
 }
 
 /**
- * Reads every 業務's inputs from the workspace first, then analyses each. Reading them all first lets the analyser
- * thread load its dictionary and segment the names the matcher will need meanwhile (~1 s that the first match
- * would otherwise wait). An error reading a 業務's inputs is raised only when that 業務 is reached: the first
- * error a user sees is the one met in order.
+ * Loads each 業務's inputs from the workspace and analyses it. When the first 業務 needs the matcher (a first run,
+ * with no mapping files), every 業務's inputs are read before any is analysed: the analyser thread then loads its
+ * dictionary and segments the names the matcher will need while they are read (~1 s the first match would
+ * otherwise wait). Otherwise each is read when reached (holding all of them would only cost memory). An error
+ * reading a 業務's inputs is raised when that 業務 is reached: the first error a user sees is the one met in order.
  */
 export function runAnalysis(
   workspace: Workspace,
   areas: readonly Area[],
   options: {suggest?: boolean; onRead?: (area: Area, index: number) => void; onArea?: (area: Area, index: number) => void} = {},
 ): AnalysisRun {
-  const inputs = areas.map((area, index): {inputs: AreaInputs} | {error: unknown} => {
+  type Read = {inputs: AreaInputs} | {error: unknown}
+  const readInputs = (index: number): Read => {
+    const area = areas[index]!
     options.onRead?.(area, index)
     try {
       const catalog = loadCatalog(area, workspace.config.editions[area.slug], specsDirsOf(workspace))
@@ -68,11 +71,18 @@ export function runAnalysis(
     } catch (error) {
       return {error}
     }
-  })
+  }
+  const ahead = new Map<number, Read>()
+  if (areas.length > 0) {
+    const first = readInputs(0)
+    ahead.set(0, first)
+    if ('inputs' in first && first.inputs.links.suggest) for (let index = 1; index < areas.length; index++) ahead.set(index, readInputs(index))
+  }
   return {
     areas: areas.map((area, index): AreaReport => {
       options.onArea?.(area, index)
-      const read = inputs[index]!
+      const read = ahead.get(index) ?? readInputs(index)
+      ahead.delete(index)
       if ('error' in read) throw read.error
       const {catalog, current, links: plan} = read.inputs
       const links = resolveFieldLinks(plan)

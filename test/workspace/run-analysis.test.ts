@@ -11,11 +11,12 @@ import {stringify} from 'yaml'
 import {InputError} from '../../src/errors.js'
 import type {SpecCatalog} from '../../src/model/catalog.js'
 import type {Decision} from '../../src/model/decision.js'
+import {saveCurrentSystem} from '../../src/current/store.js'
 import {saveDecisionsTogether} from '../../src/workspace/decisions-store.js'
 import {areasToAnalyze, buildReport, importedAreas, runAnalysis, workspaceId} from '../../src/workspace/run-analysis.js'
 import {workspaceAt, type Workspace, type WorkspaceConfig} from '../../src/workspace/workspace.js'
 import {tempDir} from '../helpers/cli.js'
-import {sampleCatalog} from '../helpers/sample-input.js'
+import {sampleCatalog, sampleCurrent} from '../helpers/sample-input.js'
 
 function newWorkspace(config: Partial<WorkspaceConfig> = {}): Workspace {
   return workspaceAt(path.join(tempDir('fitgap-run-unit-'), 'ws'), {version: 1, name: 'テスト市', areas: [], editions: {}, ...config})
@@ -119,29 +120,47 @@ describe('runAnalysis', () => {
   })
 })
 
-describe('reading every 業務\'s inputs first', () => {
-  it('reads all, then analyses each; an error in a 業務\'s inputs is raised when that 業務 is reached (the first error met in order)', () => {
+describe('when each 業務\'s inputs are read', () => {
+  /** jumin with its sample catalogue (and, when asked, current fields); kokuho with a broken catalogue. */
+  function twoAreas(withCurrent: boolean): Workspace {
     const workspace = newWorkspace({areas: ['jumin', 'kokuho'], editions: {jumin: 'test-1', kokuho: 'test-1'}})
     addCatalog(workspace, 'test-1')
+    if (withCurrent) saveCurrentSystem(workspace, sampleCurrent())
     mkdirSync(path.join(workspace.specsDir, 'kokuho'), {recursive: true})
     writeFileSync(path.join(workspace.specsDir, 'kokuho', 'test-1.yaml'), 'area: kokuho\nedition: test-1\nfunctions: [\n')
+    return workspace
+  }
+  const runTelling = (workspace: Workspace, suggest: boolean, told: string[]) => () =>
+    runAnalysis(workspace, areasToAnalyze(workspace, []), {
+      suggest,
+      onRead: (area, index) => told.push(`read ${index}:${area.slug}`),
+      onArea: (area, index) => told.push(`${index}:${area.slug}`),
+    })
+
+  it('reads every 業務 first when the first one needs the matcher; an error is still raised when its 業務 is reached', () => {
+    const workspace = twoAreas(true)
     const told: string[] = []
-    const run = () =>
-      runAnalysis(workspace, areasToAnalyze(workspace, []), {
-        suggest: false,
-        onRead: (area, index) => told.push(`read ${index}:${area.slug}`),
-        onArea: (area, index) => told.push(`${index}:${area.slug}`),
-      })
-    // jumin is analysed (its progress told) before kokuho's broken catalogue stops the run.
-    expect(run).toThrow(/kokuho/)
+    // jumin is analysed (its progress told) before kokuho's broken catalogue, read before it, stops the run.
+    expect(runTelling(workspace, true, told)).toThrow(/kokuho/)
     expect(told).toEqual(['read 0:jumin', 'read 1:kokuho', '0:jumin', '1:kokuho'])
 
-    // A 業務 whose own decisions are broken fails first, though the next one's catalogue was read (and failed) before.
+    // A 業務 whose own decisions are broken fails first.
     mkdirSync(workspace.decisionsDir, {recursive: true})
     writeFileSync(path.join(workspace.decisionsDir, 'jumin.yaml'), 'decisions: [\n')
     told.length = 0
-    expect(run).toThrow(/jumin\.yaml/)
+    expect(runTelling(workspace, true, told)).toThrow(/jumin\.yaml/)
     expect(told).toEqual(['read 0:jumin', 'read 1:kokuho', '0:jumin'])
+  })
+
+  it('reads each 業務 when reached when no matching is needed (holding them all would only cost memory)', () => {
+    for (const [withCurrent, suggest] of [
+      [false, true],
+      [true, false],
+    ]) {
+      const told: string[] = []
+      expect(runTelling(twoAreas(withCurrent!), suggest!, told)).toThrow(/kokuho/)
+      expect(told).toEqual(['read 0:jumin', '0:jumin', '1:kokuho', 'read 1:kokuho'])
+    }
   })
 })
 
