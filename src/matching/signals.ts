@@ -347,6 +347,19 @@ export function englishSignal(
   return best
 }
 
+const nfkcCache = new Map<string, string>()
+
+/** NFKC of a description, memoised: an item's description is met once per pair it is scored in. */
+function nfkc(text: string): string {
+  let normalized = nfkcCache.get(text)
+  if (normalized === undefined) {
+    normalized = text.normalize('NFKC')
+    if (nfkcCache.size >= 100_000) nfkcCache.clear()
+    nfkcCache.set(text, normalized)
+  }
+  return normalized
+}
+
 /** Description evidence: wording shared between the item's description and the field's description or label. */
 export function descriptionSignal(
   itemDescription: string | undefined,
@@ -354,13 +367,13 @@ export function descriptionSignal(
   fieldBase: string,
 ): number | undefined {
   if (!itemDescription) return undefined
-  const item = itemDescription.normalize('NFKC')
-  if (fieldDescription) return bigramDice(item, fieldDescription.normalize('NFKC'))
+  const item = nfkc(itemDescription)
+  if (fieldDescription) return bigramDice(item, nfkc(fieldDescription))
   if (fieldBase.length >= 2 && /[\u0080-\u{10FFFF}]/u.test(fieldBase)) return item.includes(fieldBase) ? 1 : undefined
   return undefined
 }
 
-const TYPE_COMPAT: Readonly<Record<string, number>> = {
+export const TYPE_COMPAT: Readonly<Record<string, number>> = {
   'text|code': 0.8,
   'number|code': 0.8,
   'flag|code': 0.85,
@@ -386,6 +399,17 @@ const TYPE_COMPAT: Readonly<Record<string, number>> = {
   'year|text': 0.5,
 }
 
+/** {@link TYPE_COMPAT} both ways, looked up without building a key string per pair. */
+const COMPATIBLE = new Map<string, Map<string, number>>()
+// As written first, then the other way round where not written.
+for (const reversed of [false, true])
+  for (const [pair, score] of Object.entries(TYPE_COMPAT)) {
+    const [a, b] = pair.split('|') as [string, string]
+    const [x, y] = reversed ? [b, a] : [a, b]
+    if (!COMPATIBLE.has(x)) COMPATIBLE.set(x, new Map())
+    if (!COMPATIBLE.get(x)!.has(y)) COMPATIBLE.get(x)!.set(y, score)
+  }
+
 /** Type compatibility in [0,1]: equal → 1, storable as each other → 0.3–0.85; length mismatches lower it. */
 export function typeSignal(
   itemType: DataType,
@@ -394,7 +418,7 @@ export function typeSignal(
   fieldLength: number | undefined,
 ): number | undefined {
   if (!fieldType) return undefined
-  let score = itemType === fieldType ? 1 : (TYPE_COMPAT[`${itemType}|${fieldType}`] ?? TYPE_COMPAT[`${fieldType}|${itemType}`] ?? 0.15)
+  let score = itemType === fieldType ? 1 : (COMPATIBLE.get(itemType)?.get(fieldType) ?? 0.15)
   if (itemLength && fieldLength && itemType !== 'date' && itemType !== 'datetime') {
     const ratio = Math.max(itemLength, fieldLength) / Math.min(itemLength, fieldLength)
     if (ratio > 4) score *= 0.8

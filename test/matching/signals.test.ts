@@ -11,8 +11,10 @@ import {
   nameSignal,
   readingSignal,
   tokenMatch,
+  TYPE_COMPAT,
   typeSignal,
 } from '../../src/matching/signals.js'
+import {DATA_TYPES} from '../../src/model/vocabulary.js'
 import {matcher} from './helpers.js'
 
 let m: Matcher
@@ -112,6 +114,10 @@ describe('description, type and edit similarity', () => {
     expect(typeSignal('date', undefined, 'flag', 1)!).toBeLessThan(0.3)
     expect(typeSignal('text', 10, 'text', 100)!).toBeLessThan(1)
     expect(typeSignal('text', 10, undefined, undefined)).toBeUndefined()
+    // Every pair of types scores as the table says, written either way round (0.15 when it says nothing).
+    for (const a of DATA_TYPES)
+      for (const b of DATA_TYPES)
+        expect(typeSignal(a, undefined, b, undefined), `${a} ← ${b}`).toBe(a === b ? 1 : (TYPE_COMPAT[`${a}|${b}`] ?? TYPE_COMPAT[`${b}|${a}`] ?? 0.15))
   })
 
   it('edit similarity is 1 − normalised distance', () => {
