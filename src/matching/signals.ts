@@ -116,14 +116,18 @@ export class TokenPairMemo {
 
   private grow(): void {
     const {first, second, scores, vias} = this
+    this.size = 0
+    if (first.length >= this.maxCapacity) {
+      // At the bound: start again empty, in the same tables (an empty slot is one whose first id is 0).
+      first.fill(0)
+      return
+    }
     const capacity = Math.min(this.maxCapacity, 2 * (this.mask + 1))
     this.mask = capacity - 1
     this.first = new Int32Array(capacity)
     this.second = new Int32Array(capacity)
     this.scores = new Float64Array(capacity)
     this.vias = new Uint8Array(capacity)
-    this.size = 0
-    if (capacity === first.length) return // at the bound: start again empty
     for (let j = 0; j < first.length; j++) {
       if (first[j] === 0) continue
       const i = this.slot(first[j]!, second[j]!)
