@@ -185,10 +185,12 @@ export class Analyzer {
 
   /** The profile of a name (cached). */
   profile(raw: string): NameProfile {
-    const hit = this.cache.get(raw) ?? this.japanese.profiles.get(raw)
-    if (hit) {
-      this.cache.set(raw, hit)
-      return hit
+    const own = this.cache.get(raw)
+    if (own) return own
+    const shared = this.japanese.profiles.get(raw)
+    if (shared) {
+      this.cache.set(raw, shared)
+      return shared
     }
     const {profile, ascii} = this.build(raw)
     this.cache.set(raw, profile)

@@ -132,17 +132,36 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000
 const PREFETCH_AHEAD = 65_536
 const PREFETCH_STEP = 4096
 
+/** What the match loop reads of a field's names: worked out once per field, before the names are analysed. */
+interface FieldNames {
+  readonly ref: string
+  /** The label, trimmed ('' when none). */
+  readonly label: string
+  /** The physical name, when it is a name of its own (not empty, not the label). */
+  readonly column: string | undefined
+  readonly tail: {readonly text: string; readonly factor: number} | undefined
+}
+
+function namesOf(field: FieldInput): FieldNames {
+  const label = field.label.trim()
+  const column = field.column.trim()
+  return {
+    ref: `${field.table}.${field.column}`,
+    label,
+    column: column !== '' && column !== label ? field.column : undefined,
+    tail: label !== '' ? labelTail(label) : undefined,
+  }
+}
+
 /** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
-function fieldNames(fields: readonly FieldInput[], from: number, to: number): string[] {
+function namesToProfile(fields: readonly FieldInput[], named: readonly FieldNames[], from: number, to: number): string[] {
   const names: string[] = []
   for (let i = from; i < Math.min(to, fields.length); i++) {
-    const field = fields[i]!
-    names.push(field.table)
-    const label = field.label.trim()
-    if (label !== '') names.push(label)
-    if (field.column.trim() !== '' && field.column.trim() !== label) names.push(field.column)
-    const tail = label !== '' ? labelTail(label) : undefined
-    if (tail) names.push(tail.text)
+    const field = named[i]!
+    names.push(fields[i]!.table)
+    if (field.label !== '') names.push(field.label)
+    if (field.column !== undefined) names.push(field.column)
+    if (field.tail) names.push(field.tail.text)
   }
   return names
 }
@@ -210,12 +229,16 @@ export class Matcher {
    * Changes no result.
    */
   prefetch(items: readonly StandardItem[], fields: readonly FieldInput[]): void {
+    this.announce(items, fields, fields.slice(0, PREFETCH_AHEAD).map(namesOf))
+  }
+
+  private announce(items: readonly StandardItem[], fields: readonly FieldInput[], named: readonly FieldNames[]): void {
     const analyzer = this.analyzer
     analyzer.prefetch(items.map((item) => item.name))
     analyzer.prefetch(new Set(items.map((item) => item.group)))
     analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
     // The first fields too: their names are normalised while the analyser loads its dictionary.
-    analyzer.prefetch(fieldNames(fields, 0, PREFETCH_AHEAD))
+    analyzer.prefetch(namesToProfile(fields, named, 0, PREFETCH_AHEAD))
   }
 
   match(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions = {}): MatchResult {
@@ -224,7 +247,9 @@ export class Matcher {
     const minScore = options.minScore ?? 0.3
     const analyzer = this.analyzer
 
-    this.prefetch(items, fields)
+    // Field names are worked out first (the analyser thread is then loading its dictionary: this thread is free).
+    const named = fields.map(namesOf)
+    this.announce(items, fields, named)
     // Likewise what needs no analysed name.
     const systems = fields.map((field) => systemColumnKind(field.label, field.column))
     const kinds = fields.map(fieldValueKind)
@@ -344,10 +369,10 @@ export class Matcher {
     let fieldNo = 0
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!
-      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(fieldNames(fields, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
+      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(namesToProfile(fields, named, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
       fieldsDone++
-      const ref = `${field.table}.${field.column}`
+      const {ref, label, column, tail: tailOf} = named[f]!
       let table = tableCache.get(field.table)
       if (!table) {
         const profile = analyzer.profile(field.table)
@@ -356,10 +381,8 @@ export class Matcher {
         tableCache.set(field.table, table)
       }
       const variants: NameProfile[] = []
-      const label = field.label.trim()
       if (label !== '') variants.push(analyzer.profile(label))
-      if (field.column.trim() !== '' && field.column.trim() !== label) variants.push(analyzer.profile(field.column))
-      const tailOf = label !== '' ? labelTail(label) : undefined
+      if (column !== undefined) variants.push(analyzer.profile(column))
       const tail = tailOf ? {index: variants.length, factor: tailOf.factor} : undefined
       if (tailOf) variants.push(analyzer.profile(tailOf.text))
       const tableSurfaces = table.surfaces
