@@ -6,6 +6,8 @@
  *   tsx bench/matching.bench.ts            # 1×, 2×, 4× table
  *   tsx bench/matching.bench.ts --only 4   # one size
  *   tsx bench/matching.bench.ts --json     # the figures as JSON (bench/run.ts uses it)
+ *   tsx bench/matching.bench.ts --rounds 3 # the largest size three times (the median is the figure: this
+ *                                          # machine's speed varies by up to a third from one run to the next)
  * `npm run bench` runs this with everything else (bench/run.ts).
  */
 import {execFileSync} from 'node:child_process'
@@ -73,7 +75,10 @@ if (args[0] === '--child') {
   const {cacheDir} = await import('../src/matching/dictionary-cache.js')
   loadLexicon()
   const onlyIndex = args.indexOf('--only')
-  const scales = onlyIndex >= 0 ? [Number(args[onlyIndex + 1])] : [1, 2, 4]
+  const roundsIndex = args.indexOf('--rounds')
+  const rounds = roundsIndex >= 0 ? Math.max(1, Number(args[roundsIndex + 1])) : 1
+  const sizes = onlyIndex >= 0 ? [Number(args[onlyIndex + 1])] : [1, 2, 4]
+  const scales = [...sizes, ...Array.from({length: rounds - 1}, () => sizes.at(-1)!)]
   const self = fileURLToPath(import.meta.url)
   const results: RunResult[] = []
   for (const scale of scales) {
@@ -112,9 +117,13 @@ if (args[0] === '--child') {
       ]),
     ),
   )
-  const target = results.find((r) => r.scale === 4)
-  if (target)
+  const atTarget = results.filter((r) => r.scale === 4).sort((a, b) => a.totalMs - b.totalMs)
+  const target = atTarget[Math.floor((atTarget.length - 1) / 2)]
+  if (target) {
+    const seconds = target.totalMs / 1000
+    const spread = atTarget.length > 1 ? ` (${atTarget.length} 回の中央値; ${atTarget.map((r) => (r.totalMs / 1000).toFixed(1)).join(' / ')} s)` : ''
     process.stdout.write(
-      `\n目標 (4× = 20,000 × 60,000): 合計 ${(target.totalMs / 1000).toFixed(1)} s (≤ 5 s ${target.totalMs <= 5000 ? 'OK' : '超過'}), ピークRSS ${target.peakRssMb.toFixed(0)} MB (≤ 1024 MB ${target.peakRssMb <= 1024 ? 'OK' : '超過'})\n`,
+      `\n目標 (4× = 20,000 × 60,000): 合計 ${seconds.toFixed(1)} s${spread} (≤ 5 s ${seconds <= 5 ? 'OK' : '超過'}, ≤ 10 s ${seconds <= 10 ? 'OK' : '超過'}), ピークRSS ${target.peakRssMb.toFixed(0)} MB (≤ 1024 MB ${target.peakRssMb <= 1024 ? 'OK' : '超過'})\n`,
     )
+  }
 }

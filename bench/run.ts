@@ -5,7 +5,7 @@
  *   - each command: the time until its own work (run()) starts, target 0.5 s;
  *   - dictionary load: the synonym lexicon from the cache (warm) and from the source files (cold), and the first
  *     start of the morphological analyser (Lindera), each in a fresh process;
- *   - matching 1× / 2× / 4× (bench/matching.bench.ts) and `analyze` against the exceljs floor (bench/analyze.bench.ts):
+ *   - matching 1× / 2× / 4× (bench/matching.bench.ts; 4× three times, its median the figure) and `analyze` against the exceljs floor (bench/analyze.bench.ts):
  *     with mapping files, again over its own workbook, and a first run without mapping files.
  * Other work on the machine slows everything: compare ratios measured in the same run, read the load average
  * printed last, and the CPU time (user + system) shown next to wall times, which other work inflates much less.
@@ -145,8 +145,8 @@ interface MatchRun {
   peakRssMb: number
 }
 
-function tsx(script: string, cache: string): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), '--json'], {
+function tsx(script: string, cache: string, args: readonly string[] = []): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), '--json', ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,18 +154,36 @@ function tsx(script: string, cache: string): string {
   })
 }
 
+/** Runs of the largest size: its figure is their median (this machine's speed varies by up to a third between runs). */
+const TARGET_ROUNDS = 3
+
 function matching(cache: string): void {
-  const runs = JSON.parse(tsx('matching.bench.ts', cache).trim().split('\n').at(-1)!) as MatchRun[]
-  for (const run of runs)
+  const all = JSON.parse(tsx('matching.bench.ts', cache, ['--rounds', String(TARGET_ROUNDS)]).trim().split('\n').at(-1)!) as MatchRun[]
+  // Per size, the run with the median total (one run for 1× and 2×).
+  const runs = [...new Set(all.map((r) => r.scale))].map((scale) => {
+    const same = all.filter((r) => r.scale === scale).sort((a, b) => a.totalMs - b.totalMs)
+    return {run: same[Math.floor((same.length - 1) / 2)]!, all: same}
+  })
+  for (const {run, all: same} of runs)
     rows.push({
       what: `照合 ${run.scale}× (${5000 * run.scale} × ${15000 * run.scale}): 辞書 ${ms(run.loadMs)} + 照合 ${ms(run.matchMs)}`,
-      value: `${(run.totalMs / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), ${run.peakRssMb.toFixed(0)} MB`,
-      target: run.scale === 4 ? '≤ 5 s (静かな機械で), ≤ 1024 MB' : '(参考)',
+      value:
+        `${(run.totalMs / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), ${run.peakRssMb.toFixed(0)} MB` +
+        (same.length > 1 ? `; ${same.length} 回の中央値 (${same.map((r) => (r.totalMs / 1000).toFixed(2)).join(' / ')} s)` : ''),
+      target: run.scale === 4 ? '≤ 5 s (#17, 静かな機械で), ≤ 1024 MB' : '(参考)',
       ok: run.scale === 4 ? run.totalMs <= 5000 && run.peakRssMb <= 1024 : undefined,
     })
+  const target = runs.find(({run}) => run.scale === 4)?.run
+  if (target)
+    rows.push({
+      what: '照合 4× (#15 の目標)',
+      value: `${(target.totalMs / 1000).toFixed(2)} s, ${target.peakRssMb.toFixed(0)} MB`,
+      target: '≤ 10 s (静かな機械で), ≤ 1024 MB',
+      ok: target.totalMs <= 10_000 && target.peakRssMb <= 1024,
+    })
   for (let i = 1; i < runs.length; i++) {
-    const ratio = runs[i]!.matchMs / runs[i - 1]!.matchMs
-    rows.push({what: `照合時間の伸び ${runs[i - 1]!.scale}× → ${runs[i]!.scale}×`, value: `${ratio.toFixed(2)} 倍`, target: '≤ 2.2 倍', ok: ratio <= 2.2})
+    const ratio = runs[i]!.run.matchMs / runs[i - 1]!.run.matchMs
+    rows.push({what: `照合時間の伸び ${runs[i - 1]!.run.scale}× → ${runs[i]!.run.scale}×`, value: `${ratio.toFixed(2)} 倍`, target: '≤ 2.2 倍', ok: ratio <= 2.2})
   }
 }
 
