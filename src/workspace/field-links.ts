@@ -49,12 +49,7 @@ export function planFieldLinks(workspace: Workspace, areaSlug: string, catalog: 
   return {workspace, areaSlug, current, mapping, open, suggest}
 }
 
-/**
- * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
- * and, when asked, the matcher's best candidate for items the mapping file does not list yet (no mapping file,
- * or items new in this edition) — never a field already confirmed elsewhere. Items the file lists (with a rejected
- * pair or not) are never offered a candidate, so a rejected pair cannot come back.
- */
+/** {@link resolveFieldLinks} of a {@link planFieldLinks} made now. */
 export function loadFieldLinks(
   workspace: Workspace,
   areaSlug: string,
@@ -65,6 +60,12 @@ export function loadFieldLinks(
   return resolveFieldLinks(planFieldLinks(workspace, areaSlug, catalog, current, options))
 }
 
+/**
+ * The links the analysis uses: what the mapping file records (confirmed, suggested; rejected ones left out),
+ * and, when asked, the matcher's best candidate for items the mapping file does not list yet (no mapping file,
+ * or items new in this edition) — never a field already confirmed elsewhere. Items the file lists (with a rejected
+ * pair or not) are never offered a candidate, so a rejected pair cannot come back.
+ */
 export function resolveFieldLinks(plan: FieldLinksPlan): FieldLinks {
   const {workspace, areaSlug, current, open} = plan
   const {path: file, mapping} = plan.mapping
