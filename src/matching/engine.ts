@@ -224,8 +224,8 @@ export class Matcher {
 
   /**
    * Announces the names a {@link match} of these items and fields will analyse, in the order it needs them: an
-   * analyser in another thread starts on them (see Analyzer.prefetch). Called by `match` itself, and ahead of
-   * time by whoever knows the next match's inputs (analyze announces the next 業務 while it matches this one).
+   * analyser in another thread starts on them (see Analyzer.prefetch). `match` does so itself; this is for whoever
+   * knows a match's inputs ahead of time (analyze announces every 業務's names as it reads their inputs).
    * Changes no result.
    */
   prefetch(items: readonly StandardItem[], fields: readonly FieldInput[]): void {
