@@ -8,7 +8,7 @@
  * last one wins, none reads a torn file. A cache that cannot be read or written is only slower, never an error.
  * Folder: $FITGAP_CACHE_DIR, else $XDG_CACHE_HOME/fitgap, else ~/.cache/fitgap (Windows: %LOCALAPPDATA%\fitgap).
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {closeSync, existsSync, openSync, readFileSync, readSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -46,10 +46,30 @@ export function writeCacheLines(file: string, header: string, lines: readonly st
 /** Tabs and line breaks separate fields and records in the cache files: values holding them are not cached. */
 export const cacheable = (value: string): boolean => !/[\t\n\r]/.test(value)
 
+/** Whether the file starts with this header (only its first line is read). */
+function startsWith(file: string, header: string): boolean {
+  try {
+    const fd = openSync(file, 'r')
+    try {
+      const head = Buffer.alloc(Buffer.byteLength(header) + 1)
+      const read = readSync(fd, head, 0, head.length, 0)
+      return head.subarray(0, read).toString('utf8') === `${header}\n`
+    } catch {
+      return false
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
 /**
  * A segmenter backed by the cache file of names already analysed; the analyser itself (`load`) is started only
  * for a name the file does not have. New results are written back when the process ends. When the analyser
  * cannot be loaded, `fallback` answers and nothing is cached (its output is not the analyser's).
+ * `startEarly`: when the file knows no name at all (missing, or written for another analyser version), the first
+ * name will need the analyser: it is started at once, to load while the caller does other work.
  */
 export function persistentSegmenter(
   file: string,
@@ -57,6 +77,7 @@ export function persistentSegmenter(
   load: () => Segmenter | undefined,
   fallback: Segmenter,
   limit = 300_000,
+  startEarly = false,
 ): Segmenter & {save(): void} {
   // Read on the first name asked for, not when the dictionaries load (a command may never match anything).
   let knownNames: Map<string, Morpheme[]> | undefined
@@ -95,6 +116,7 @@ export function persistentSegmenter(
     }
     return inner
   }
+  if (startEarly && !startsWith(file, header)) analyser()
   return {
     save,
     prefetch(texts) {

@@ -226,7 +226,8 @@ function analyserSegmenter(): Segmenter {
     // Not installed: loadLinderaSegmenter says so when a name needs it.
   }
   const header = `fitgap lindera-ipadic ${SEGMENT_CACHE_FORMAT} ${version}`
-  sharedAnalyser = persistentSegmenter(path.join(cacheDir(), 'segments.tsv'), header, loadLinderaSegmenter, scriptSegmenter)
+  // Started at once on a first run (no name analysed yet): Lindera loads (~1 s) while the dictionaries do.
+  sharedAnalyser = persistentSegmenter(path.join(cacheDir(), 'segments.tsv'), header, loadLinderaSegmenter, scriptSegmenter, undefined, true)
   return sharedAnalyser
 }
 

@@ -115,6 +115,24 @@ describe('analysed names cache', () => {
     expect(loadedAgain).toBe(1) // another analyser version: the file is not trusted
   })
 
+  it('starts the analyser at once, when asked, only if the file knows no name (missing, or another version)', () => {
+    const file = path.join(cache, 'segments.tsv')
+    const first = counting()
+    let loads = 0
+    const load = () => (loads++, first.segmenter)
+    const fresh = persistentSegmenter(file, 'v1', load, scriptSegmenter, undefined, true)
+    expect(loads).toBe(1) // no file yet: started before any name is asked for
+    fresh.segment('住民票')
+    expect(loads).toBe(1)
+    fresh.save()
+    persistentSegmenter(file, 'v1', load, scriptSegmenter, undefined, true)
+    expect(loads).toBe(1) // the file knows names: started only for one it lacks
+    persistentSegmenter(file, 'v2', load, scriptSegmenter, undefined, true)
+    expect(loads).toBe(2) // written for another version: nothing known
+    persistentSegmenter(path.join(cache, 'other.tsv'), 'v1', load, scriptSegmenter)
+    expect(loads).toBe(2) // not asked to: started on the first name only
+  })
+
   it('falls back without caching when the analyser cannot load', () => {
     const file = path.join(cache, 'segments.tsv')
     const s = persistentSegmenter(file, 'v1', () => undefined, scriptSegmenter)
