@@ -444,19 +444,21 @@ export class Matcher {
 }
 
 /**
- * A kept pair as handed out. Its reason is written when first read (most kept candidates, the per-field lists of a
- * large export, are never shown), yet it is an own enumerable property like the others: JSON and spread copies
- * have it. (An object literal with a getter would do the same, but V8 keeps such objects in slow dictionary mode:
- * several times the memory, for hundreds of thousands of candidates.)
+ * A kept pair as handed out. Its signals and its reason are made when first read (most kept candidates, the
+ * per-field lists of a large export, are never shown), yet they are own enumerable properties like the others:
+ * JSON and spread copies have them. (An object literal with getters would do the same, but V8 keeps such objects
+ * in slow dictionary mode: several times the memory, for hundreds of thousands of candidates.)
  */
 class KeptCandidate implements Candidate {
   readonly itemId: string
   readonly ref: string
   readonly score: number
   readonly confidence: number
-  readonly signals: Signals
+  declare readonly signals: Signals
   declare readonly reason: string
+  /** What the signals and the reason are made of; let go once both are made. */
   #scored: Scored | undefined
+  #signals: Signals | undefined
   #reason: string | undefined
 
   constructor(scored: Scored) {
@@ -464,12 +466,19 @@ class KeptCandidate implements Candidate {
     this.ref = scored.ref
     this.score = scored.milli / 1000
     this.confidence = calibratedConfidence(this.score)
-    this.signals = signalsOf(scored)
     this.#scored = scored
+    Object.defineProperty(this, 'signals', KeptCandidate.signalsProperty)
     Object.defineProperty(this, 'reason', KeptCandidate.reasonProperty)
   }
 
-  /** One getter shared by every candidate (no closure per candidate). */
+  /** Getters shared by every candidate (no closure per candidate). */
+  private static readonly signalsProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: KeptCandidate): Signals {
+      return (this.#signals ??= signalsOf(this.#scored!))
+    },
+  }
+
   private static readonly reasonProperty: PropertyDescriptor = {
     enumerable: true,
     get(this: KeptCandidate): string {
