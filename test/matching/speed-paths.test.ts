@@ -198,6 +198,23 @@ describe('analyser in a worker thread', () => {
     expect(view(later)).toBe(view(createMatcher(resources).match(ITEMS, FIELDS, {topK: 3, minScore: 0})))
   })
 
+  it('hands out scores and signals rounded to the thousandth, as computed (pinned for a few pairs)', () => {
+    const fields: FieldInput[] = [
+      {table: 'IDO', column: 'IDO_YMD', label: '異動日'},
+      {table: 'JUMIN', column: 'ZOKUGARA', label: '世帯主との続柄'},
+    ]
+    const result = matcher().match(ITEMS, fields, {topK: 2, minScore: 0})
+    const pick = (ref: string, itemId: string) => {
+      const c = result.byField.get(ref)!.find((x) => x.itemId === itemId)!
+      return {score: c.score, confidence: c.confidence, signals: c.signals}
+    }
+    // A scoring change moves these knowingly; a change in how they are stored must not.
+    expect(pick('IDO.IDO_YMD', '001004001')).toEqual({score: 0.955, confidence: expect.any(Number), signals: {reading: 1, english: 0.95, synonym: 0.978, context: 1}})
+    expect(pick('IDO.IDO_YMD', '001004002')).toMatchObject({score: 0.587, signals: {reading: 0.517, english: 0.297, synonym: 0.62, context: 1}})
+    expect(pick('JUMIN.ZOKUGARA', '001003002')).toMatchObject({score: 0.357, signals: {name: 0.429, reading: 0.236, synonym: 0.25, context: 0}})
+    expect(Object.keys(pick('JUMIN.ZOKUGARA', '001003002').signals)).toEqual(['name', 'reading', 'synonym', 'context'])
+  })
+
   it('writes a reason when read, the same each time, and in every copy (JSON, spread)', () => {
     const result = matcher().match(ITEMS, FIELDS, {topK: 3})
     const candidate = result.byItem.get('001001002')![0]!
