@@ -51,6 +51,9 @@ export interface NameProfile {
 }
 
 const NO_GRAMS: readonly number[] = Object.freeze([])
+/** The one empty list every profile and token without qualifiers, glosses, alts… shares (frozen: never written). */
+const NONE: readonly never[] = Object.freeze([])
+const listOrNone = <T>(list: readonly T[]): readonly T[] => (list.length === 0 ? NONE : list)
 
 const SKIP_POS = new Set(['助詞', '記号', '助動詞'])
 const STOP_ASCII = new Set(['of', 'the', 'and', 'or', 'for', 'to', 'in', 'on', 'a', 'an', 'by', 'with', 'tbl', 'tb', 'mst'])
@@ -251,18 +254,18 @@ export class Analyzer {
       const spelled = romajiKey(tokens.map((t) => t.surface).join(''))
       if (spelled.length >= 3) romaji.add(spelled)
     } else if (isKana(base)) romaji.add(kanaToRomajiKey(base))
-    const glosses = ascii ? this.glosses(tokens) : []
+    const glosses = ascii ? listOrNone(this.glosses(tokens)) : NONE
     const profile: NameProfile = {
       raw,
       base,
-      qualifiers: [...qualifiers].sort(),
+      qualifiers: qualifiers.size === 0 ? NONE : [...qualifiers].sort(),
       ascii,
       japanese,
-      romaji: [...romaji].filter((r) => r.length >= 2),
+      romaji: listOrNone([...romaji].filter((r) => r.length >= 2)),
       tokens,
       glosses,
       baseGrams: gramCodes(base),
-      glossGrams: glosses.map(gramCodes),
+      glossGrams: glosses === NONE ? NONE : glosses.map(gramCodes),
     }
     return {profile, ascii: asciiRun}
   }
@@ -337,7 +340,7 @@ export class Analyzer {
     const intern = this.japanese.intern
     let token = intern.get(key)
     if (!token) {
-      token = {surface, alts: [], romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
+      token = {surface, alts: NONE, romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: NONE, grams: gramCodes(surface), altGrams: NONE, id: nextTokenId()}
       if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
       if (intern.size >= 200_000) intern.clear()
       intern.set(key, token)
@@ -348,7 +351,7 @@ export class Analyzer {
   private morphemeToken(raw: string, reading: string | undefined): Token {
     const surface = compactName(normalizeText(raw))
     const kana = reading ?? (isKana(raw) ? raw : undefined)
-    return {surface, alts: [], romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: [], grams: gramCodes(surface), altGrams: [], id: nextTokenId()}
+    return {surface, alts: NONE, romaji: kana ? kanaToRomajiKey(kana) : '', concepts: this.lexicon.concepts(surface), ascii: false, english: NONE, grams: gramCodes(surface), altGrams: NONE, id: nextTokenId()}
   }
 
   private asciiTokens(words: string[], qualifiers: Set<string>, physical: boolean): Token[] {
