@@ -4,6 +4,7 @@
  * {@link Lexicon} and a {@link Segmenter}.
  */
 import {type ConceptRef, Lexicon, termKey} from './lexicon.js'
+import {MEMO_BOUND, remember} from './memo.js'
 import {ASCII_QUALIFIER_TOKENS, compactName, gramCodes, isPlainAscii, normalizeName, normalizeText, QUALIFIER} from './normalize.js'
 import {isKana, kanaToRomajiKey, looksLikeRomaji, romajiKey} from './romaji.js'
 import type {Morpheme, Segmenter} from './segmenter.js'
@@ -99,7 +100,7 @@ interface JapaneseState {
   readonly profiles: Map<string, NameProfile>
   /**
    * {@link normalizeName} of names announced by {@link Analyzer.prefetch} and not built yet: a name announced by
-   * one fork (analyze announces the next 業務's names) is normalised once, whichever fork builds it.
+   * one fork (analyze announces every 業務's names as it reads them) is normalised once, whichever fork builds it.
    */
   readonly normalized: Map<string, ReturnType<typeof normalizeName>>
   /**
@@ -271,14 +272,7 @@ export class Analyzer {
   }
 
   private japaneseTokens(run: string): Token[] {
-    const cache = this.japanese.runs
-    let tokens = cache.get(run)
-    if (!tokens) {
-      tokens = this.buildJapaneseTokens(run)
-      if (cache.size >= 200_000) cache.clear()
-      cache.set(run, tokens)
-    }
-    return tokens
+    return this.japanese.runs.get(run) ?? remember(this.japanese.runs, run, this.buildJapaneseTokens(run))
   }
 
   /**
@@ -291,9 +285,7 @@ export class Analyzer {
     const announced = this.japanese.normalized
     for (const raw of names) {
       if (this.cache.has(raw) || this.japanese.profiles.has(raw) || announced.has(raw)) continue
-      const normalized = normalizeName(raw)
-      if (announced.size >= 400_000) announced.clear()
-      announced.set(raw, normalized)
+      const normalized = remember(announced, raw, normalizeName(raw), 2 * MEMO_BOUND)
       for (const run of normalized.text.match(RUN_RE) ?? []) {
         if (ASCII_RUN_RE.test(run) || this.japanese.runs.has(run)) continue
         for (const chunk of japaneseChunks(run)) chunks.add(chunk)
@@ -337,15 +329,12 @@ export class Analyzer {
   private internedJapaneseToken(surface: string, romaji: string, parts: readonly Morpheme[] | undefined): Token {
     let key = `${surface}\u0000${romaji}`
     if (parts) for (const m of parts) key += `\u0000${m.surface}\u0001${m.reading ?? '\u0002'}`
-    const intern = this.japanese.intern
-    let token = intern.get(key)
-    if (!token) {
-      token = {surface, alts: NONE, romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: NONE, grams: gramCodes(surface), altGrams: NONE, id: nextTokenId()}
-      if (parts) token = {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))}
-      if (intern.size >= 200_000) intern.clear()
-      intern.set(key, token)
-    }
-    return token
+    return this.japanese.intern.get(key) ?? remember(this.japanese.intern, key, this.japaneseToken(surface, romaji, parts))
+  }
+
+  private japaneseToken(surface: string, romaji: string, parts: readonly Morpheme[] | undefined): Token {
+    const token: Token = {surface, alts: NONE, romaji, concepts: this.lexicon.concepts(surface), ascii: false, english: NONE, grams: gramCodes(surface), altGrams: NONE, id: nextTokenId()}
+    return parts ? {...token, parts: parts.map((m) => this.morphemeToken(m.surface, m.reading))} : token
   }
 
   private morphemeToken(raw: string, reading: string | undefined): Token {
@@ -381,20 +370,11 @@ export class Analyzer {
 
   private cachedSplit(word: string): string[] | undefined {
     if (this.splitCache.has(word)) return this.splitCache.get(word)
-    const split = this.splitRunTogether(word)
-    if (this.splitCache.size >= 200_000) this.splitCache.clear()
-    this.splitCache.set(word, split)
-    return split
+    return remember(this.splitCache, word, this.splitRunTogether(word))
   }
 
   private cachedAsciiToken(word: string): Token {
-    let token = this.asciiTokenCache.get(word)
-    if (!token) {
-      token = this.asciiToken(word)
-      if (this.asciiTokenCache.size >= 200_000) this.asciiTokenCache.clear()
-      this.asciiTokenCache.set(word, token)
-    }
-    return token
+    return this.asciiTokenCache.get(word) ?? remember(this.asciiTokenCache, word, this.asciiToken(word))
   }
 
   private knownAscii(word: string): boolean {
@@ -458,13 +438,10 @@ export class Analyzer {
     if (expansions.length === 0) english.add(word)
     const key = [word, romaji, [...alts].join('\u0001'), concepts.map((c) => `${c.id}\u0002${c.weight}`).join('\u0001'), [...english].join('\u0001'), [...gloss].join('\u0001')].join('\u0000')
     const intern = this.japanese.asciiIntern
-    let token = intern.get(key)
-    if (!token) {
-      token = {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()}
-      if (intern.size >= 200_000) intern.clear()
-      intern.set(key, token)
-    }
-    return token
+    return (
+      intern.get(key) ??
+      remember(intern, key, {surface: word, alts: [...alts], romaji, concepts, ascii: true, english: [...english], gloss: [...gloss], grams: NO_GRAMS, altGrams: [...alts].map(gramCodes), id: nextTokenId()})
+    )
   }
 
   /** Japanese renderings of an ASCII name: each token's first few Japanese equivalents, combined (≤ 8). */

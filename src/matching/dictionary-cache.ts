@@ -48,19 +48,15 @@ export const cacheable = (value: string): boolean => !/[\t\n\r]/.test(value)
 
 /** Whether the file starts with this header (only its first line is read). */
 function startsWith(file: string, header: string): boolean {
+  let fd: number | undefined
   try {
-    const fd = openSync(file, 'r')
-    try {
-      const head = Buffer.alloc(Buffer.byteLength(header) + 1)
-      const read = readSync(fd, head, 0, head.length, 0)
-      return head.subarray(0, read).toString('utf8') === `${header}\n`
-    } catch {
-      return false
-    } finally {
-      closeSync(fd)
-    }
+    fd = openSync(file, 'r')
+    const head = Buffer.alloc(Buffer.byteLength(header) + 1)
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8') === `${header}\n`
   } catch {
     return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 

@@ -122,8 +122,6 @@ export function labelTail(label: string): {text: string; factor: number} | undef
   return crumbs.length >= 2 ? {text: crumbs.at(-1)!, factor: 0.92} : undefined
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000
-
 /**
  * Field names are announced to the analyser this many fields ahead of the one being matched, in slices of a step.
  * The first slice is normalised while the analyser thread loads and reads the standard items' names (this thread
@@ -134,6 +132,7 @@ const PREFETCH_STEP = 4096
 
 /** What the match loop reads of a field's names: worked out once per field, before the names are analysed. */
 interface FieldNames {
+  readonly table: string
   readonly ref: string
   /** The label, trimmed ('' when none). */
   readonly label: string
@@ -146,6 +145,7 @@ function namesOf(field: FieldInput): FieldNames {
   const label = field.label.trim()
   const column = field.column.trim()
   return {
+    table: field.table,
     ref: `${field.table}.${field.column}`,
     label,
     column: column !== '' && column !== label ? field.column : undefined,
@@ -154,11 +154,11 @@ function namesOf(field: FieldInput): FieldNames {
 }
 
 /** The names the match loop profiles for these fields, in its order: table, label, column, label's last segment. */
-function namesToProfile(fields: readonly FieldInput[], named: readonly FieldNames[], from: number, to: number): string[] {
+function namesToProfile(named: readonly FieldNames[], from: number, to: number): string[] {
   const names: string[] = []
-  for (let i = from; i < Math.min(to, fields.length); i++) {
+  for (let i = from; i < Math.min(to, named.length); i++) {
     const field = named[i]!
-    names.push(fields[i]!.table)
+    names.push(field.table)
     if (field.label !== '') names.push(field.label)
     if (field.column !== undefined) names.push(field.column)
     if (field.tail) names.push(field.tail.text)
@@ -229,16 +229,16 @@ export class Matcher {
    * Changes no result.
    */
   prefetch(items: readonly StandardItem[], fields: readonly FieldInput[]): void {
-    this.announce(items, fields, fields.slice(0, PREFETCH_AHEAD).map(namesOf))
+    this.announce(items, fields.slice(0, PREFETCH_AHEAD).map(namesOf))
   }
 
-  private announce(items: readonly StandardItem[], fields: readonly FieldInput[], named: readonly FieldNames[]): void {
+  private announce(items: readonly StandardItem[], named: readonly FieldNames[]): void {
     const analyzer = this.analyzer
     analyzer.prefetch(items.map((item) => item.name))
     analyzer.prefetch(new Set(items.map((item) => item.group)))
     analyzer.prefetch(items.flatMap((item) => (item.nameEn ? [item.nameEn] : [])))
     // The first fields too: their names are normalised while the analyser loads its dictionary.
-    analyzer.prefetch(namesToProfile(fields, named, 0, PREFETCH_AHEAD))
+    analyzer.prefetch(namesToProfile(named, 0, PREFETCH_AHEAD))
   }
 
   match(items: readonly StandardItem[], fields: readonly FieldInput[], options: MatchOptions = {}): MatchResult {
@@ -249,7 +249,7 @@ export class Matcher {
 
     // Field names are worked out first (the analyser thread is then loading its dictionary: this thread is free).
     const named = fields.map(namesOf)
-    this.announce(items, fields, named)
+    this.announce(items, named)
     // Likewise what needs no analysed name.
     const systems = fields.map((field) => systemColumnKind(field.label, field.column))
     const kinds = fields.map(fieldValueKind)
@@ -369,7 +369,7 @@ export class Matcher {
     let fieldNo = 0
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!
-      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(namesToProfile(fields, named, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
+      if (fieldsDone % PREFETCH_STEP === 0) analyzer.prefetch(namesToProfile(named, fieldsDone + PREFETCH_AHEAD, fieldsDone + PREFETCH_AHEAD + PREFETCH_STEP))
       if (options.onProgress && fieldsDone % 256 === 0) options.onProgress(fieldsDone, fields.length)
       fieldsDone++
       const {ref, label, column, tail: tailOf} = named[f]!
@@ -527,7 +527,7 @@ interface Scored {
   readonly itemId: string
   readonly slot: number
   readonly ref: string
-  /** The score in thousandths (the score is round3'd: this is exact). */
+  /** The score in thousandths (scores are given to the thousandth). */
   readonly milli: number
   /** Each signal in thousandths, −1 when it has no evidence (see {@link signalsOf}). */
   readonly name: number
@@ -648,14 +648,14 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   const type = typeSignal(p.item.type, p.item.length, f.field.type, f.field.length)
   const context = cachedContext(p.group, f.table)
   const modifier = 0.5 * (type ?? 0.7) + 0.35 * (context ?? 0.5) + 0.15 * (description ?? 0.5)
-  const score = round3(Math.max(0, Math.min(1, lex * (0.8 + 0.2 * modifier))))
-  if (score < minScore) return undefined
-  // Signals are kept as thousandths (small integers: no boxed number per value, no object per pair until kept).
+  // The score and the signals are kept as thousandths (small integers: no boxed number per value, no object per pair until kept).
+  const milli = milliOf(Math.max(0, Math.min(1, lex * (0.8 + 0.2 * modifier))))
+  if (milli / 1000 < minScore) return undefined
   return {
     itemId: p.item.id,
     slot: p.slot,
     ref: f.ref,
-    milli: Math.round(score * 1000),
+    milli,
     name: milliOf(bName),
     reading: milliOf(bReading),
     english: milliOf(bEnglish),
@@ -673,7 +673,7 @@ function scorePair(p: ItemProfile, f: FieldProfile, minScore: number): Scored | 
   }
 }
 
-/** A signal in thousandths, as round3 would give it ×1000; −1: no evidence. */
+/** A score or signal in thousandths (the value handed out is this / 1000); −1: no evidence. */
 const milliOf = (x: number | undefined): number => (x === undefined ? -1 : Math.round(x * 1000))
 
 /** The signals of a scored pair, in the order they are always listed. */

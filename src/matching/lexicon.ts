@@ -3,6 +3,7 @@
  * dictionary-loader.ts (YAML files under mappings/ and the Sudachi synonym dictionary).
  */
 import {compactName, isPlainAscii, normalizeText} from './normalize.js'
+import {remember} from './memo.js'
 
 /** A set of terms that mean the same thing (Japanese, English, romaji). */
 export interface SynonymGroup {
@@ -195,13 +196,7 @@ export class Lexicon {
 
   /** Concept groups a term belongs to (empty when unknown). Memoised: analysers ask for the same runs of morphemes again and again. */
   concepts(term: string): readonly ConceptRef[] {
-    let hit = this.termConcepts.get(term)
-    if (!hit) {
-      hit = this.listOf(this.codes.get(termKey(term)))
-      if (this.termConcepts.size >= 200_000) this.termConcepts.clear()
-      this.termConcepts.set(term, hit)
-    }
-    return hit
+    return this.termConcepts.get(term) ?? remember(this.termConcepts, term, this.listOf(this.codes.get(termKey(term))))
   }
 
   conceptsOfKey(key: string): readonly ConceptRef[] {

@@ -4,6 +4,8 @@
  * The raw name is never replaced: callers keep it for display and use the normalised forms only to compare.
  */
 
+import {remember} from './memo.js'
+
 /** Old / variant kanji → the common form. Both sides of a comparison go through the same table. */
 export const KANJI_VARIANTS: Readonly<Record<string, string>> = {
   髙: '高', 﨑: '崎', 嵜: '崎', 碕: '崎', 邊: '辺', 邉: '辺', 齋: '斎', 齊: '斉', 濵: '浜', 濱: '浜', 澤: '沢',
@@ -222,13 +224,7 @@ const gramCache = new Map<string, readonly number[]>()
 
 /** {@link gramCodes}, memoised (names repeat a lot). */
 function cachedGramCodes(text: string): readonly number[] {
-  let grams = gramCache.get(text)
-  if (!grams) {
-    grams = gramCodes(text)
-    if (gramCache.size > 500_000) gramCache.clear()
-    gramCache.set(text, grams)
-  }
-  return grams
+  return gramCache.get(text) ?? remember(gramCache, text, gramCodes(text), 500_000)
 }
 
 /** Sørensen–Dice coefficient on character bigram multisets, in [0,1]. */

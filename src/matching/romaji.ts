@@ -4,6 +4,7 @@
  */
 import {toRomaji} from 'wanakana'
 
+import {remember} from './memo.js'
 import {hiraganaToKatakana} from './normalize.js'
 
 /**
@@ -13,18 +14,12 @@ import {hiraganaToKatakana} from './normalize.js'
 export function romajiKey(text: string): string {
   const hit = romajiKeys.get(text)
   if (hit !== undefined) return hit
-  const key = computeRomajiKey(text)
-  remember(romajiKeys, text, key)
-  return key
+  return remember(romajiKeys, text, computeRomajiKey(text))
 }
 
 /** Names repeat a lot (the same words in thousands of columns): keys are memoised, within a bound. */
 const romajiKeys = new Map<string, string>()
 const kanaKeys = new Map<string, string>()
-function remember(cache: Map<string, string>, text: string, key: string): void {
-  if (cache.size >= 200_000) cache.clear()
-  cache.set(text, key)
-}
 
 function computeRomajiKey(text: string): string {
   let s = text.toLowerCase().replace(/[^a-z]/g, '')
@@ -64,9 +59,7 @@ export function kanaToRomajiKey(kana: string): string {
   const hit = kanaKeys.get(kana)
   if (hit !== undefined) return hit
   const katakana = hiraganaToKatakana(kana.normalize('NFKC'))
-  const key = /^[\u30A0-\u30FF]+$/.test(katakana) ? romajiKey(katakanaToRomaji(katakana)) : ''
-  remember(kanaKeys, kana, key)
-  return key
+  return remember(kanaKeys, kana, /^[\u30A0-\u30FF]+$/.test(katakana) ? romajiKey(katakanaToRomaji(katakana)) : '')
 }
 
 /**
@@ -107,9 +100,7 @@ const pieces = new Map<string, string>()
 function pieceRomaji(piece: string): string {
   const hit = pieces.get(piece)
   if (hit !== undefined) return hit
-  const romaji = toRomaji(piece)
-  remember(pieces, piece, romaji)
-  return romaji
+  return remember(pieces, piece, toRomaji(piece))
 }
 
 export function isKana(text: string): boolean {

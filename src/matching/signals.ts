@@ -7,6 +7,7 @@ import {distance} from 'fastest-levenshtein'
 import type {NameProfile, Token} from './analyzer.js'
 import {sharedConceptWeight} from './lexicon.js'
 import {bigramDice, diceOfGrams} from './normalize.js'
+import {remember} from './memo.js'
 import type {DataType} from '../model/vocabulary.js'
 
 export const SIGNALS = ['name', 'reading', 'english', 'synonym', 'description', 'type', 'context'] as const
@@ -355,13 +356,7 @@ const nfkcCache = new Map<string, string>()
 
 /** NFKC of a description, memoised: an item's description is met once per pair it is scored in. */
 function nfkc(text: string): string {
-  let normalized = nfkcCache.get(text)
-  if (normalized === undefined) {
-    normalized = text.normalize('NFKC')
-    if (nfkcCache.size >= 100_000) nfkcCache.clear()
-    nfkcCache.set(text, normalized)
-  }
-  return normalized
+  return nfkcCache.get(text) ?? remember(nfkcCache, text, text.normalize('NFKC'), 100_000)
 }
 
 /** Description evidence: wording shared between the item's description and the field's description or label. */
