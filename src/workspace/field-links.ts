@@ -80,8 +80,11 @@ export function resolveFieldLinks(plan: FieldLinksPlan): FieldLinks {
   // A field a person already tied to an item is not offered again for another one.
   const confirmedRefs = new Set(links.filter((l) => l.status === 'confirmed').map((l) => l.fieldRef))
   if (plan.suggest) {
+    // Only candidates at or above the threshold are ever used here: the matcher stops scoring a pair as soon as it
+    // cannot reach it (most prefiltered pairs), and keeps none below it. (Evidence lifts a pair to ≥ 0.9 whatever
+    // its score, or adds it.)
     const result = applyEvidence(
-      createMatcher(sharedResources()).match(open, current.fields, {topK: 3}),
+      createMatcher(sharedResources()).match(open, current.fields, {topK: 3, minScore: DEFAULT_ACCEPT_THRESHOLD}),
       open,
       current.fields,
       loadPairEvidence(workspace.mappingsDir, areaSlug),

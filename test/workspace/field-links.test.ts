@@ -9,7 +9,10 @@ import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {stringify} from 'yaml'
 
+import {createMatcher, loadMatchResources} from '../../src/matching/dictionary-loader.js'
 import {DEFAULT_ACCEPT_THRESHOLD} from '../../src/matching/engine.js'
+import type {DataItem} from '../../src/model/catalog.js'
+import {syntheticData} from '../../bench/synthetic-data.js'
 import {loadFieldLinks} from '../../src/workspace/field-links.js'
 import {type Workspace, workspaceAt} from '../../src/workspace/workspace.js'
 import {tempDir} from '../helpers/cli.js'
@@ -94,5 +97,22 @@ describe('loadFieldLinks', () => {
     )
     expect(loadFieldLinks(workspace, 'jumin', sampleCatalog(), sampleCurrent(), {suggest: false}).links).toEqual([])
     expect(loadFieldLinks(workspace, 'jumin', sampleCatalog(), {...sampleCurrent(), fields: []}, {suggest: true}).links).toEqual([])
+  })
+
+  it('suggests what the full candidate lists give, though pairs that cannot reach the threshold are not scored in full', () => {
+    const data = syntheticData(200, 600, 11)
+    const dataItems: DataItem[] = data.items.map((item) => ({...item, required: false}))
+    const fields = data.fields.map((field, i) => ({...field, source: {file: 'fields.csv', row: i + 2}}))
+    const catalog = {...sampleCatalog(), dataItems}
+    const links = loadFieldLinks(workspace, 'jumin', catalog, {...sampleCurrent(), fields}, {suggest: true}).links
+    // The rule of resolveFieldLinks, over lists that keep every pair from 0.3 up.
+    const full = createMatcher(loadMatchResources()).match(dataItems, fields, {topK: 3})
+    const expected = dataItems.flatMap((item) => {
+      const best = (full.byItem.get(item.id) ?? []).find((c) => c.score >= DEFAULT_ACCEPT_THRESHOLD)
+      return best ? [{itemId: item.id, fieldRef: best.ref, status: 'suggested', score: best.score}] : []
+    })
+    expect(links).toEqual(expected)
+    // Some just above the threshold: a cut set any higher would lose them.
+    expect(links.filter((l) => l.score! < DEFAULT_ACCEPT_THRESHOLD + 0.02).length).toBeGreaterThan(0)
   })
 })
